@@ -1,0 +1,63 @@
+package dev.tagline.tags.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.tagline.tags.domain.ConflictException;
+import dev.tagline.tags.domain.InvalidSpecException;
+import dev.tagline.tags.domain.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every client mistake into a 4xx with an {@link ApiError} body; nothing the client sends yields a 500. */
+public class ApiExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidSpecException e) {
+        return error(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidName(InvalidNameException e) {
+        return error(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return error(Response.Status.CONFLICT, e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e) {
+        return error(Response.Status.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage(), "body");
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e) {
+        String field = e.getPath().isEmpty() ? "body" : e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        return error(Response.Status.BAD_REQUEST, "invalid value: " + e.getOriginalMessage(), field);
+    }
+
+    /** Framework answers such as 404 for an unknown path or 415 for a wrong content type, in our shape. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
+            return e.getResponse();
+        }
+        return error(status, status.getReasonPhrase(), null);
+    }
+
+    static Response error(Response.StatusType status, String message, String field) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message, field)).build();
+    }
+}

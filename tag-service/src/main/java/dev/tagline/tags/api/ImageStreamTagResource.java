@@ -1,0 +1,72 @@
+package dev.tagline.tags.api;
+
+import dev.tagline.events.TagSpec;
+import dev.tagline.tags.domain.ImageStreamService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Image stream tags, {@code stream:tag}: a tag's spec, its current image and its history. */
+@Path("/api/v1/namespaces/{namespace}/imagestreamtags/{name}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ImageStreamTagResource {
+
+    static final int MAX_PAGE = 500;
+
+    private final ImageStreamService service;
+    private final ImageStreamViews views;
+
+    public ImageStreamTagResource(ImageStreamService service, ImageStreamViews views) {
+        this.service = service;
+        this.views = views;
+    }
+
+    /**
+     * @param limit history items per page, newest first
+     * @param before the {@code continue} value of the previous page
+     */
+    @GET
+    public Uni<ImageStreamTagView> get(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("before") Long before) {
+        String ns = PathNames.namespace(namespace);
+        String[] streamTag = PathNames.streamTag(name);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidNameException("limit", "limit must be between 1 and " + MAX_PAGE);
+        }
+        return views.tag(ns, streamTag[0], streamTag[1], before, limit);
+    }
+
+    /** Creates or replaces the spec tag; the stream is created when missing. */
+    @PUT
+    public Uni<ImageStreamTagView> put(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            TagSpec spec) {
+        String ns = PathNames.namespace(namespace);
+        String[] streamTag = PathNames.streamTag(name);
+        TagSpec body = RequestBodies.required(spec);
+        if (body.name() != null && !body.name().equals(streamTag[1])) {
+            throw new InvalidNameException("name", "the body names tag " + body.name() + " but the path " + streamTag[1]);
+        }
+        TagSpec named = new TagSpec(streamTag[1], body.from(), body.reference(), body.referencePolicy(),
+                body.importPolicy());
+        return service.putTag(ns, streamTag[0], named)
+                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, 50));
+    }
+
+    /** Removes the tag; the images of its history stay findable by digest. */
+    @DELETE
+    public Uni<Response> delete(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        String ns = PathNames.namespace(namespace);
+        String[] streamTag = PathNames.streamTag(name);
+        return service.deleteTag(ns, streamTag[0], streamTag[1]).map(ignored -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tagline.tags.api;
+
+import dev.tagline.events.EventJson;
+import dev.tagline.events.Platform;
+import dev.tagline.events.TagSpec;
+import dev.tagline.tags.domain.HistoryItem;
+import dev.tagline.tags.domain.Image;
+import dev.tagline.tags.domain.ImageStream;
+import dev.tagline.tags.domain.NotFoundException;
+import dev.tagline.tags.domain.StreamTag;
+import dev.tagline.tags.domain.TagCondition;
+import dev.tagline.tags.store.ConditionRepository;
+import dev.tagline.tags.store.HistoryRepository;
+import dev.tagline.tags.store.ImageRepository;
+import dev.tagline.tags.store.ImageStreamRepository;
+import dev.tagline.tags.store.StreamTagRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads streams, tags and images from the store and shapes them as the API shows them. */
+@ApplicationScoped
+public class ImageStreamViews {
+
+    /** Items per tag in a stream's status; the tag itself pages through all of them. */
+    static final int STATUS_ITEMS_PER_TAG = 10;
+
+    private final ImageStreamRepository streams;
+    private final StreamTagRepository tags;
+    private final HistoryRepository history;
+    private final ConditionRepository conditions;
+    private final ImageRepository images;
+
+    public ImageStreamViews(ImageStreamRepository streams, StreamTagRepository tags, HistoryRepository history,
+            ConditionRepository conditions, ImageRepository images) {
+        this.streams = streams;
+        this.tags = tags;
+        this.history = history;
+        this.conditions = conditions;
+        this.images = images;
+    }
+
+    @WithSession
+    public Uni<List<ImageStreamView>> list(String namespace) {
+        return streams.listInNamespace(namespace).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(List.<ImageStreamView>of());
+            }
+            Map<Long, ImageStream> byId = found.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            return tags.listOfStreams(byId.keySet()).chain(allTags -> statusOf(allTags).map(status -> found.stream()
+                    .map(stream -> view(stream, allTags.stream().filter(t -> t.streamId.equals(stream.id)).toList(),
+                            status))
+                    .toList()));
+        });
+    }
+
+    @WithSession
+    public Uni<ImageStreamView> get(String namespace, String name) {
+        return existingStream(namespace, name).chain(stream -> tags.listOfStream(stream.id)
+                .chain(streamTags -> statusOf(streamTags).map(status -> view(stream, streamTags, status))));
+    }
+
+    @WithSession
+    public Uni<ImageStreamTagView> tag(String namespace, String name, String tagName, Long before, int limit) {
+        return existingStream(namespace, name).chain(stream -> tags.findByName(stream.id, tagName).chain(tag -> {
+            if (tag == null) {
+                throw new NotFoundException("tag", "image stream tag " + namespace + "/" + name + ":" + tagName
+                        + " not found");
+            }
+            return history.newest(tag.id).chain(newest -> history.page(tag.id, before, limit + 1)
+                    .chain(page -> conditions.ofTags(List.of(tag.id))
+                            .chain(tagConditions -> imageOf(newest).map(image -> tagView(stream, tag, newest, image,
+                                    page, limit, tagConditions)))));
+        }));
+    }
+
+    @WithSession
+    public Uni<ImageStreamImageView> image(String namespace, String name, String digest) {
+        return existingStream(namespace, name).chain(stream -> history.withDigest(stream.id, digest)
+                .chain(items -> {
+                    if (items.isEmpty()) {
+                        throw new NotFoundException("digest", "image " + digest + " is in no tag history of "
+                                + namespace + "/" + name);
+                    }
+                    return images.findById(digest).chain(image -> tags.listOfStream(stream.id)
+                            .map(live -> imageView(stream, items, image, live)));
+                }));
+    }
+
+    private Uni<ImageStream> existingStream(String namespace, String name) {
+        return streams.findByName(namespace, name).map(stream -> {
+            if (stream == null) {
+                throw new NotFoundException("name", "image stream " + namespace + "/" + name + " not found");
+            }
+            return stream;
+        });
+    }
+
+    private record Status(Map<Long, List<HistoryItem>> items, Map<Long, List<TagCondition>> conditions) {
+    }
+
+    private Uni<Status> statusOf(List<StreamTag> streamTags) {
+        if (streamTags.isEmpty()) {
+            return Uni.createFrom().item(new Status(Map.of(), Map.of()));
+        }
+        List<Long> ids = streamTags.stream().map(tag -> tag.id).toList();
+        return history.recentOfTags(ids, STATUS_ITEMS_PER_TAG).chain(items -> conditions.ofTags(ids)
+                .map(found -> new Status(
+                        items.stream().collect(Collectors.groupingBy(item -> item.streamTagId)),
+                        found.stream().collect(Collectors.groupingBy(condition -> condition.streamTagId)))));
+    }
+
+    private static ImageStreamView view(ImageStream stream, List<StreamTag> streamTags, Status status) {
+        List<TagSpec> specs = streamTags.stream().map(StreamTag::spec).flatMap(Optional::stream).toList();
+        List<ImageStreamView.StatusTag> statusTags = streamTags.stream()
+                .filter(tag -> status.items().containsKey(tag.id) || status.conditions().containsKey(tag.id))
+                .map(tag -> new ImageStreamView.StatusTag(tag.name,
+                        status.items().getOrDefault(tag.id, List.of()).stream()
+                                .sorted(Comparator.comparingLong((HistoryItem item) -> item.generation).reversed())
+                                .map(HistoryItemView::of).toList(),
+                        status.conditions().getOrDefault(tag.id, List.of()).stream().map(ConditionView::of).toList()))
+                .toList();
+        return new ImageStreamView(stream.namespace, stream.name, stream.generation, stream.createdAt,
+                new ImageStreamView.Spec(specs), new ImageStreamView.Status(statusTags));
+    }
+
+    private Uni<Image> imageOf(HistoryItem newest) {
+        return newest == null ? Uni.createFrom().nullItem() : images.findById(newest.digest);
+    }
+
+    private static ImageStreamTagView tagView(ImageStream stream, StreamTag tag, HistoryItem newest, Image image,
+            List<HistoryItem> page, int limit, List<TagCondition> tagConditions) {
+        boolean more = page.size() > limit;
+        List<HistoryItem> shown = more ? page.subList(0, limit) : page;
+        ImageStreamTagView.Image current = newest == null ? null : new ImageStreamTagView.Image(newest.digest,
+                newest.dockerImageReference, image == null ? null : image.mediaType, image == null ? null : image.size);
+        return new ImageStreamTagView(stream.namespace, stream.name + ":" + tag.name, tag.spec().orElse(null),
+                current, newest == null ? null : newest.generation,
+                shown.stream().map(HistoryItemView::of).toList(),
+                tagConditions.stream().map(ConditionView::of).toList(),
+                more ? shown.get(shown.size() - 1).generation : null);
+    }
+
+    private static ImageStreamImageView imageView(ImageStream stream, List<HistoryItem> items, Image image,
+            List<StreamTag> live) {
+        Map<Long, String> liveNames = live.stream().collect(Collectors.toMap(tag -> tag.id, tag -> tag.name));
+        List<String> holding = items.stream()
+                .filter(item -> item.streamTagId != null && liveNames.containsKey(item.streamTagId))
+                .map(item -> liveNames.get(item.streamTagId)).distinct().sorted().toList();
+        HistoryItem newest = items.get(0);
+        List<Platform> platforms = image == null
+                ? List.of()
+                : List.of(EventJson.read(image.platformsJson, Platform[].class));
+        return new ImageStreamImageView(stream.namespace, stream.name + "@" + newest.digest,
+                new ImageStreamImageView.Image(newest.digest, newest.dockerImageReference,
+                        image == null ? null : image.mediaType, image == null ? null : image.size, platforms),
+                holding, items.stream().map(HistoryItemView::of).toList());
+    }
+}

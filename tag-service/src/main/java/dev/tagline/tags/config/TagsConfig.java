@@ -1,0 +1,28 @@
+package dev.tagline.tags.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+import java.util.Set;
+
+/** The tag-service's own settings, under {@code tagline.tags}. */
+@ConfigMapping(prefix = "tagline.tags")
+public interface TagsConfig {
+
+    /** Hosts (with port, if any) whose {@code host/ns/name:tag} pushes create image streams. */
+    Optional<Set<String>> integratedRegistries();
+
+    Outbox outbox();
+
+    /** The relay of the transactional outbox to Kafka. */
+    interface Outbox {
+
+        /** Messages relayed per transaction. */
+        @WithDefault("256")
+        int batchSize();
+
+        /** The {@code ce_source} of every event this service publishes. */
+        @WithDefault("/tagline/tag-service")
+        String eventSource();
+    }
+}

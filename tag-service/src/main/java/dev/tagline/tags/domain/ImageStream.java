@@ -1,0 +1,45 @@
+package dev.tagline.tags.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An image stream, {@code namespace/name}: a named view of related images that holds no image data. */
+@Entity
+@Table(name = "image_streams")
+public class ImageStream extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String namespace;
+
+    public String name;
+
+    /** Bumped by every spec or history change of the stream. */
+    public long generation;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static ImageStream of(String namespace, String name, Instant now) {
+        ImageStream stream = new ImageStream();
+        stream.namespace = namespace;
+        stream.name = name;
+        stream.generation = 1;
+        stream.createdAt = now;
+        return stream;
+    }
+
+    /** Advances the generation for one change and returns the generation that change is recorded at. */
+    public long nextGeneration() {
+        generation++;
+        return generation;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tagline.tags.domain;
+
+import dev.tagline.events.ImportPolicy;
+import dev.tagline.events.ReferencePolicy;
+import dev.tagline.events.TagReference;
+import dev.tagline.events.TagSpec;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A live tag of an image stream. It has a spec when a user said what it follows; a tag created by a push
+ * to an integrated registry has history only.
+ */
+@Entity
+@Table(name = "stream_tags")
+public class StreamTag extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "stream_id")
+    public Long streamId;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_kind")
+    public TagReference.Kind fromKind;
+
+    @Column(name = "from_namespace")
+    public String fromNamespace;
+
+    @Column(name = "from_name")
+    public String fromName;
+
+    /** Canonical {@code registry/repository:tag} of a DockerImage source, the key registry events match on. */
+    @Column(name = "source_key")
+    public String sourceKey;
+
+    public boolean reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reference_policy")
+    public ReferencePolicy referencePolicy = ReferencePolicy.Source;
+
+    @Column(name = "import_scheduled")
+    public boolean importScheduled;
+
+    @Column(name = "import_insecure")
+    public boolean importInsecure;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "import_mode")
+    public ImportPolicy.ImportMode importMode = ImportPolicy.ImportMode.Legacy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static StreamTag statusOnly(Long streamId, String name, Instant now) {
+        StreamTag tag = new StreamTag();
+        tag.streamId = streamId;
+        tag.name = name;
+        tag.createdAt = now;
+        return tag;
+    }
+
+    /**
+     * Sets what this tag follows.
+     *
+     * @param sourceKey the canonical registry tag of a DockerImage source, null for other kinds
+     */
+    public void applySpec(TagSpec spec, String sourceKey) {
+        fromKind = spec.from() == null ? null : spec.from().kind();
+        fromNamespace = spec.from() == null ? null : spec.from().namespace();
+        fromName = spec.from() == null ? null : spec.from().name();
+        this.sourceKey = sourceKey;
+        reference = spec.reference();
+        referencePolicy = spec.referencePolicy();
+        importScheduled = spec.importPolicy().scheduled();
+        importInsecure = spec.importPolicy().insecure();
+        importMode = spec.importPolicy().importMode();
+    }
+
+    /** The spec tag, empty for a tag with status only. */
+    public Optional<TagSpec> spec() {
+        if (fromKind == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TagSpec(name, new TagReference(fromKind, fromNamespace, fromName), reference,
+                referencePolicy, new ImportPolicy(importScheduled, importInsecure, importMode)));
+    }
+}

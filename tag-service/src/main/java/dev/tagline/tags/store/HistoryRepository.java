@@ -1,0 +1,39 @@
+package dev.tagline.tags.store;
+
+import dev.tagline.tags.domain.HistoryItem;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+
+/** Tag history items, newest first. */
+@ApplicationScoped
+public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Long> {
+
+    /** The item a tag points at now, null for a tag without history. */
+    public Uni<HistoryItem> newest(Long streamTagId) {
+        return find("streamTagId = ?1 order by generation desc", streamTagId).firstResult();
+    }
+
+    /** One page of a tag's history, newest first, older than {@code beforeGeneration} when given. */
+    public Uni<List<HistoryItem>> page(Long streamTagId, Long beforeGeneration, int limit) {
+        if (beforeGeneration == null) {
+            return find("streamTagId = ?1 order by generation desc", streamTagId).page(0, limit).list();
+        }
+        return find("streamTagId = ?1 and generation < ?2 order by generation desc", streamTagId, beforeGeneration)
+                .page(0, limit).list();
+    }
+
+    /** The newest items of every given live tag, at most {@code perTag} each, newest first. */
+    public Uni<List<HistoryItem>> recentOfTags(Collection<Long> streamTagIds, int perTag) {
+        return list("from HistoryItem h where h.streamTagId in ?1 and (select count(*) from HistoryItem n"
+                + " where n.streamTagId = h.streamTagId and n.generation > h.generation) < ?2"
+                + " order by h.streamTagId, h.generation desc", streamTagIds, (long) perTag);
+    }
+
+    /** Every item of a stream, live tag or removed, that recorded the digest. */
+    public Uni<List<HistoryItem>> withDigest(Long streamId, String digest) {
+        return list("streamId = ?1 and digest = ?2 order by generation desc", streamId, digest);
+    }
+}
