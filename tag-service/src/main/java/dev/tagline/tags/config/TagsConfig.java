@@ -2,6 +2,7 @@ package dev.tagline.tags.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +17,13 @@ public interface TagsConfig {
 
     /** The relay of the transactional outbox to Kafka. */
     interface Outbox {
+
+        /**
+         * How often the relay looks for messages a crashed instance left unpublished; changes made here are
+         * relayed as soon as they commit.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
 
         /** Messages relayed per transaction. */
         @WithDefault("256")

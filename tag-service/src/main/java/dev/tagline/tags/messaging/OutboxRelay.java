@@ -12,6 +12,8 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -61,14 +63,17 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${tagline.tags.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tagline.tags.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayLeftovers() {
         nudge();
     }
 
     /** On a fresh context of its own, so the relay's session never meets the session of whoever nudged it. */
     private void start() {
-        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> relayAll()
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> relayAll()
                 .subscribe().with(done -> finish(), failure -> {
                     LOG.warnf("Relaying the outbox failed, will retry: %s", failure.getMessage());
                     finish();

@@ -1,0 +1,114 @@
+package dev.tagline.tags;
+
+import dev.tagline.events.CloudEventHeaders;
+import dev.tagline.events.EventJson;
+import dev.tagline.events.EventType;
+import dev.tagline.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Plain Kafka clients, as another team would use them, against the broker the service under test uses. */
+public final class KafkaTestClients {
+
+    /** A record as a consumer sees it: key, headers by name, value. */
+    public record Consumed(String topic, String key, Map<String, String> headers, String value) {
+    }
+
+    private KafkaTestClients() {
+    }
+
+    static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** Publishes a CloudEvent in binary mode to its type's topic and waits for the broker's acknowledgement. */
+    public static void publish(EventType type, String id, String key, Object data) {
+        publishRaw(type.topic(), key, new CloudEventHeaders(id, "/tests/producer", type, key, Instant.now())
+                .toHeaders(), EventJson.write(data));
+    }
+
+    public static void publishRaw(String topic, String key, Map<String, byte[]> headers, String value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, bytes) -> record.headers().add(name, bytes));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    public static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Reads the topic from the beginning for the given time and returns the records whose key matches.
+     * Tests use unique namespaces and repositories, so what other tests wrote never matches.
+     */
+    public static List<Consumed> read(String topic, Predicate<Consumed> matches, Duration within, int atLeast) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<Consumed> matching = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline && matching.size() < atLeast) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Consumed consumed = new Consumed(record.topic(), record.key(), headersOf(record), record.value());
+                    if (matches.test(consumed)) {
+                        matching.add(consumed);
+                    }
+                }
+            }
+        }
+        return matching;
+    }
+
+    /** The events of a type on {@code imagestream-tag-events} about a namespace, once {@code atLeast} arrived. */
+    public static List<Consumed> tagEventsOf(String namespace, EventType type, int atLeast) {
+        return read(Topics.IMAGESTREAM_TAG_EVENTS, about(namespace, type), Duration.ofSeconds(20), atLeast);
+    }
+
+    /** Every such event seen while reading for {@code readFor}, to prove that nothing more comes. */
+    public static List<Consumed> allTagEventsOf(String namespace, EventType type, Duration readFor) {
+        return read(Topics.IMAGESTREAM_TAG_EVENTS, about(namespace, type), readFor, Integer.MAX_VALUE);
+    }
+
+    private static Predicate<Consumed> about(String namespace, EventType type) {
+        return event -> event.key() != null && event.key().startsWith(namespace + "/")
+                && type.type().equals(event.headers().get(CloudEventHeaders.TYPE));
+    }
+
+    private static Map<String, String> headersOf(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tagline.tags;
+
+import static dev.tagline.tags.RegistryPushTest.awaitHistory;
+import static dev.tagline.tags.TestData.REGISTRY;
+import static dev.tagline.tags.TestData.digest;
+import static dev.tagline.tags.TestData.pushed;
+import static dev.tagline.tags.TestData.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.tagline.events.EventType;
+import dev.tagline.events.Origin;
+import dev.tagline.events.RegistryTagChanged;
+import dev.tagline.events.StreamTagRef;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Streams that events create: an import's explicit target, and pushes to an integrated registry. */
+@QuarkusTest
+class StreamCreationTest {
+
+    /** Configured as {@code tagline.tags.integrated-registries} in the test profile. */
+    private static final String INTEGRATED = "registry.tagline.test:5000";
+
+    @Test
+    void an_event_with_a_target_creates_the_stream_and_a_spec_tag_following_the_source() {
+        String namespace = unique("team");
+        String repository = unique("vendor") + "/tool";
+        String digest = digest();
+
+        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
+                REGISTRY + "/" + repository + ":1.0",
+                pushed(repository, "1.0", digest, new StreamTagRef(namespace, "tool", "stable")));
+
+        awaitHistory(namespace, "tool:stable", 1);
+        given().get("/api/v1/namespaces/{ns}/imagestreamtags/tool:stable", namespace).then()
+                .body("tag.from.kind", equalTo("DockerImage"))
+                .body("tag.from.name", equalTo(REGISTRY + "/" + repository + ":1.0"))
+                .body("image.digest", equalTo(digest));
+        assertThat(KafkaTestClients.tagEventsOf(namespace, EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 1)).hasSize(1);
+    }
+
+    @Test
+    void a_push_to_an_integrated_registry_creates_the_stream_named_by_its_path() {
+        String namespace = unique("team");
+        String digest = digest();
+        RegistryTagChanged push = new RegistryTagChanged(INTEGRATED, namespace + "/web", "v2", digest,
+                TestData.OCI_MANIFEST, 10L, List.of(), Instant.now(),
+                new Origin(Origin.Kind.WEBHOOK, "internal", "e1", "ci"), null);
+
+        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
+                INTEGRATED + "/" + namespace + "/web:v2", push);
+
+        awaitHistory(namespace, "web:v2", 1);
+        given().get("/api/v1/namespaces/{ns}/imagestreams/web", namespace).then()
+                .statusCode(200)
+                .body("status.tags[0].tag", equalTo("v2"))
+                .body("status.tags[0].items[0].image", equalTo(digest));
+    }
+}
