@@ -70,7 +70,7 @@ public record CloudEventHeaders(String id, String source, EventType type, String
         try {
             time = Instant.parse(timeText);
         } catch (RuntimeException e) {
-            throw new MalformedEventException(TIME, "not an RFC 3339 UTC timestamp: " + timeText);
+            throw new MalformedEventException(TIME, "not an RFC 3339 timestamp: " + timeText);
         }
         return new CloudEventHeaders(required(lastHeader, ID), required(lastHeader, SOURCE), type,
                 optional(lastHeader, SUBJECT), time);

@@ -3,6 +3,7 @@ package dev.tagline.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,10 +14,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class EventJson {
 
+    private static final String WHOLE_DATA = "data";
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     private EventJson() {
@@ -31,19 +35,45 @@ public final class EventJson {
     }
 
     /**
-     * @throws MalformedEventException when the JSON is not a valid {@code type}
+     * @throws MalformedEventException when the JSON is absent, null or not a valid {@code type}; its field is
+     *     the JSON path of the offending value, e.g. {@code origin.kind}, or {@code data} for the whole
      */
     public static <T> T read(String json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                    && !mapping.getPath().isEmpty() ? mapping.getPathReference() : "data";
-            throw new MalformedEventException(field, "invalid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        if (json == null) {
+            throw new MalformedEventException(WHOLE_DATA, "no data; expected a " + type.getSimpleName());
         }
+        T data;
+        try {
+            data = MAPPER.readValue(json, type);
+        } catch (JsonMappingException e) {
+            throw new MalformedEventException(path(e), invalid(type, e));
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(WHOLE_DATA, invalid(type, e));
+        }
+        if (data == null) {
+            throw new MalformedEventException(WHOLE_DATA, "data is JSON null; expected a " + type.getSimpleName());
+        }
+        return data;
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    private static String invalid(Class<?> type, JsonProcessingException e) {
+        return "invalid " + type.getSimpleName() + ": " + e.getOriginalMessage();
+    }
+
+    /** The offending value as a JSON path, e.g. {@code platforms[0].digest}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() == null) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.length() == 0 ? WHOLE_DATA : path.toString();
     }
 }
