@@ -1,0 +1,26 @@
+package dev.tagline.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+
+/**
+ * {@code dev.tagline.imagestream.tag.updated}: an image stream tag points at a new image.
+ *
+ * @param generation the tag's history generation of this item; grows with every move
+ * @param previous the image it pointed at before, null for a tag's first image
+ */
+public record ImageStreamTagUpdated(
+        String namespace,
+        String imageStream,
+        String tag,
+        long generation,
+        StreamImage image,
+        ImagePointer previous,
+        TagChangeCause cause,
+        Instant changedAt) {
+
+    @JsonIgnore
+    public StreamTagRef streamTag() {
+        return new StreamTagRef(namespace, imageStream, tag);
+    }
+}

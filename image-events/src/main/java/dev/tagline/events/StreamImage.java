@@ -1,0 +1,9 @@
+package dev.tagline.events;
+
+/** The image an image stream tag points at now. */
+public record StreamImage(String digest, String dockerImageReference, String mediaType) {
+
+    public ImagePointer pointer() {
+        return new ImagePointer(digest, dockerImageReference);
+    }
+}
