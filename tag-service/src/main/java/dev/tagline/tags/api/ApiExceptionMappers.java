@@ -2,6 +2,7 @@ package dev.tagline.tags.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.tagline.tags.domain.ConflictException;
 import dev.tagline.tags.domain.InvalidSpecException;
 import dev.tagline.tags.domain.NotFoundException;
@@ -47,9 +48,24 @@ public class ApiExceptionMappers {
         return error(Response.Status.BAD_REQUEST, "invalid value: " + e.getOriginalMessage(), field);
     }
 
-    /** Framework answers such as 404 for an unknown path or 415 for a wrong content type, in our shape. */
+    /** Quarkus maps this one itself unless an application mapper claims the exact type. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unmappableJson(e);
+    }
+
+    /**
+     * Framework answers such as 404 for an unknown path or 415 for a wrong content type, in our shape. The
+     * JSON body reader reports unreadable bodies this way too, with Jackson's exception as the cause.
+     */
     @ServerExceptionMapper
     public Response framework(WebApplicationException e) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
             return e.getResponse();
