@@ -59,7 +59,9 @@ class OutboxCrashIT {
         // The first instance consumes and commits normally, but its producer points at a port where no broker
         // listens: every change stays in the outbox, exactly the state between commit and relay.
         Map<String, String> cutOff = new HashMap<>(environment());
-        cutOff.put("MP_MESSAGING_OUTGOING_IMAGESTREAM_TAG_EVENTS_BOOTSTRAP_SERVERS", "127.0.0.1:" + freePort());
+        // A system property, since the channel's hyphens make the environment variable form ambiguous.
+        cutOff.put("JAVA_TOOL_OPTIONS",
+                "-Dmp.messaging.outgoing.imagestream-tag-events.bootstrap.servers=127.0.0.1:" + freePort());
         try (ServiceProcess first = ServiceProcess.start(MODULE, freePort(), cutOff,
                 logs.resolve("outbox-crash-first.log"))) {
             awaitLive(first);
