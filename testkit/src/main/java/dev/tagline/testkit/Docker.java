@@ -1,5 +1,8 @@
 package dev.tagline.testkit;
 
+import java.util.logging.Level;
+
+import org.jboss.logmanager.Logger;
 import org.testcontainers.DockerClientFactory;
 
 /** Tells whether Testcontainers can reach a Docker daemon from this machine. */
@@ -9,6 +12,14 @@ final class Docker {
     }
 
     static boolean daemonAnswers() {
-        return DockerClientFactory.instance().isDockerAvailable();
+        // No daemon is an expected answer here, not the error that Testcontainers logs it as.
+        Logger testcontainers = Logger.getLogger("org.testcontainers");
+        Level previous = testcontainers.getLevel();
+        testcontainers.setLevel(Level.OFF);
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } finally {
+            testcontainers.setLevel(previous);
+        }
     }
 }

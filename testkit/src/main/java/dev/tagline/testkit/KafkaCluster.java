@@ -13,7 +13,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** A Kafka cluster that tests and the local stack can produce to and consume from. */
 public interface KafkaCluster extends AutoCloseable {
 
-    /** The one cluster shared by every test of this JVM, whichever Quarkus app or test profile asks. */
+    /**
+     * The one cluster shared by every test of this JVM, whichever Quarkus app or test profile asks: the one that
+     * {@code KAFKA_BOOTSTRAP_SERVERS} names, else a Testcontainers broker if a Docker daemon answers, else an in-JVM
+     * broker. It runs until the JVM exits; closing the returned handle does nothing.
+     */
     static KafkaCluster shared() {
         return SharedKafka.get();
     }

@@ -49,6 +49,12 @@ public final class LocalStack {
         System.out.println("Kafka bootstrap servers: " + kafka.bootstrapServers());
         System.out.println("Postgres JDBC URL:       " + postgres.jdbcUrl() + " (user " + postgres.username() + ")");
 
+        startServices(root, stateDir, environment(kafka, postgres), running);
+        System.out.println("Local stack is up; Ctrl-C stops it.");
+        Thread.currentThread().join();
+    }
+
+    private static void startServices(Path root, Path stateDir, Map<String, String> environment, List<AutoCloseable> running) {
         for (Service service : SERVICES) {
             Path moduleDir = root.resolve(service.module());
             if (!Files.isRegularFile(ServiceProcess.jarOf(moduleDir))) {
@@ -56,7 +62,7 @@ public final class LocalStack {
                 continue;
             }
             Path log = stateDir.resolve(service.module() + ".log");
-            ServiceProcess process = ServiceProcess.start(moduleDir, service.port(), environment(kafka, postgres), log);
+            ServiceProcess process = ServiceProcess.start(moduleDir, service.port(), environment, log);
             running.add(process);
             process.awaitReady(SERVICE_START);
             System.out.println(service.module() + ": " + process.baseUrl()
@@ -64,16 +70,11 @@ public final class LocalStack {
                     + "  OpenAPI " + process.baseUrl() + "/q/openapi"
                     + "  log " + log);
         }
-        System.out.println("Local stack is up; Ctrl-C stops it.");
-        Thread.currentThread().join();
     }
 
     private static PostgresServer postgres(Path stateDir) {
-        String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (url != null && !url.isBlank()) {
-            return new ExternalPostgres(url, System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
-        }
-        return EmbeddedPostgresServer.start(stateDir.resolve("postgres"));
+        return ExternalPostgres.fromEnvironment("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")
+                .orElseGet(() -> EmbeddedPostgresServer.start(stateDir.resolve("postgres")));
     }
 
     private static Map<String, String> environment(KafkaCluster kafka, PostgresServer postgres) {
@@ -91,7 +92,7 @@ public final class LocalStack {
             try {
                 running.get(i).close();
             } catch (Exception e) {
-                System.err.println("Could not stop " + running.get(i) + ": " + e);
+                System.err.println("Could not stop " + running.get(i).getClass().getSimpleName() + ": " + e);
             }
         }
     }

@@ -30,11 +30,7 @@ final class SharedPostgres {
     }
 
     private static PostgresServer start() {
-        String url = System.getenv("TAGLINE_TEST_POSTGRES_URL");
-        if (url != null && !url.isBlank()) {
-            return new ExternalPostgres(url, System.getenv("TAGLINE_TEST_POSTGRES_USER"),
-                    System.getenv("TAGLINE_TEST_POSTGRES_PASSWORD"));
-        }
-        return Docker.daemonAnswers() ? PostgresContainerServer.start() : EmbeddedPostgresServer.start();
+        return ExternalPostgres.fromEnvironment("TAGLINE_TEST_POSTGRES_URL", "TAGLINE_TEST_POSTGRES_USER", "TAGLINE_TEST_POSTGRES_PASSWORD")
+                .orElseGet(() -> Docker.daemonAnswers() ? PostgresContainerServer.start() : EmbeddedPostgresServer.start());
     }
 }
