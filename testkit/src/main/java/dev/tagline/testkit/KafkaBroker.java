@@ -1,0 +1,131 @@
+package dev.tagline.testkit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.metadata.storage.Formatter;
+
+/** A single-node KRaft Kafka broker (broker and controller in one) running inside this JVM. */
+public final class KafkaBroker implements KafkaCluster {
+
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final List<String> LOG_CATEGORIES = List.of("kafka", "org.apache.kafka", "state.change.logger");
+
+    private final Path dataDir;
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private KafkaBroker(Path dataDir, KafkaRaftServer server, String bootstrapServers) {
+        this.dataDir = dataDir;
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Formats fresh storage in a temporary directory and starts the broker on free loopback ports. */
+    public static KafkaBroker start() {
+        QuietLogs.warningsOnly(LOG_CATEGORIES);
+        Path dataDir = createDataDir();
+        try {
+            int port = freePort();
+            KafkaConfig config = new KafkaConfig(config(dataDir, port, freePort()), false);
+            format(dataDir);
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            return new KafkaBroker(dataDir, server, "127.0.0.1:" + port);
+        } catch (Exception e) {
+            delete(dataDir);
+            throw new IllegalStateException("Could not start the in-JVM Kafka broker", e);
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Stops the broker and deletes its data. */
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        delete(dataDir);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("tagline-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a data directory for Kafka", e);
+        }
+    }
+
+    private static void delete(Path dataDir) {
+        try {
+            Utils.delete(dataDir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dataDir, e);
+        }
+    }
+
+    private static Map<String, String> config(Path dataDir, int port, int controllerPort) {
+        Map<String, String> config = new HashMap<>();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", String.valueOf(NODE_ID));
+        config.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("controller.listener.names", CONTROLLER_LISTENER);
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("log.dirs", dataDir.toString());
+        config.put("auto.create.topics.enable", "true");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        // A single node can only hold one replica of the internal topics.
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "1");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("transaction.state.log.num.partitions", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        // Test data is small: keep segments, indexes and the cleaner's buffer from reserving real memory and disk.
+        config.put("log.segment.bytes", String.valueOf(1024 * 1024));
+        config.put("log.index.size.max.bytes", String.valueOf(64 * 1024));
+        config.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        config.put("num.network.threads", "2");
+        config.put("num.io.threads", "2");
+        return config;
+    }
+
+    private static void format(Path dataDir) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(NODE_ID)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .setMetadataLogDirectory(dataDir.toString())
+                .setDirectories(List.of(dataDir.toString()))
+                .run();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

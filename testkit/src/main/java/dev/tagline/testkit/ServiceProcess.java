@@ -1,0 +1,131 @@
+package dev.tagline.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A packaged Quarkus service running as a child process, which tests can crash and the local stack can stop. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+
+    private ServiceProcess(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    /** The runnable jar that {@code mvn package} leaves in a Quarkus module. */
+    public static Path jarOf(Path moduleDir) {
+        return moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * Runs {@code java -jar <moduleDir>/target/quarkus-app/quarkus-run.jar} from {@code moduleDir} with HTTP on
+     * {@code port} and the given extra environment, appending stdout and stderr to {@code logFile}.
+     */
+    public static ServiceProcess start(Path moduleDir, int port, Map<String, String> environment, Path logFile) {
+        Path jar = jarOf(moduleDir);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("No packaged service at " + jar + "; run mvn package in " + moduleDir);
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toAbsolutePath().toString())
+                .directory(moduleDir.toFile())
+                .redirectErrorStream(true)
+                // Appending keeps what a service wrote before a crash test killed and restarted it.
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        try {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            return new ServiceProcess(builder.start(), port, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + jar, e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits until the service reports ready at {@code /q/health/ready}. */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(POLL_INTERVAL).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Service on port " + port + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            if (answersOk(http, ready)) {
+                return;
+            }
+            sleep(POLL_INTERVAL);
+        }
+        throw new IllegalStateException("Service on port " + port + " not ready after " + timeout + "; see " + logFile);
+    }
+
+    /** Crashes the service: SIGKILL, no shutdown hooks, then waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** Asks the service to shut down and kills it if it has not within a grace period. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the service on port " + port + " to exit", e);
+        }
+    }
+
+    private static boolean answersOk(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a service to be ready", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a service to be ready", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tagline.testkit.quarkus;
+
+import java.util.Map;
+
+import dev.tagline.testkit.KafkaResource;
+import dev.tagline.testkit.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Runs a Quarkus app under the second of two test profiles. */
+@QuarkusTest
+@TestProfile(SecondProfileAppTest.Profile.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+class SecondProfileAppTest extends ProfileAppTest {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tagline.test.profile", "second");
+        }
+    }
+}
