@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * {@code dev.tagline.registry.tag.changed}: a registry tag was seen pointing at a digest.
  *
+ * @param mediaType of the manifest or index, null when the source did not say
  * @param size bytes of the manifest or index, null when the source did not say
  * @param platforms the children of an index, empty for a single manifest
  * @param target set by an on-demand import: the stream tag to create or move, null otherwise

@@ -56,7 +56,7 @@ final class EventSamples {
     static Object minimal(EventType type) {
         return switch (type) {
             case REGISTRY_TAG_CHANGED -> new RegistryTagChanged("docker.io", "library/nginx", "latest", DIGEST,
-                    OCI_MANIFEST, null, List.of(), AT, SCHEDULED, null);
+                    null, null, List.of(), AT, SCHEDULED, null);
             case REGISTRY_TAG_DELETED ->
                     new RegistryTagDeleted("127.0.0.1:5000", "team-a/app", null, null, AT, SCHEDULED);
             case REGISTRY_TAG_IMPORT_FAILED -> new RegistryTagImportFailed("quay.io", "org/app", "v1",
