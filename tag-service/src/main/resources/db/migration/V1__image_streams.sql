@@ -4,8 +4,8 @@ create table image_streams (
     id          bigserial primary key,
     namespace   text        not null,
     name        text        not null,
-    -- Bumped by every spec or history change; a history item records the value it was written at.
-    generation  bigint      not null default 1,
+    -- Bumped by every history item of any of its tags; the item records the value it was written at.
+    generation  bigint      not null default 0,
     created_at  timestamptz not null,
     unique (namespace, name)
 );
@@ -51,7 +51,8 @@ create table tag_history (
     digest                  text        not null references images (digest),
     docker_image_reference  text        not null,
     cause                   text        not null,
-    created                 timestamptz not null
+    created                 timestamptz not null,
+    unique (stream_id, generation)
 );
 create index tag_history_newest on tag_history (stream_tag_id, generation desc);
 create index tag_history_digest on tag_history (stream_id, digest);

@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@code dev.tagline.imagestream.tag.spec-changed}: a spec tag was created, changed or removed. The
  * import-service schedules imports from it.
  *
- * @param spec the spec tag as it is now, null when removed
+ * @param spec the spec tag as it is now; for a removal, as it was, so that consumers know what stopped
  */
 public record ImageStreamTagSpecChanged(
         String namespace,

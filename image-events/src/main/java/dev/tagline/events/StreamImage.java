@@ -1,6 +1,10 @@
 package dev.tagline.events;
 
-/** The image an image stream tag points at now. */
+/**
+ * The image an image stream tag points at now.
+ *
+ * @param mediaType null while no observation of the image said
+ */
 public record StreamImage(String digest, String dockerImageReference, String mediaType) {
 
     public ImagePointer pointer() {

@@ -8,20 +8,23 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.restassured.RestAssured;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Malformed and hostile requests get a 4xx with a JSON error naming the field, and publish nothing. */
 @QuarkusTest
 class ApiValidationTest {
+
+    private final TagsDatabase database = TagsDatabase.ofApp();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -44,7 +47,7 @@ class ApiValidationTest {
                 .contentType(ContentType.JSON)
                 .body("field", equalTo(field))
                 .body("error", notNullValue());
-        assertThat(outboxRowsOf(namespace)).isZero();
+        assertThat(database.outboxRowsOf(namespace)).isZero();
     }
 
     @Test
@@ -62,14 +65,26 @@ class ApiValidationTest {
     }
 
     @Test
-    void a_five_megabyte_body_is_refused_before_it_is_read() {
+    void a_five_megabyte_body_is_refused_before_it_is_read() throws Exception {
         String namespace = unique("team");
-        String huge = "{\"name\":\"app\",\"tags\":[],\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
-        given().contentType(ContentType.JSON).body(huge)
-                .post("/api/v1/namespaces/{ns}/imagestreams", namespace).then()
-                .statusCode(413)
-                .body("field", equalTo("body"));
-        assertThat(outboxRowsOf(namespace)).isZero();
+        // Only the headers are sent: the answer must come without the service reading a byte of the body.
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/namespaces/" + namespace + "/imagestreams HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + 5 * 1024 * 1024
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = readResponse(socket.getInputStream());
+            assertThat(response).startsWith("HTTP/1.1 413").contains("application/json").contains("\"field\":\"body\"");
+        }
+        assertThat(database.outboxRowsOf(namespace)).isZero();
+    }
+
+    @Test
+    void a_history_page_size_that_is_not_a_number_is_refused() {
+        given().get("/api/v1/namespaces/team/imagestreamtags/app:v1?limit=lots").then()
+                .statusCode(400).body("field", equalTo("limit"));
+        given().get("/api/v1/namespaces/team/imagestreamtags/app:v1?before=-1").then()
+                .statusCode(400).body("field", equalTo("before"));
     }
 
     @Test
@@ -85,21 +100,26 @@ class ApiValidationTest {
                 .statusCode(415).contentType(ContentType.JSON);
     }
 
-    private static long outboxRowsOf(String namespace) {
-        Config config = ConfigProvider.getConfig();
-        try (Connection connection = DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-                PreparedStatement query = connection.prepareStatement(
-                        "select count(*) from tags.outbox where record_key like ?")) {
-            query.setString(1, namespace + "/%");
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+    /** Reads one HTTP/1.1 response with a Content-Length, without waiting for the connection to close. */
+    private static String readResponse(InputStream in) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder response = new StringBuilder();
+        int length = 0;
+        for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+            response.append(line).append("\n");
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            int n = reader.read(body, read, length - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return response.append("\n").append(body, 0, read).toString();
     }
 }

@@ -1,16 +1,14 @@
 package dev.tagline.tags;
 
-import static dev.tagline.tags.RegistryPushTest.awaitHistory;
-import static dev.tagline.tags.RegistryPushTest.createStream;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static dev.tagline.tags.TestData.pushed;
-import static dev.tagline.tags.TestData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -25,29 +23,32 @@ class DeadLetterTest {
 
     @Test
     void malformed_records_land_in_the_dlq_and_the_next_good_record_is_still_applied() {
-        String namespace = unique("team");
-        String repository = unique("team-a") + "/app";
-        String source = REGISTRY + "/" + repository + ":v1";
-        createStream(namespace, "app", "v1", source);
-        Map<String, byte[]> headers = new CloudEventHeaders(KafkaTestClients.newEventId(), "/tests", 
-                EventType.REGISTRY_TAG_CHANGED, source, Instant.now()).toHeaders();
+        FollowedTag followed = FollowedTag.create();
+        String source = followed.source();
+        String repository = followed.repository();
 
-        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers, "{not json");
-        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, Map.of(), EventJson.write(
-                pushed(repository, "v1", digest())));
-        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, new CloudEventHeaders(
-                KafkaTestClients.newEventId(), "/tests", EventType.REGISTRY_TAG_CHANGED, source, Instant.now())
-                .toHeaders(), EventJson.write(pushed(repository, "v1", "sha256:abc")));
+        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers(source), "{not json");
+        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, Map.of(),
+                EventJson.write(pushed(repository, "v1", digest())));
+        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers(source),
+                EventJson.write(pushed(repository, "v1", "sha256:abc")));
+        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers(source),
+                EventJson.write(pushed(repository, "v1", digest(), new StreamTagRef("Team_A", "app", "v1"))));
         String good = digest();
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", good));
+        followed.push(good);
 
-        awaitHistory(namespace, "app:v1", 1);
+        followed.awaitHistory(1);
         List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.read(
-                Topics.deadLetter(Topics.REGISTRY_TAG_EVENTS), record -> source.equals(record.key()),
-                Duration.ofSeconds(20), 3);
-        assertThat(deadLetters).hasSize(3);
+                Topics.deadLetter(Topics.REGISTRY_TAG_EVENTS), record -> source.equals(record.key()), 4,
+                Duration.ofSeconds(1), Duration.ofSeconds(20));
+        assertThat(deadLetters).hasSize(4);
         assertThat(deadLetters.get(0).value()).isEqualTo("{not json");
         assertThat(deadLetters).allSatisfy(record -> assertThat(record.headers()).containsKey("dead-letter-reason"));
+        assertThat(deadLetters.get(3).headers().get("dead-letter-reason")).contains("target.namespace");
+    }
+
+    private static Map<String, byte[]> headers(String subject) {
+        return new CloudEventHeaders(KafkaTestClients.newEventId(), "/tests", EventType.REGISTRY_TAG_CHANGED, subject,
+                Instant.now()).toHeaders();
     }
 }

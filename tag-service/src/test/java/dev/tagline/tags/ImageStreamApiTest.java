@@ -1,7 +1,7 @@
 package dev.tagline.tags;
 
-import static dev.tagline.tags.RegistryPushTest.awaitHistory;
-import static dev.tagline.tags.RegistryPushTest.createStream;
+import static dev.tagline.tags.FollowedTag.awaitHistory;
+import static dev.tagline.tags.FollowedTag.createStream;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static dev.tagline.tags.TestData.pushed;
@@ -67,6 +67,49 @@ class ImageStreamApiTest {
     }
 
     @Test
+    void replacing_a_stream_creates_changes_and_removes_spec_tags_and_publishes_each_change() {
+        String namespace = unique("team");
+        createStream(namespace, "app", "v1", REGISTRY + "/team-a/app:v1");
+        String replacement = """
+                {"name":"app","tags":[
+                 {"name":"v1","from":{"kind":"DockerImage","name":"%s"},"importPolicy":{"scheduled":true}},
+                 {"name":"v2","from":{"kind":"DockerImage","name":"%s"}}]}""".formatted(
+                REGISTRY + "/team-a/app:v1-fixed", REGISTRY + "/team-a/app:v2");
+
+        given().contentType(ContentType.JSON).body(replacement)
+                .put("/api/v1/namespaces/{ns}/imagestreams/app", namespace).then()
+                .statusCode(200)
+                .body("spec.tags.name", contains("v1", "v2"))
+                .body("spec.tags[0].from.name", equalTo(REGISTRY + "/team-a/app:v1-fixed"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"app\",\"tags\":[]}")
+                .put("/api/v1/namespaces/{ns}/imagestreams/app", namespace).then()
+                .statusCode(200).body("spec.tags", hasSize(0));
+
+        List<ImageStreamTagSpecChanged.Change> changes = KafkaTestClients.tagEventsOf(namespace,
+                        EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 5).stream()
+                .map(event -> EventJson.read(event.value(), ImageStreamTagSpecChanged.class).change()).toList();
+        // Two tags, two keys: only each tag's own events are ordered.
+        assertThat(changes).containsExactlyInAnyOrder(ImageStreamTagSpecChanged.Change.CREATED,
+                ImageStreamTagSpecChanged.Change.UPDATED, ImageStreamTagSpecChanged.Change.CREATED,
+                ImageStreamTagSpecChanged.Change.REMOVED, ImageStreamTagSpecChanged.Change.REMOVED);
+    }
+
+    @Test
+    void a_removed_spec_tag_is_published_with_the_spec_it_had() {
+        String namespace = unique("team");
+        createStream(namespace, "app", "v1", REGISTRY + "/team-a/app:v1");
+
+        given().delete("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then().statusCode(204);
+
+        List<ImageStreamTagSpecChanged> changes = KafkaTestClients.tagEventsOf(namespace,
+                        EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 2).stream()
+                .map(event -> EventJson.read(event.value(), ImageStreamTagSpecChanged.class)).toList();
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(1).change()).isEqualTo(ImageStreamTagSpecChanged.Change.REMOVED);
+        assertThat(changes.get(1).spec().importPolicy().scheduled()).isTrue();
+    }
+
+    @Test
     void put_creates_and_replaces_a_tag_and_delete_removes_it_but_keeps_its_images_findable() {
         String namespace = unique("team");
         String repository = unique("team-a") + "/app";
@@ -75,6 +118,9 @@ class ImageStreamApiTest {
         given().contentType(ContentType.JSON).body(spec)
                 .put("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then()
                 .statusCode(200).body("name", equalTo("app:v1")).body("image", nullValue());
+        given().contentType(ContentType.JSON).body(spec.replace("}}", "},\"importPolicy\":{\"scheduled\":true}}"))
+                .put("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then()
+                .statusCode(200).body("tag.importPolicy.scheduled", equalTo(true));
         String digest = digest();
         KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
                 REGISTRY + "/" + repository + ":v1", pushed(repository, "v1", digest));

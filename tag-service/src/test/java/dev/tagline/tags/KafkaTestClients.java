@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -64,24 +65,31 @@ public final class KafkaTestClients {
     }
 
     /**
-     * Reads the topic from the beginning for the given time and returns the records whose key matches.
-     * Tests use unique namespaces and repositories, so what other tests wrote never matches.
+     * Reads the topic from the beginning until at least {@code atLeast} matching records arrived and then no
+     * more for {@code quiet}, or until {@code within} ends. Tests use unique namespaces and repositories, so
+     * what other tests wrote never matches. Partitions are assigned directly: no group rebalance to wait for.
      */
-    public static List<Consumed> read(String topic, Predicate<Consumed> matches, Duration within, int atLeast) {
+    public static List<Consumed> read(String topic, Predicate<Consumed> matches, int atLeast, Duration quiet,
+            Duration within) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<Consumed> matching = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, within).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < deadline && matching.size() < atLeast) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            long lastMatch = System.nanoTime();
+            while (System.nanoTime() < deadline
+                    && (matching.size() < atLeast || System.nanoTime() - lastMatch < quiet.toNanos())) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     Consumed consumed = new Consumed(record.topic(), record.key(), headersOf(record), record.value());
                     if (matches.test(consumed)) {
                         matching.add(consumed);
+                        lastMatch = System.nanoTime();
                     }
                 }
             }
@@ -89,14 +97,18 @@ public final class KafkaTestClients {
         return matching;
     }
 
-    /** The events of a type on {@code imagestream-tag-events} about a namespace, once {@code atLeast} arrived. */
+    /**
+     * The events of a type on {@code imagestream-tag-events} about a namespace: waits until {@code atLeast}
+     * arrived, then a further second, so that a duplicate would be seen too.
+     */
     public static List<Consumed> tagEventsOf(String namespace, EventType type, int atLeast) {
-        return read(Topics.IMAGESTREAM_TAG_EVENTS, about(namespace, type), Duration.ofSeconds(20), atLeast);
+        return read(Topics.IMAGESTREAM_TAG_EVENTS, about(namespace, type), atLeast, Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
     }
 
-    /** Every such event seen while reading for {@code readFor}, to prove that nothing more comes. */
+    /** Every such event seen while reading for {@code readFor}, to prove that nothing (more) comes. */
     public static List<Consumed> allTagEventsOf(String namespace, EventType type, Duration readFor) {
-        return read(Topics.IMAGESTREAM_TAG_EVENTS, about(namespace, type), readFor, Integer.MAX_VALUE);
+        return read(Topics.IMAGESTREAM_TAG_EVENTS, about(namespace, type), 0, readFor, readFor.plusSeconds(10));
     }
 
     private static Predicate<Consumed> about(String namespace, EventType type) {

@@ -18,11 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,11 +35,13 @@ class OutboxCrashIT {
 
     private static KafkaCluster kafka;
     private static PostgresServer postgres;
+    private static TagsDatabase database;
 
     @BeforeAll
     static void infrastructure() {
         kafka = KafkaCluster.shared();
         postgres = PostgresServer.shared();
+        database = new TagsDatabase(postgres.jdbcUrl(), postgres.username(), postgres.password());
         // KafkaTestClients reads the broker address from configuration, as inside a @QuarkusTest.
         System.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
     }
@@ -69,7 +66,7 @@ class OutboxCrashIT {
                     TestData.imageStreamBody("app", "v1", source));
             KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
                     pushed(repository, "v1", digest()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> unpublishedOf(namespace) == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.unpublishedOf(namespace) == 2);
             first.kill();
         }
         assertThat(KafkaTestClients.allTagEventsOf(namespace, EventType.IMAGESTREAM_TAG_UPDATED,
@@ -78,7 +75,7 @@ class OutboxCrashIT {
         try (ServiceProcess second = ServiceProcess.start(MODULE, freePort(), environment(),
                 logs.resolve("outbox-crash-second.log"))) {
             second.awaitReady(Duration.ofSeconds(60));
-            await().atMost(Duration.ofSeconds(30)).until(() -> unpublishedOf(namespace) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.unpublishedOf(namespace) == 0);
         }
         assertThat(KafkaTestClients.allTagEventsOf(namespace, EventType.IMAGESTREAM_TAG_SPEC_CHANGED,
                 Duration.ofSeconds(2))).hasSize(1);
@@ -87,12 +84,7 @@ class OutboxCrashIT {
     }
 
     private static Map<String, String> environment() {
-        return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        return ServiceProcess.infrastructureEnvironment(kafka, postgres);
     }
 
     /** Liveness, not readiness: the first instance cannot reach the broker for publishing, by design. */
@@ -107,19 +99,6 @@ class OutboxCrashIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static long unpublishedOf(String namespace) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
-                postgres.password());
-                PreparedStatement query = connection.prepareStatement(
-                        "select count(*) from tags.outbox where record_key like ? and published_at is null")) {
-            query.setString(1, namespace + "/%");
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 
     private static int freePort() throws IOException {

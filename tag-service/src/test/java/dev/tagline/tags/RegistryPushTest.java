@@ -1,16 +1,15 @@
 package dev.tagline.tags;
 
+import static dev.tagline.tags.FollowedTag.awaitHistory;
+import static dev.tagline.tags.FollowedTag.createStream;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
-import static dev.tagline.tags.TestData.imageStreamBody;
 import static dev.tagline.tags.TestData.pushed;
 import static dev.tagline.tags.TestData.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
@@ -18,7 +17,6 @@ import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.TagChangeCause;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,31 +27,28 @@ class RegistryPushTest {
 
     @Test
     void a_pushed_digest_appends_history_visible_over_rest_and_as_a_tag_updated_event() {
-        String namespace = unique("team");
-        String repository = unique("team-a") + "/app";
-        createStream(namespace, "app", "v1", REGISTRY + "/" + repository + ":v1");
+        FollowedTag followed = FollowedTag.create();
         String digest = digest();
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
-                REGISTRY + "/" + repository + ":v1", pushed(repository, "v1", digest));
+        followed.push(digest);
 
-        awaitHistory(namespace, "app:v1", 1);
-        given().get("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then()
-                .statusCode(200)
+        followed.awaitHistory(1);
+        followed.tag().statusCode(200)
                 .body("image.digest", equalTo(digest))
-                .body("image.dockerImageReference", equalTo(REGISTRY + "/" + repository + "@" + digest))
+                .body("image.dockerImageReference", equalTo(REGISTRY + "/" + followed.repository() + "@" + digest))
+                .body("image.mediaType", equalTo(TestData.OCI_MANIFEST))
                 .body("history[0].image", equalTo(digest))
                 .body("history[0].cause", equalTo("push"));
 
-        List<KafkaTestClients.Consumed> events = KafkaTestClients.tagEventsOf(namespace,
+        List<KafkaTestClients.Consumed> events = KafkaTestClients.tagEventsOf(followed.namespace(),
                 EventType.IMAGESTREAM_TAG_UPDATED, 1);
         assertThat(events).hasSize(1);
         KafkaTestClients.Consumed event = events.get(0);
-        assertThat(event.key()).isEqualTo(namespace + "/app:v1");
+        assertThat(event.key()).isEqualTo(followed.namespace() + "/app:v1");
         assertThat(event.headers())
                 .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
                 .containsEntry(CloudEventHeaders.SOURCE, "/tagline/tag-service")
-                .containsEntry(CloudEventHeaders.SUBJECT, namespace + "/app:v1")
+                .containsEntry(CloudEventHeaders.SUBJECT, followed.namespace() + "/app:v1")
                 .containsEntry(CloudEventHeaders.CONTENT_TYPE, "application/json")
                 .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
         assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_UPDATED, event.value())).isEmpty();
@@ -64,28 +59,56 @@ class RegistryPushTest {
     }
 
     @Test
-    void the_same_event_redelivered_and_another_event_with_the_same_digest_add_nothing() {
-        String namespace = unique("team");
-        String repository = unique("team-a") + "/app";
-        String source = REGISTRY + "/" + repository + ":v1";
-        createStream(namespace, "app", "v1", source);
+    void a_second_digest_records_the_previous_image_and_a_higher_generation() {
+        FollowedTag followed = FollowedTag.create();
         String first = digest();
-        String eventId = KafkaTestClients.newEventId();
-
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, eventId, source, pushed(repository, "v1", first));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, eventId, source, pushed(repository, "v1", first));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", first));
         String second = digest();
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", second));
 
-        // The events of one tag are applied in order, so once the second digest shows, the duplicates were seen.
-        awaitHistory(namespace, "app:v1", 2);
-        given().get("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then()
-                .body("history.image", contains(second, first));
-        assertThat(KafkaTestClients.allTagEventsOf(namespace, EventType.IMAGESTREAM_TAG_UPDATED,
-                Duration.ofSeconds(3))).hasSize(2);
+        followed.push(first);
+        followed.push(second);
+
+        followed.awaitHistory(2);
+        List<ImageStreamTagUpdated> updates = KafkaTestClients.tagEventsOf(followed.namespace(),
+                EventType.IMAGESTREAM_TAG_UPDATED, 2).stream()
+                .map(event -> EventJson.read(event.value(), ImageStreamTagUpdated.class)).toList();
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(1).previous().digest()).isEqualTo(first);
+        assertThat(updates.get(1).generation()).isGreaterThan(updates.get(0).generation());
+    }
+
+    @Test
+    void a_redelivered_event_is_applied_once_even_after_the_tag_moved_on() {
+        FollowedTag followed = FollowedTag.create();
+        String first = digest();
+        String second = digest();
+        String firstEventId = KafkaTestClients.newEventId();
+
+        followed.push(firstEventId, first);
+        followed.push(second);
+        // The same observation again: without the applied-event log it would move the tag back to the first digest.
+        followed.push(firstEventId, first);
+        String marker = digest();
+        followed.push(marker);
+
+        // One tag's events are applied in order, so once the marker shows, the redelivery was seen.
+        followed.awaitHistory(3);
+        followed.tag().body("history.image", contains(marker, second, first));
+    }
+
+    @Test
+    void another_event_with_the_digest_the_tag_points_at_adds_nothing() {
+        FollowedTag followed = FollowedTag.create();
+        String digest = digest();
+
+        followed.push(digest);
+        followed.push(digest);
+        String marker = digest();
+        followed.push(marker);
+
+        followed.awaitHistory(2);
+        followed.tag().body("history.image", contains(marker, digest));
+        assertThat(KafkaTestClients.allTagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED,
+                Duration.ofSeconds(2))).hasSize(2);
     }
 
     @Test
@@ -113,34 +136,17 @@ class RegistryPushTest {
 
     @Test
     void an_image_that_is_no_longer_the_newest_is_found_by_digest() {
-        String namespace = unique("team");
-        String repository = unique("team-a") + "/app";
-        String source = REGISTRY + "/" + repository + ":v1";
-        createStream(namespace, "app", "v1", source);
+        FollowedTag followed = FollowedTag.create();
         String old = digest();
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", old));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", digest()));
-        awaitHistory(namespace, "app:v1", 2);
+        followed.push(old);
+        followed.push(digest());
+        followed.awaitHistory(2);
 
-        given().get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}", namespace, old).then()
+        given().get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}", followed.namespace(), old).then()
                 .statusCode(200)
                 .body("name", equalTo("app@" + old))
                 .body("image.digest", equalTo(old))
                 .body("image.mediaType", equalTo(TestData.OCI_MANIFEST))
                 .body("tags", contains("v1"));
-    }
-
-    static void createStream(String namespace, String name, String tag, String source) {
-        given().contentType(ContentType.JSON).body(imageStreamBody(name, tag, source))
-                .post("/api/v1/namespaces/{ns}/imagestreams", namespace)
-                .then().statusCode(201);
-    }
-
-    static void awaitHistory(String namespace, String streamTag, int items) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .get("/api/v1/namespaces/{ns}/imagestreamtags/{istag}", namespace, streamTag)
-                .then().statusCode(200).body("history", hasSize(items)));
     }
 }

@@ -1,12 +1,7 @@
 package dev.tagline.tags;
 
-import static dev.tagline.tags.RegistryPushTest.awaitHistory;
-import static dev.tagline.tags.RegistryPushTest.createStream;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
-import static dev.tagline.tags.TestData.pushed;
-import static dev.tagline.tags.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -21,6 +16,7 @@ import dev.tagline.events.RegistryTagImportFailed;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Deleted and unimportable sources show as conditions on the tags that follow them; history stays. */
@@ -28,53 +24,45 @@ import org.junit.jupiter.api.Test;
 class SourceProblemsTest {
 
     private static final Origin SCHEDULED = new Origin(Origin.Kind.SCHEDULED_IMPORT, "import-service", null, null);
+    private static final Origin WEBHOOK = new Origin(Origin.Kind.WEBHOOK, "local", "evt-9", null);
 
     @Test
-    void an_import_failure_sets_a_condition_once_and_keeps_history() {
-        String namespace = unique("team");
-        String repository = unique("team-a") + "/app";
-        String source = REGISTRY + "/" + repository + ":v1";
-        createStream(namespace, "app", "v1", source);
+    void an_import_failure_sets_a_condition_publishes_once_and_keeps_history() {
+        FollowedTag followed = FollowedTag.create();
         String digest = digest();
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", digest));
-        RegistryTagImportFailed failed = new RegistryTagImportFailed(REGISTRY, repository, "v1",
-                ImportFailureReason.UNAUTHORIZED, "401 from the registry", Instant.now(), SCHEDULED, null);
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_IMPORT_FAILED, KafkaTestClients.newEventId(), source, failed);
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_IMPORT_FAILED, KafkaTestClients.newEventId(), source, failed);
+        followed.push(digest);
+        failImport(followed, ImportFailureReason.UNAUTHORIZED);
+        failImport(followed, ImportFailureReason.UNAUTHORIZED);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .get("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag()
                 .body("conditions", hasSize(1))
                 .body("conditions[0].type", equalTo("ImportSuccess"))
                 .body("conditions[0].status", equalTo("False"))
                 .body("conditions[0].reason", equalTo("Unauthorized"))
                 .body("history.image", contains(digest)));
-        assertThat(KafkaTestClients.allTagEventsOf(namespace, EventType.IMAGESTREAM_TAG_IMPORT_FAILED,
-                Duration.ofSeconds(3))).hasSize(1);
+        List<KafkaTestClients.Consumed> failures = KafkaTestClients.tagEventsOf(followed.namespace(),
+                EventType.IMAGESTREAM_TAG_IMPORT_FAILED, 1);
+        assertThat(failures).hasSize(1);
+        assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_IMPORT_FAILED, failures.get(0).value())).isEmpty();
     }
 
     @Test
     void a_deleted_source_tag_sets_a_condition_publishes_tag_deleted_and_keeps_history() {
-        String namespace = unique("team");
-        String repository = unique("team-a") + "/app";
-        String source = REGISTRY + "/" + repository + ":v1";
-        createStream(namespace, "app", "v1", source);
+        FollowedTag followed = FollowedTag.create();
         String digest = digest();
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", digest));
-        Origin webhook = new Origin(Origin.Kind.WEBHOOK, "local", "evt-9", null);
+        followed.push(digest);
+        // What the registry sends for a manifest deleted by digest: the digest alone, then each of its tags.
         KafkaTestClients.publish(EventType.REGISTRY_TAG_DELETED, KafkaTestClients.newEventId(),
-                REGISTRY + "/" + repository, new RegistryTagDeleted(REGISTRY, repository, null, digest, Instant.now(),
-                        webhook));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_DELETED, KafkaTestClients.newEventId(), source,
-                new RegistryTagDeleted(REGISTRY, repository, "v1", null, Instant.now(), webhook));
+                REGISTRY + "/" + followed.repository(),
+                new RegistryTagDeleted(REGISTRY, followed.repository(), null, digest, Instant.now(), WEBHOOK));
+        KafkaTestClients.publish(EventType.REGISTRY_TAG_DELETED, KafkaTestClients.newEventId(), followed.source(),
+                new RegistryTagDeleted(REGISTRY, followed.repository(), "v1", null, Instant.now(), WEBHOOK));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .get("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag()
                 .body("conditions.type", contains("SourceDeleted"))
                 .body("history.image", contains(digest)));
-        var deleted = KafkaTestClients.tagEventsOf(namespace, EventType.IMAGESTREAM_TAG_DELETED, 1);
+        List<KafkaTestClients.Consumed> deleted = KafkaTestClients.tagEventsOf(followed.namespace(),
+                EventType.IMAGESTREAM_TAG_DELETED, 1);
         assertThat(deleted).hasSize(1);
         assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_DELETED, deleted.get(0).value())).isEmpty();
         assertThat(deleted.get(0).value()).contains("\"source-deleted\"", digest);
@@ -82,18 +70,20 @@ class SourceProblemsTest {
 
     @Test
     void a_new_push_clears_the_conditions() {
-        String namespace = unique("team");
-        String repository = unique("team-a") + "/app";
-        String source = REGISTRY + "/" + repository + ":v1";
-        createStream(namespace, "app", "v1", source);
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_IMPORT_FAILED, KafkaTestClients.newEventId(), source,
-                new RegistryTagImportFailed(REGISTRY, repository, "v1", ImportFailureReason.NOT_FOUND, "404",
-                        Instant.now(), SCHEDULED, null));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
-                pushed(repository, "v1", digest()));
+        FollowedTag followed = FollowedTag.create();
+        failImport(followed, ImportFailureReason.NOT_FOUND);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag()
+                .body("conditions.reason", contains("NotFound")));
 
-        awaitHistory(namespace, "app:v1", 1);
-        given().get("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then()
-                .body("conditions", hasSize(0));
+        followed.push(digest());
+
+        followed.awaitHistory(1);
+        followed.tag().body("conditions", hasSize(0));
+    }
+
+    private static void failImport(FollowedTag followed, ImportFailureReason reason) {
+        KafkaTestClients.publish(EventType.REGISTRY_TAG_IMPORT_FAILED, KafkaTestClients.newEventId(),
+                followed.source(), new RegistryTagImportFailed(REGISTRY, followed.repository(), "v1", reason,
+                        "the registry said no", Instant.now(), SCHEDULED, null));
     }
 }

@@ -1,6 +1,6 @@
 package dev.tagline.tags;
 
-import static dev.tagline.tags.RegistryPushTest.awaitHistory;
+import static dev.tagline.tags.FollowedTag.awaitHistory;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static dev.tagline.tags.TestData.pushed;
@@ -41,6 +41,23 @@ class StreamCreationTest {
                 .body("tag.from.name", equalTo(REGISTRY + "/" + repository + ":1.0"))
                 .body("image.digest", equalTo(digest));
         assertThat(KafkaTestClients.tagEventsOf(namespace, EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 1)).hasSize(1);
+    }
+
+    @Test
+    void an_import_into_an_existing_tag_makes_it_follow_the_imported_source() {
+        FollowedTag followed = FollowedTag.create();
+        String repository = unique("vendor") + "/tool";
+        String digest = digest();
+
+        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
+                REGISTRY + "/" + repository + ":2.0",
+                pushed(repository, "2.0", digest, new StreamTagRef(followed.namespace(), "app", "v1")));
+
+        followed.awaitHistory(1);
+        followed.tag()
+                .body("tag.from.name", equalTo(REGISTRY + "/" + repository + ":2.0"))
+                .body("tag.importPolicy.scheduled", equalTo(true))
+                .body("image.digest", equalTo(digest));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class LocalStack {
         System.out.println("Kafka bootstrap servers: " + kafka.bootstrapServers());
         System.out.println("Postgres JDBC URL:       " + postgres.jdbcUrl() + " (user " + postgres.username() + ")");
 
-        startServices(root, stateDir, environment(kafka, postgres), running);
+        startServices(root, stateDir, ServiceProcess.infrastructureEnvironment(kafka, postgres), running);
         System.out.println("Local stack is up; Ctrl-C stops it.");
         Thread.currentThread().join();
     }
@@ -75,15 +75,6 @@ public final class LocalStack {
     private static PostgresServer postgres(Path stateDir) {
         return ExternalPostgres.fromEnvironment("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")
                 .orElseGet(() -> EmbeddedPostgresServer.start(stateDir.resolve("postgres")));
-    }
-
-    private static Map<String, String> environment(KafkaCluster kafka, PostgresServer postgres) {
-        return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
     }
 
     // Services first, so that none of them logs errors about a broker or database that went away under it.

@@ -29,6 +29,16 @@ public final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
+    /** The environment that points a Tagline service at the given Kafka cluster and Postgres server. */
+    public static Map<String, String> infrastructureEnvironment(KafkaCluster kafka, PostgresServer postgres) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+    }
+
     /** The runnable jar that {@code mvn package} leaves in a Quarkus module. */
     public static Path jarOf(Path moduleDir) {
         return moduleDir.resolve("target/quarkus-app/quarkus-run.jar");

@@ -1,6 +1,7 @@
 package dev.tagline.tags.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.tagline.tags.domain.ConflictException;
@@ -21,7 +22,7 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidName(InvalidNameException e) {
+    public Response invalidRequest(InvalidRequestException e) {
         return error(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
     }
 
@@ -48,6 +49,12 @@ public class ApiExceptionMappers {
         return error(Response.Status.BAD_REQUEST, "invalid value: " + e.getOriginalMessage(), field);
     }
 
+    /** Any other unreadable body, such as one nested too deeply. */
+    @ServerExceptionMapper
+    public Response unprocessableJson(JsonProcessingException e) {
+        return error(Response.Status.BAD_REQUEST, "the body cannot be read: " + e.getOriginalMessage(), "body");
+    }
+
     /** Quarkus maps this one itself unless an application mapper claims the exact type. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
@@ -65,6 +72,9 @@ public class ApiExceptionMappers {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unmappableJson(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return unprocessableJson(other);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getFamily() != Response.Status.Family.CLIENT_ERROR) {

@@ -59,7 +59,7 @@ public class ImageStreamResource {
         String streamName = PathNames.stream(name);
         ImageStreamRequest body = RequestBodies.required(request);
         if (body.name() != null && !body.name().equals(streamName)) {
-            throw new InvalidNameException("name", "the body names " + body.name() + " but the path " + streamName);
+            throw new InvalidRequestException("name", "the body names " + body.name() + " but the path " + streamName);
         }
         return service.replace(ns, streamName, body.tags()).chain(() -> views.get(ns, streamName));
     }

@@ -5,7 +5,6 @@ import dev.tagline.tags.domain.ImageStreamService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 public class ImageStreamTagResource {
 
     static final int MAX_PAGE = 500;
+    static final int DEFAULT_PAGE = 50;
 
     private final ImageStreamService service;
     private final ImageStreamViews views;
@@ -37,13 +37,12 @@ public class ImageStreamTagResource {
      */
     @GET
     public Uni<ImageStreamTagView> get(@PathParam("namespace") String namespace, @PathParam("name") String name,
-            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("before") Long before) {
+            @QueryParam("limit") String limit, @QueryParam("before") String before) {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidNameException("limit", "limit must be between 1 and " + MAX_PAGE);
-        }
-        return views.tag(ns, streamTag[0], streamTag[1], before, limit);
+        long pageSize = QueryNumbers.parse("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
+        Long beforeGeneration = before == null ? null : QueryNumbers.parse("before", before, 0, 1, Long.MAX_VALUE);
+        return views.tag(ns, streamTag[0], streamTag[1], beforeGeneration, (int) pageSize);
     }
 
     /** Creates or replaces the spec tag; the stream is created when missing. */
@@ -54,12 +53,12 @@ public class ImageStreamTagResource {
         String[] streamTag = PathNames.streamTag(name);
         TagSpec body = RequestBodies.required(spec);
         if (body.name() != null && !body.name().equals(streamTag[1])) {
-            throw new InvalidNameException("name", "the body names tag " + body.name() + " but the path " + streamTag[1]);
+            throw new InvalidRequestException("name", "the body names tag " + body.name() + " but the path " + streamTag[1]);
         }
         TagSpec named = new TagSpec(streamTag[1], body.from(), body.reference(), body.referencePolicy(),
                 body.importPolicy());
         return service.putTag(ns, streamTag[0], named)
-                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, 50));
+                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, DEFAULT_PAGE));
     }
 
     /** Removes the tag; the images of its history stay findable by digest. */

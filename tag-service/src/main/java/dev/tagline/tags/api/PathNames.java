@@ -20,7 +20,7 @@ final class PathNames {
 
     static String tag(String value) {
         ResourceNames.tagNameProblem(value).ifPresent(problem -> {
-            throw new InvalidNameException("tag", problem);
+            throw new InvalidRequestException("tag", problem);
         });
         return value;
     }
@@ -29,7 +29,7 @@ final class PathNames {
     static String[] streamTag(String value) {
         int colon = value.indexOf(':');
         if (colon < 0) {
-            throw new InvalidNameException("name", "an image stream tag is named stream:tag, got " + value);
+            throw new InvalidRequestException("name", "an image stream tag is named stream:tag, got " + value);
         }
         return new String[] {stream(value.substring(0, colon)), tag(value.substring(colon + 1))};
     }
@@ -38,18 +38,18 @@ final class PathNames {
     static String[] streamImage(String value) {
         int at = value.indexOf('@');
         if (at < 0) {
-            throw new InvalidNameException("name", "an image stream image is named stream@digest, got " + value);
+            throw new InvalidRequestException("name", "an image stream image is named stream@digest, got " + value);
         }
         try {
             return new String[] {stream(value.substring(0, at)), Digest.parse(value.substring(at + 1)).toString()};
         } catch (InvalidReferenceException e) {
-            throw new InvalidNameException("digest", e.getMessage());
+            throw new InvalidRequestException("digest", e.getMessage());
         }
     }
 
     private static String label(String field, String value) {
         ResourceNames.dns1123LabelProblem(value).ifPresent(problem -> {
-            throw new InvalidNameException(field, problem);
+            throw new InvalidRequestException(field, problem);
         });
         return value;
     }

@@ -8,7 +8,7 @@ final class RequestBodies {
 
     static <T> T required(T body) {
         if (body == null) {
-            throw new InvalidNameException("body", "a JSON body is required");
+            throw new InvalidRequestException("body", "a JSON body is required");
         }
         return body;
     }

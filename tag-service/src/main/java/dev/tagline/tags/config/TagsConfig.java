@@ -25,7 +25,11 @@ public interface TagsConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Messages relayed per transaction. */
+        /** Longer than the producer's delivery timeout: a run that takes longer is abandoned and retried. */
+        @WithDefault("60s")
+        Duration runTimeout();
+
+        /** Messages relayed per transaction, at most 1024. */
         @WithDefault("256")
         int batchSize();
 

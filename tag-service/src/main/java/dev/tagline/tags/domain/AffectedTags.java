@@ -1,7 +1,6 @@
 package dev.tagline.tags.domain;
 
-import dev.tagline.events.EventType;
-import dev.tagline.events.ImageStreamTagSpecChanged;
+import dev.tagline.events.ImportPolicy;
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagReference;
 import dev.tagline.events.TagSpec;
@@ -12,11 +11,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Finds the stream tags an observation of a registry tag concerns: every spec tag that follows it, the
@@ -25,37 +26,45 @@ import java.util.Optional;
 @ApplicationScoped
 public class AffectedTags {
 
+    /** A tag and its stream. */
+    public record Affected(ImageStream stream, StreamTag tag) {
+    }
+
     private final ImageStreamRepository streams;
     private final StreamTagRepository tags;
     private final IntegratedRegistries integratedRegistries;
-    private final OutboxWriter outbox;
+    private final SpecTags specTags;
 
     public AffectedTags(ImageStreamRepository streams, StreamTagRepository tags,
-            IntegratedRegistries integratedRegistries, OutboxWriter outbox) {
+            IntegratedRegistries integratedRegistries, SpecTags specTags) {
         this.streams = streams;
         this.tags = tags;
         this.integratedRegistries = integratedRegistries;
-        this.outbox = outbox;
+        this.specTags = specTags;
     }
 
-    /** The tags an image observation moves, creating the named target and integrated tags when missing. */
-    public Uni<List<StreamTag>> toMove(ImageReference source, StreamTagRef target, Instant now) {
+    /**
+     * The tags an image observation moves, creating the named target and integrated tags when missing. An
+     * import into an existing target makes the target follow the imported source, as {@code oc import-image
+     * --from} does, so that the old source's next push does not move it back.
+     */
+    public Uni<List<Affected>> toMove(ImageReference source, StreamTagRef target, Instant now) {
         Uni<Optional<StreamTag>> targetTag = target == null
                 ? Uni.createFrom().item(Optional.empty())
-                : findOrCreateFollowing(target, source, now).map(Optional::of);
+                : followingFromNowOn(target, source, now).map(Optional::of);
         Uni<Optional<StreamTag>> integratedTag = integratedRegistries.streamTagOf(source)
                 .map(ref -> findOrCreateStatusOnly(ref, now).map(Optional::of))
                 .orElse(Uni.createFrom().item(Optional.empty()));
         return targetTag.chain(first -> integratedTag.chain(second -> tags.followingSource(source.tagKey())
-                .map(followers -> distinctInLockOrder(followers, first, second))));
+                .chain(followers -> withStreams(distinct(followers, first, second)))));
     }
 
     /** The existing tags an observation about the source concerns; creates nothing. */
-    public Uni<List<StreamTag>> existing(ImageReference source, StreamTagRef target) {
+    public Uni<List<Affected>> existing(ImageReference source, StreamTagRef target) {
         Uni<Optional<StreamTag>> targetTag = find(Optional.ofNullable(target));
         Uni<Optional<StreamTag>> integratedTag = find(integratedRegistries.streamTagOf(source));
         return targetTag.chain(first -> integratedTag.chain(second -> tags.followingSource(source.tagKey())
-                .map(followers -> distinctInLockOrder(followers, first, second))));
+                .chain(followers -> withStreams(distinct(followers, first, second)))));
     }
 
     private Uni<Optional<StreamTag>> find(Optional<StreamTagRef> ref) {
@@ -70,45 +79,56 @@ public class AffectedTags {
                 .map(Optional::ofNullable);
     }
 
-    private Uni<StreamTag> findOrCreateFollowing(StreamTagRef target, ImageReference source, Instant now) {
-        return streams.findOrCreateLocked(target.namespace(), target.imageStream(), now)
-                .chain(stream -> tags.findByName(stream.id, target.tag())
-                        .chain(existing -> existing != null
-                                ? Uni.createFrom().item(existing)
-                                : createFollowing(stream, target.tag(), source, now)));
-    }
-
-    private Uni<StreamTag> createFollowing(ImageStream stream, String name, ImageReference source, Instant now) {
-        TagSpec spec = new TagSpec(name,
-                new TagReference(TagReference.Kind.DockerImage, null, source.name() + ":" + source.tag()),
-                false, null, null);
-        StreamTag tag = StreamTag.statusOnly(stream.id, name, now);
-        tag.applySpec(spec, source.tagKey());
-        stream.nextGeneration();
-        ImageStreamTagSpecChanged changed = new ImageStreamTagSpecChanged(stream.namespace, stream.name, name,
-                ImageStreamTagSpecChanged.Change.CREATED, spec, now);
-        return tags.persist(tag)
-                .call(() -> outbox.write(EventType.IMAGESTREAM_TAG_SPEC_CHANGED, changed.streamTag().key(), changed,
-                        now));
+    private Uni<StreamTag> followingFromNowOn(StreamTagRef target, ImageReference source, Instant now) {
+        return streams.findOrCreate(target.namespace(), target.imageStream(), now)
+                .chain(stream -> tags.findByName(stream.id, target.tag()).chain(existing -> {
+                    if (existing != null && source.tagKey().equals(existing.sourceKey)) {
+                        return Uni.createFrom().item(existing);
+                    }
+                    ImportPolicy policy = existing == null || existing.spec().isEmpty()
+                            ? null
+                            : existing.spec().get().importPolicy();
+                    ValidSpec spec = new ValidSpec(new TagSpec(target.tag(),
+                            new TagReference(TagReference.Kind.DockerImage, null, source.name() + ":" + source.tag()),
+                            false, null, policy), source.tagKey());
+                    return existing == null
+                            ? specTags.create(stream, spec, now)
+                            : specTags.change(stream, existing, spec, now);
+                }));
     }
 
     private Uni<StreamTag> findOrCreateStatusOnly(StreamTagRef ref, Instant now) {
-        return streams.findOrCreateLocked(ref.namespace(), ref.imageStream(), now)
+        return streams.findOrCreate(ref.namespace(), ref.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, ref.tag())
                         .chain(existing -> existing != null
                                 ? Uni.createFrom().item(existing)
                                 : tags.persist(StreamTag.statusOnly(stream.id, ref.tag(), now))));
     }
 
-    /** Tags are moved in stream order, so that two events moving the same followers lock their streams alike. */
-    private static List<StreamTag> distinctInLockOrder(List<StreamTag> followers, Optional<StreamTag> target,
+    /**
+     * Pairs each tag with its stream, in stream id order: every writer that moves several tags locks
+     * their streams in that order, so two of them never wait on each other.
+     */
+    private Uni<List<Affected>> withStreams(Collection<StreamTag> affected) {
+        if (affected.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> streamIds = affected.stream().map(tag -> tag.streamId).distinct().toList();
+        return streams.list("id in ?1", streamIds).map(found -> {
+            Map<Long, ImageStream> byId = found.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            List<Affected> ordered = new ArrayList<>(affected.stream()
+                    .map(tag -> new Affected(byId.get(tag.streamId), tag)).toList());
+            ordered.sort(Comparator.comparing((Affected a) -> a.tag().streamId).thenComparing(a -> a.tag().name));
+            return ordered;
+        });
+    }
+
+    private static Collection<StreamTag> distinct(List<StreamTag> followers, Optional<StreamTag> target,
             Optional<StreamTag> integrated) {
         Map<Long, StreamTag> byId = new LinkedHashMap<>();
         target.ifPresent(tag -> byId.put(tag.id, tag));
         integrated.ifPresent(tag -> byId.put(tag.id, tag));
         followers.forEach(tag -> byId.putIfAbsent(tag.id, tag));
-        List<StreamTag> ordered = new ArrayList<>(byId.values());
-        ordered.sort(Comparator.comparing((StreamTag tag) -> tag.streamId).thenComparing(tag -> tag.name));
-        return ordered;
+        return byId.values();
     }
 }

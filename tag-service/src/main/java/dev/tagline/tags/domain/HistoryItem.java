@@ -1,5 +1,6 @@
 package dev.tagline.tags.domain;
 
+import dev.tagline.events.ImagePointer;
 import dev.tagline.events.TagChangeCause;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -41,6 +42,10 @@ public class HistoryItem extends PanacheEntityBase {
     public TagChangeCause cause;
 
     public Instant created;
+
+    public ImagePointer pointer() {
+        return new ImagePointer(digest, dockerImageReference);
+    }
 
     public static HistoryItem of(StreamTag tag, long generation, String digest, String dockerImageReference,
             TagChangeCause cause, Instant created) {

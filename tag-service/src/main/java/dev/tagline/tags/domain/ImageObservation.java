@@ -9,7 +9,7 @@ import dev.tagline.events.reference.ImageReference;
  *
  * @param source the registry tag, canonical
  */
-public record ImageObservation(ImageReference source, Digest digest, String mediaType, TagChangeCause cause) {
+public record ImageObservation(ImageReference source, Digest digest, TagChangeCause cause) {
 
     /** The pull spec of the observed image, by digest so that it never moves. */
     public String dockerImageReference() {

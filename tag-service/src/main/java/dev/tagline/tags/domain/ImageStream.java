@@ -22,7 +22,11 @@ public class ImageStream extends PanacheEntityBase {
 
     public String name;
 
-    /** Bumped by every spec or history change of the stream. */
+    /**
+     * The generation of the stream's newest history item. Only the database writes it, with a row lock
+     * ({@code ImageStreamRepository.nextGeneration}), so a stale copy in a session can never write it back.
+     */
+    @Column(insertable = false, updatable = false)
     public long generation;
 
     @Column(name = "created_at")
@@ -32,14 +36,7 @@ public class ImageStream extends PanacheEntityBase {
         ImageStream stream = new ImageStream();
         stream.namespace = namespace;
         stream.name = name;
-        stream.generation = 1;
         stream.createdAt = now;
         return stream;
-    }
-
-    /** Advances the generation for one change and returns the generation that change is recorded at. */
-    public long nextGeneration() {
-        generation++;
-        return generation;
     }
 }

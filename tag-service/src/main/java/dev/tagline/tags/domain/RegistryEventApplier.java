@@ -40,17 +40,19 @@ public class RegistryEventApplier {
         Instant now = Timestamps.now();
         return switch (event.type()) {
             case REGISTRY_TAG_CHANGED -> {
-                RegistryTagChanged changed = EventJson.read(data, RegistryTagChanged.class);
-                RegistryTagChangeApplier.Validated validated = changes.validate(changed);
+                RegistryTagChangeApplier.Validated validated = changes.validate(
+                        EventJson.read(data, RegistryTagChanged.class));
                 yield once(event, now, () -> changes.apply(validated, now));
             }
             case REGISTRY_TAG_DELETED -> {
-                RegistryTagDeleted deleted = EventJson.read(data, RegistryTagDeleted.class);
-                yield once(event, now, () -> problems.sourceDeleted(deleted, now));
+                SourceProblemRecorder.ValidDeletion deletion = problems.validate(
+                        EventJson.read(data, RegistryTagDeleted.class));
+                yield once(event, now, () -> problems.sourceDeleted(deletion, now));
             }
             case REGISTRY_TAG_IMPORT_FAILED -> {
-                RegistryTagImportFailed failed = EventJson.read(data, RegistryTagImportFailed.class);
-                yield once(event, now, () -> problems.importFailed(failed, now));
+                SourceProblemRecorder.ValidFailure failure = problems.validate(
+                        EventJson.read(data, RegistryTagImportFailed.class));
+                yield once(event, now, () -> problems.importFailed(failure, now));
             }
             default -> throw new MalformedEventException(CloudEventHeaders.TYPE,
                     event.type().type() + " does not belong on this topic");

@@ -2,8 +2,8 @@ package dev.tagline.tags.domain;
 
 import dev.tagline.events.EventJson;
 import dev.tagline.events.RegistryTagChanged;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagChangeCause;
-import dev.tagline.events.reference.ImageReference;
 import dev.tagline.tags.store.ImageRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,25 +23,26 @@ public class RegistryTagChangeApplier {
         this.mover = mover;
     }
 
-    /** A change whose source and digest are known to be well formed. */
-    public record Validated(RegistryTagChanged event, ImageObservation observation) {
+    /** A change whose every field the database will see is known to be acceptable. */
+    public record Validated(RegistryTagChanged event, ImageObservation observation, StreamTagRef target) {
     }
 
     public Validated validate(RegistryTagChanged event) {
-        ImageReference source = SourceTags.of(event.registry(), event.repository(), event.tag());
         SourceTags.require("origin", event.origin());
         SourceTags.require("origin.kind", event.origin().kind());
-        ImageObservation observation = new ImageObservation(source, SourceTags.digest(event.digest()),
-                event.mediaType(), TagChangeCause.observedBy(event.origin().kind()));
-        return new Validated(event, observation);
+        ImageObservation observation = new ImageObservation(
+                SourceTags.of(event.registry(), event.repository(), event.tag()), SourceTags.digest(event.digest()),
+                TagChangeCause.observedBy(event.origin().kind()));
+        return new Validated(event, observation, SourceTags.target(event.target()));
     }
 
     public Uni<Void> apply(Validated change, Instant now) {
         RegistryTagChanged event = change.event();
         ImageObservation observation = change.observation();
-        return images.remember(observation.digest().toString(), event.mediaType(), event.size(),
+        return images.remember(observation.digest().toString(), SourceTags.text(event.mediaType()), event.size(),
                         EventJson.write(event.platforms()), now)
-                .chain(() -> affectedTags.toMove(observation.source(), event.target(), now))
-                .chain(tags -> Sequentially.forEach(tags, tag -> mover.move(tag, observation, now)));
+                .chain(mediaType -> affectedTags.toMove(observation.source(), change.target(), now)
+                        .chain(affected -> Sequentially.forEach(affected,
+                                a -> mover.move(a.stream(), a.tag(), observation, mediaType, now))));
     }
 }

@@ -1,85 +1,84 @@
 package dev.tagline.tags.domain;
 
-import dev.tagline.events.EventType;
-import dev.tagline.events.ImagePointer;
 import dev.tagline.events.ImageStreamTagDeleted;
-import dev.tagline.events.ImageStreamTagImportFailed;
 import dev.tagline.events.ImportFailureReason;
 import dev.tagline.events.RegistryTagDeleted;
 import dev.tagline.events.RegistryTagImportFailed;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.ImageReference;
-import dev.tagline.tags.store.HistoryRepository;
-import dev.tagline.tags.store.ImageStreamRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
  * Records that a tag's source was deleted or could not be imported, as conditions on the tags that follow
- * it. History is never erased: the tags keep pointing at their last image.
+ * it, publishing once per change of state. History is never erased: the tags keep pointing at their last
+ * image.
  */
 @ApplicationScoped
 public class SourceProblemRecorder {
 
     private final AffectedTags affectedTags;
     private final ConditionSetter conditions;
-    private final ImageStreamRepository streams;
-    private final HistoryRepository history;
-    private final OutboxWriter outbox;
+    private final TagEvents events;
 
-    public SourceProblemRecorder(AffectedTags affectedTags, ConditionSetter conditions,
-            ImageStreamRepository streams, HistoryRepository history, OutboxWriter outbox) {
+    public SourceProblemRecorder(AffectedTags affectedTags, ConditionSetter conditions, TagEvents events) {
         this.affectedTags = affectedTags;
         this.conditions = conditions;
-        this.streams = streams;
-        this.history = history;
-        this.outbox = outbox;
+        this.events = events;
+    }
+
+    /** A deletion whose fields are known to be acceptable; {@code source} is null for a delete by digest. */
+    public record ValidDeletion(ImageReference source) {
+    }
+
+    /** An import failure whose fields are known to be acceptable. */
+    public record ValidFailure(ImageReference source, ImportFailureReason reason, String message, StreamTagRef target) {
     }
 
     /**
      * A registry deleting a manifest names its digest and then, in further events, each tag that pointed at
      * it; only the tag events concern stream tags.
      */
-    public Uni<Void> sourceDeleted(RegistryTagDeleted event, Instant now) {
+    public ValidDeletion validate(RegistryTagDeleted event) {
         SourceTags.require("registry", event.registry());
         SourceTags.require("repository", event.repository());
-        if (event.tag() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        ImageReference source = SourceTags.of(event.registry(), event.repository(), event.tag());
-        return affectedTags.existing(source, null).chain(tags -> Sequentially.forEach(tags,
-                tag -> conditions.set(tag.id, TagCondition.SOURCE_DELETED, "True", "TagDeleted",
-                                "the registry deleted " + source.tagKey(), now)
-                        .chain(changed -> changed ? publishDeleted(tag, now) : Uni.createFrom().voidItem())));
+        return new ValidDeletion(event.tag() == null
+                ? null
+                : SourceTags.of(event.registry(), event.repository(), event.tag()));
     }
 
-    public Uni<Void> importFailed(RegistryTagImportFailed event, Instant now) {
+    public ValidFailure validate(RegistryTagImportFailed event) {
         ImageReference source = SourceTags.of(event.registry(), event.repository(), event.tag());
         SourceTags.require("reason", event.reason());
-        String reason = conditionReason(event.reason());
-        return affectedTags.existing(source, event.target()).chain(tags -> Sequentially.forEach(tags,
-                tag -> conditions.set(tag.id, TagCondition.IMPORT_SUCCESS, "False", reason, event.message(), now)
+        String message = event.message() == null || event.message().isBlank()
+                ? event.reason().name().toLowerCase().replace('_', ' ')
+                : SourceTags.text(event.message());
+        return new ValidFailure(source, event.reason(), message, SourceTags.target(event.target()));
+    }
+
+    public Uni<Void> sourceDeleted(ValidDeletion deletion, Instant now) {
+        if (deletion.source() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String message = "the registry deleted " + deletion.source().tagKey();
+        return affectedTags.existing(deletion.source(), null).chain(affected -> Sequentially.forEach(affected,
+                a -> conditions.set(a.tag().id, TagCondition.SOURCE_DELETED, "True", "TagDeleted", message, now)
                         .chain(changed -> changed
-                                ? publishImportFailed(tag, source, event, now)
+                                ? events.deleted(a.stream(), a.tag(), ImageStreamTagDeleted.Reason.SOURCE_DELETED, now)
                                 : Uni.createFrom().voidItem())));
     }
 
-    private Uni<Void> publishDeleted(StreamTag tag, Instant now) {
-        return streams.lock(tag.streamId).chain(stream -> history.newest(tag.id).chain(newest -> {
-            ImageStreamTagDeleted deleted = new ImageStreamTagDeleted(stream.namespace, stream.name, tag.name,
-                    ImageStreamTagDeleted.Reason.SOURCE_DELETED,
-                    newest == null ? null : new ImagePointer(newest.digest, newest.dockerImageReference), now);
-            return outbox.write(EventType.IMAGESTREAM_TAG_DELETED, deleted.streamTag().key(), deleted, now);
-        }));
-    }
-
-    private Uni<Void> publishImportFailed(StreamTag tag, ImageReference source, RegistryTagImportFailed event,
-            Instant now) {
-        return streams.lock(tag.streamId).chain(stream -> {
-            ImageStreamTagImportFailed failed = new ImageStreamTagImportFailed(stream.namespace, stream.name,
-                    tag.name, source.name() + ":" + source.tag(), event.reason(), event.message(), now);
-            return outbox.write(EventType.IMAGESTREAM_TAG_IMPORT_FAILED, failed.streamTag().key(), failed, now);
-        });
+    public Uni<Void> importFailed(ValidFailure failure, Instant now) {
+        String reason = conditionReason(failure.reason());
+        String from = failure.source().name() + ":" + failure.source().tag();
+        return affectedTags.existing(failure.source(), failure.target()).chain(affected -> Sequentially.forEach(
+                affected,
+                a -> conditions.set(a.tag().id, TagCondition.IMPORT_SUCCESS, "False", reason, failure.message(), now)
+                        .chain(changed -> changed
+                                ? events.importFailed(a.stream(), a.tag(), from, failure.reason(), failure.message(),
+                                        now)
+                                : Uni.createFrom().voidItem())));
     }
 
     /** Condition reasons are CamelCase, as in Kubernetes. */

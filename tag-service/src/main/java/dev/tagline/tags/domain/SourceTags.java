@@ -1,25 +1,31 @@
 package dev.tagline.tags.domain;
 
 import dev.tagline.events.MalformedEventException;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
+import dev.tagline.events.reference.ResourceNames;
 
-/** Reads the registry tag and digest an event names, rejecting what can never be applied. */
+/** Reads what a registry event names, rejecting what can never be applied, before any database work. */
 final class SourceTags {
 
     private SourceTags() {
     }
 
-    /** The canonical registry tag, so that {@code docker.io/nginx} and {@code nginx} follow the same source. */
+    /**
+     * The registry tag, canonical, so that {@code docker.io/nginx} and {@code nginx} follow the same source.
+     * The registry is taken as given: a host such as {@code harbor} is a registry here, not a Docker Hub
+     * path component.
+     */
     static ImageReference of(String registry, String repository, String tag) {
         require("registry", registry);
         require("repository", repository);
         require("tag", tag);
         try {
-            return ImageReference.parse(registry + "/" + repository + ":" + tag);
+            return new ImageReference(registry, repository, tag, null);
         } catch (InvalidReferenceException e) {
-            throw new MalformedEventException("repository", e.getMessage());
+            throw new MalformedEventException("registry/repository:tag", "registry/repository:tag: " + e.getMessage());
         }
     }
 
@@ -28,13 +34,39 @@ final class SourceTags {
         try {
             return Digest.parse(digest);
         } catch (InvalidReferenceException e) {
-            throw new MalformedEventException("digest", e.getMessage());
+            throw new MalformedEventException("digest", "digest: " + e.getMessage());
         }
+    }
+
+    /** A target names a stream tag the API can serve: DNS-1123 labels and a valid tag. */
+    static StreamTagRef target(StreamTagRef target) {
+        if (target == null) {
+            return null;
+        }
+        label("target.namespace", target.namespace());
+        label("target.imageStream", target.imageStream());
+        require("target.tag", target.tag());
+        ResourceNames.tagNameProblem(target.tag()).ifPresent(problem -> {
+            throw new MalformedEventException("target.tag", "target.tag: " + problem);
+        });
+        return target;
+    }
+
+    /** Postgres text cannot hold NUL; free text from registries is kept without it rather than refused. */
+    static String text(String value) {
+        return value == null ? null : value.replace("\u0000", "");
     }
 
     static void require(String field, Object value) {
         if (value == null || value instanceof String text && text.isBlank()) {
             throw new MalformedEventException(field, field + " is required");
         }
+    }
+
+    private static void label(String field, String value) {
+        require(field, value);
+        ResourceNames.dns1123LabelProblem(value).ifPresent(problem -> {
+            throw new MalformedEventException(field, field + ": " + problem);
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.tagline.events.TagSpec;
 import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.events.reference.ResourceNames;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,9 +18,8 @@ public final class SpecTagValidator {
 
     /**
      * @param field how the client wrote the spec's place, e.g. {@code tags[0]}, or empty for a lone spec
-     * @return the canonical registry tag the spec follows, null when it follows a fixed digest
      */
-    public static String validate(TagSpec spec, String field) {
+    public static ValidSpec validate(TagSpec spec, String field) {
         String prefix = field.isEmpty() ? "" : field + ".";
         if (spec == null) {
             throw new InvalidSpecException(field.isEmpty() ? "tag" : field, "a spec tag is required");
@@ -40,20 +40,22 @@ public final class SpecTagValidator {
         }
         try {
             ImageReference source = ImageReference.parse(from.name());
-            return source.tag() == null ? null : source.tagKey();
+            return new ValidSpec(spec, source.tag() == null ? null : source.tagKey());
         } catch (InvalidReferenceException e) {
             throw new InvalidSpecException(prefix + "from.name", e.getMessage());
         }
     }
 
     /** Validates every spec of a stream; two specs may not share a name. */
-    public static void validateAll(List<TagSpec> specs) {
+    public static List<ValidSpec> validateAll(List<TagSpec> specs) {
         Set<String> names = new HashSet<>();
+        List<ValidSpec> valid = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            validate(specs.get(i), "tags[" + i + "]");
+            valid.add(validate(specs.get(i), "tags[" + i + "]"));
             if (!names.add(specs.get(i).name())) {
                 throw new InvalidSpecException("tags[" + i + "].name", "tag " + specs.get(i).name() + " appears twice");
             }
         }
+        return valid;
     }
 }

@@ -74,16 +74,13 @@ public class StreamTag extends PanacheEntityBase {
         return tag;
     }
 
-    /**
-     * Sets what this tag follows.
-     *
-     * @param sourceKey the canonical registry tag of a DockerImage source, null for other kinds
-     */
-    public void applySpec(TagSpec spec, String sourceKey) {
-        fromKind = spec.from() == null ? null : spec.from().kind();
-        fromNamespace = spec.from() == null ? null : spec.from().namespace();
-        fromName = spec.from() == null ? null : spec.from().name();
-        this.sourceKey = sourceKey;
+    /** Sets what this tag follows. */
+    public void applySpec(ValidSpec valid) {
+        TagSpec spec = valid.spec();
+        fromKind = spec.from().kind();
+        fromNamespace = spec.from().namespace();
+        fromName = spec.from().name();
+        sourceKey = valid.sourceKey();
         reference = spec.reference();
         referencePolicy = spec.referencePolicy();
         importScheduled = spec.importPolicy().scheduled();

@@ -1,7 +1,6 @@
 package dev.tagline.tags.domain;
 
 import dev.tagline.events.EventType;
-import dev.tagline.events.ImagePointer;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.StreamImage;
 import dev.tagline.tags.store.ConditionRepository;
@@ -18,29 +17,31 @@ public class TagMover {
     private final ImageStreamRepository streams;
     private final HistoryRepository history;
     private final ConditionRepository conditions;
-    private final OutboxWriter outbox;
+    private final TagEvents events;
 
     public TagMover(ImageStreamRepository streams, HistoryRepository history, ConditionRepository conditions,
-            OutboxWriter outbox) {
+            TagEvents events) {
         this.streams = streams;
         this.history = history;
         this.conditions = conditions;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /**
      * Appends the observation to the tag's history unless the tag already points at that digest; either
      * way the observation ends the tag's source problems.
      *
+     * @param mediaType what is known of the image's media type, possibly from an earlier observation
      * @return whether the tag moved
      */
-    public Uni<Boolean> move(StreamTag tag, ImageObservation observation, Instant now) {
-        return streams.lock(tag.streamId)
-                .chain(stream -> history.newest(tag.id)
-                        .chain(newest -> conditions.clear(tag.id)
-                                .chain(() -> pointsAt(newest, observation)
-                                        ? Uni.createFrom().item(false)
-                                        : append(stream, tag, newest, observation, now))));
+    public Uni<Boolean> move(ImageStream stream, StreamTag tag, ImageObservation observation, String mediaType,
+            Instant now) {
+        return streams.lock(stream.id)
+                .chain(() -> history.newest(tag.id))
+                .chain(newest -> conditions.clear(tag.id)
+                        .chain(() -> pointsAt(newest, observation)
+                                ? Uni.createFrom().item(false)
+                                : append(stream, tag, newest, observation, mediaType, now)));
     }
 
     private static boolean pointsAt(HistoryItem newest, ImageObservation observation) {
@@ -48,16 +49,16 @@ public class TagMover {
     }
 
     private Uni<Boolean> append(ImageStream stream, StreamTag tag, HistoryItem previous,
-            ImageObservation observation, Instant now) {
-        HistoryItem item = HistoryItem.of(tag, stream.nextGeneration(), observation.digest().toString(),
-                observation.dockerImageReference(), observation.cause(), now);
-        ImageStreamTagUpdated updated = new ImageStreamTagUpdated(stream.namespace, stream.name, tag.name,
-                item.generation,
-                new StreamImage(item.digest, item.dockerImageReference, observation.mediaType()),
-                previous == null ? null : new ImagePointer(previous.digest, previous.dockerImageReference),
-                observation.cause(), now);
-        return history.persist(item)
-                .chain(() -> outbox.write(EventType.IMAGESTREAM_TAG_UPDATED, updated.streamTag().key(), updated, now))
-                .replaceWith(true);
+            ImageObservation observation, String mediaType, Instant now) {
+        return streams.nextGeneration(stream.id).chain(generation -> {
+            HistoryItem item = HistoryItem.of(tag, generation, observation.digest().toString(),
+                    observation.dockerImageReference(), observation.cause(), now);
+            ImageStreamTagUpdated updated = new ImageStreamTagUpdated(stream.namespace, stream.name, tag.name,
+                    generation, new StreamImage(item.digest, item.dockerImageReference, mediaType),
+                    previous == null ? null : previous.pointer(), observation.cause(), now);
+            return history.persist(item)
+                    .chain(() -> events.updated(updated))
+                    .replaceWith(true);
+        });
     }
 }

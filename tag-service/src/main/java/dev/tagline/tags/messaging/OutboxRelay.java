@@ -1,6 +1,5 @@
 package dev.tagline.tags.messaging;
 
-import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.Topics;
 import dev.tagline.tags.config.TagsConfig;
 import dev.tagline.tags.domain.OutboxMessage;
@@ -8,14 +7,15 @@ import dev.tagline.tags.domain.Timestamps;
 import dev.tagline.tags.store.OutboxRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,22 +36,29 @@ public class OutboxRelay {
     public static final String CHANNEL = Topics.IMAGESTREAM_TAG_EVENTS;
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** A batch is sent at once, so it must fit the emitter's buffer. */
+    private static final int EMITTER_BUFFER = 1024;
 
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository outbox;
     private final Vertx vertx;
     private final int batchSize;
     private final String eventSource;
+    private final Duration runTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = EMITTER_BUFFER)
             MutinyEmitter<String> emitter, OutboxRepository outbox, Vertx vertx, TagsConfig config) {
+        if (config.outbox().batchSize() < 1 || config.outbox().batchSize() > EMITTER_BUFFER) {
+            throw new IllegalArgumentException("tagline.tags.outbox.batch-size must be between 1 and " + EMITTER_BUFFER);
+        }
         this.emitter = emitter;
         this.outbox = outbox;
         this.vertx = vertx;
         this.batchSize = config.outbox().batchSize();
         this.eventSource = config.outbox().eventSource();
+        this.runTimeout = config.outbox().runTimeout();
     }
 
     /** Asks for a relay run; a request made while one runs starts another when it ends. */
@@ -63,8 +70,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${tagline.tags.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${tagline.tags.outbox.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayLeftovers() {
         nudge();
     }
@@ -73,9 +79,11 @@ public class OutboxRelay {
     private void start() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> relayAll()
+        context.runOnContext(ignored -> Uni.createFrom().deferred(this::relayAll)
+                // Bounds a run that hangs, so that it cannot hold the relay lock and the running flag for ever.
+                .ifNoItem().after(runTimeout).fail()
                 .subscribe().with(done -> finish(), failure -> {
-                    LOG.warnf("Relaying the outbox failed, will retry: %s", failure.getMessage());
+                    LOG.warnf("Relaying the outbox failed, will retry: %s", failure.toString());
                     finish();
                 }));
     }

@@ -5,7 +5,10 @@ import dev.tagline.events.MalformedEventException;
 import dev.tagline.events.Topics;
 import dev.tagline.tags.domain.RegistryEventApplier;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.vertx.core.ContextAwareScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -16,7 +19,7 @@ import org.jboss.logging.Logger;
  * Consumes {@code registry-tag-events}. The record is acknowledged only once its transaction committed; a
  * crash before that redelivers it and the applied-event log turns the redelivery into a no-op. A record
  * that can never be applied is nacked and goes to the dead-letter topic; any other failure (the database
- * is down) is retried, holding the partition, so nothing is skipped.
+ * is down, a deadlock) is retried with backoff, holding the partition, so that nothing is skipped.
  */
 @ApplicationScoped
 public class RegistryTagEventsConsumer {
@@ -26,6 +29,8 @@ public class RegistryTagEventsConsumer {
     private static final Logger LOG = Logger.getLogger(RegistryTagEventsConsumer.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
+    /** SQLSTATE class 22, data exception: the same values fail the same way every time. */
+    private static final String DATA_EXCEPTION = "22";
 
     private final RegistryEventApplier applier;
     private final OutboxRelay relay;
@@ -37,14 +42,15 @@ public class RegistryTagEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        // Retries must run on this record's Vert.x context: Hibernate Reactive works nowhere else.
+        var onThisContext = ContextAwareScheduler.delegatingTo(Infrastructure.getDefaultWorkerPool())
+                .withCurrentContext();
         return Uni.createFrom().deferred(() -> apply(record))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .invoke(failure -> LOG.warnf(failure, "Applying %s failed; retrying", describe(record)))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
-                .onFailure(MalformedEventException.class)
-                .invoke(failure -> LOG.errorf("Dead-lettering %s: %s (field %s)", describe(record),
-                        failure.getMessage(), ((MalformedEventException) failure).field()))
+                .onFailure(RegistryTagEventsConsumer::isTransient)
+                .invoke(failure -> LOG.warnf("Applying %s failed, retrying: %s", describe(record), failure.toString()))
+                .onFailure(RegistryTagEventsConsumer::isTransient)
+                .retry().withExecutor(onThisContext).withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
+                .onFailure().invoke(failure -> LOG.errorf("Dead-lettering %s: %s", describe(record), failure))
                 .invoke(applied -> {
                     if (applied) {
                         relay.nudge();
@@ -59,6 +65,19 @@ public class RegistryTagEventsConsumer {
             throw new MalformedEventException("data", "the record has no data");
         }
         return applier.apply(event, record.value());
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException) {
+                return false;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(DATA_EXCEPTION)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] lastHeader(ConsumerRecord<String, String> record, String name) {

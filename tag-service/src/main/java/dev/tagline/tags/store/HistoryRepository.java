@@ -27,9 +27,15 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
 
     /** The newest items of every given live tag, at most {@code perTag} each, newest first. */
     public Uni<List<HistoryItem>> recentOfTags(Collection<Long> streamTagIds, int perTag) {
-        return list("from HistoryItem h where h.streamTagId in ?1 and (select count(*) from HistoryItem n"
-                + " where n.streamTagId = h.streamTagId and n.generation > h.generation) < ?2"
-                + " order by h.streamTagId, h.generation desc", streamTagIds, (long) perTag);
+        String newest = "select id, stream_id, stream_tag_id, tag, generation, digest, docker_image_reference, cause,"
+                + " created from (select h.*, row_number() over"
+                + " (partition by h.stream_tag_id order by h.generation desc) as position"
+                + " from tag_history h where h.stream_tag_id = any(?1)) ranked where position <= ?2"
+                + " order by stream_tag_id, generation desc";
+        return getSession().chain(session -> session.createNativeQuery(newest, HistoryItem.class)
+                .setParameter(1, streamTagIds.toArray(Long[]::new))
+                .setParameter(2, perTag)
+                .getResultList());
     }
 
     /** Every item of a stream, live tag or removed, that recorded the digest. */

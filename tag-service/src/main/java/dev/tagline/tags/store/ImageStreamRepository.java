@@ -4,7 +4,6 @@ import dev.tagline.tags.domain.ImageStream;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,25 +20,46 @@ public class ImageStreamRepository implements PanacheRepositoryBase<ImageStream,
     }
 
     /**
-     * Locks the stream row for the rest of the transaction. Every change to a stream's tags takes this
-     * lock first, which serialises concurrent changes to one stream and their generations.
+     * Creates the stream unless it exists; a concurrent creator is no error.
+     *
+     * @return whether this call created it
      */
-    public Uni<ImageStream> lock(Long id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** The stream, locked; created first when it does not exist yet. */
-    public Uni<ImageStream> findOrCreateLocked(String namespace, String name, Instant now) {
-        String upsert = "insert into image_streams (namespace, name, generation, created_at)"
-                + " values (?1, ?2, 1, ?3) on conflict (namespace, name) do nothing";
+    public Uni<Boolean> createIfAbsent(String namespace, String name, Instant now) {
+        String insert = "insert into image_streams (namespace, name, created_at) values (?1, ?2, ?3)"
+                + " on conflict (namespace, name) do nothing";
         return getSession()
-                .chain(session -> session.createNativeQuery(upsert)
+                .chain(session -> session.createNativeQuery(insert)
                         .setParameter(1, namespace)
                         .setParameter(2, name)
                         .setParameter(3, now)
                         .executeUpdate())
-                .chain(() -> find("namespace = ?1 and name = ?2", namespace, name)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE)
-                        .firstResult());
+                .map(inserted -> inserted == 1);
+    }
+
+    public Uni<ImageStream> findOrCreate(String namespace, String name, Instant now) {
+        return createIfAbsent(namespace, name, now).chain(() -> findByName(namespace, name));
+    }
+
+    /**
+     * Locks the stream row until the transaction ends. Whoever appends history takes it first, so a tag's
+     * newest item cannot change between reading it and appending after it. Writers that touch several
+     * streams lock them in id order.
+     */
+    public Uni<Void> lock(Long id) {
+        return getSession()
+                .chain(session -> session.createNativeQuery("select id from image_streams where id = ?1 for update")
+                        .setParameter(1, id)
+                        .getResultList())
+                .replaceWithVoid();
+    }
+
+    /** Advances the stream's generation under its row lock and returns the new value. */
+    public Uni<Long> nextGeneration(Long id) {
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "update image_streams set generation = generation + 1 where id = ?1 returning generation",
+                                Long.class)
+                        .setParameter(1, id)
+                        .getSingleResult());
     }
 }
