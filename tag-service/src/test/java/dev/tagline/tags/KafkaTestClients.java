@@ -77,12 +77,23 @@ public final class KafkaTestClients {
         List<Consumed> matching = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, within).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + within.toNanos();
             long lastMatch = System.nanoTime();
+            List<TopicPartition> partitions = List.of();
+            // A topic nobody wrote to yet has no partitions: nothing to read until it appears.
+            while (partitions.isEmpty() && System.nanoTime() < deadline
+                    && (atLeast > 0 || System.nanoTime() - lastMatch < quiet.toNanos())) {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                if (partitions.isEmpty()) {
+                    pause();
+                }
+            }
+            if (partitions.isEmpty()) {
+                return matching;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             while (System.nanoTime() < deadline
                     && (matching.size() < atLeast || System.nanoTime() - lastMatch < quiet.toNanos())) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
@@ -114,6 +125,15 @@ public final class KafkaTestClients {
     private static Predicate<Consumed> about(String namespace, EventType type) {
         return event -> event.key() != null && event.key().startsWith(namespace + "/")
                 && type.type().equals(event.headers().get(CloudEventHeaders.TYPE));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> headersOf(ConsumerRecord<String, String> record) {

@@ -33,6 +33,14 @@ public interface TagsConfig {
         @WithDefault("256")
         int batchSize();
 
+        /** How long relayed rows stay in the outbox, for operators to see what was sent. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often relayed rows older than the retention are deleted. */
+        @WithDefault("1h")
+        Duration pruneInterval();
+
         /** The {@code ce_source} of every event this service publishes. */
         @WithDefault("/tagline/tag-service")
         String eventSource();

@@ -32,6 +32,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
         return find("publishedAt is null order by id").page(0, limit).list();
     }
 
+    public Uni<Long> deletePublishedBefore(Instant cutoff) {
+        return delete("publishedAt < ?1", cutoff);
+    }
+
     public Uni<Integer> markPublished(List<Long> ids, Instant now) {
         return update("publishedAt = ?1 where id in ?2", now, ids);
     }
