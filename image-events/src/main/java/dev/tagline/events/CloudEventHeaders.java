@@ -14,6 +14,7 @@ import java.util.function.Function;
  * @param id stable for one observation, so that a replay dedupes downstream
  * @param source URI-reference of the producer, e.g. {@code /tagline/tag-service}
  * @param subject what the event is about, e.g. {@code team-a/app:v1}
+ * @param time when it happened; optional in CloudEvents, so null when a producer left it out
  */
 public record CloudEventHeaders(String id, String source, EventType type, String subject, Instant time) {
 
@@ -27,13 +28,13 @@ public record CloudEventHeaders(String id, String source, EventType type, String
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
+    public static final int MAX_IDENTIFIER_LENGTH = 256;
     public static final String JSON = "application/json";
 
     public CloudEventHeaders {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(time, "time");
     }
 
     /** Header name to UTF-8 bytes, in a stable order. */
@@ -46,7 +47,9 @@ public record CloudEventHeaders(String id, String source, EventType type, String
         if (subject != null) {
             headers.put(SUBJECT, utf8(subject));
         }
-        headers.put(TIME, utf8(time.toString()));
+        if (time != null) {
+            headers.put(TIME, utf8(time.toString()));
+        }
         headers.put(CONTENT_TYPE, utf8(JSON));
         return headers;
     }
@@ -65,15 +68,33 @@ public record CloudEventHeaders(String id, String source, EventType type, String
         String typeName = required(lastHeader, TYPE);
         EventType type = EventType.ofType(typeName)
                 .orElseThrow(() -> new MalformedEventException(TYPE, "unknown event type " + typeName));
-        String timeText = required(lastHeader, TIME);
-        Instant time;
-        try {
-            time = Instant.parse(timeText);
-        } catch (RuntimeException e) {
-            throw new MalformedEventException(TIME, "not an RFC 3339 timestamp: " + timeText);
+        String timeText = optional(lastHeader, TIME);
+        Instant time = null;
+        if (timeText != null) {
+            try {
+                time = Instant.parse(timeText);
+            } catch (RuntimeException e) {
+                throw new MalformedEventException(TIME, "not an RFC 3339 timestamp: " + timeText);
+            }
         }
-        return new CloudEventHeaders(required(lastHeader, ID), required(lastHeader, SOURCE), type,
+        return new CloudEventHeaders(identifier(lastHeader, ID), identifier(lastHeader, SOURCE), type,
                 optional(lastHeader, SUBJECT), time);
+    }
+
+    /**
+     * {@code ce_id} and {@code ce_source} identify an event wherever it is recorded, so they are kept to a
+     * length any store can index and to printable characters.
+     */
+    private static String identifier(Function<String, byte[]> lastHeader, String name) {
+        String value = required(lastHeader, name);
+        if (value.length() > MAX_IDENTIFIER_LENGTH) {
+            throw new MalformedEventException(name, name + " is " + value.length() + " characters; at most "
+                    + MAX_IDENTIFIER_LENGTH);
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new MalformedEventException(name, name + " contains a control character");
+        }
+        return value;
     }
 
     private static String required(Function<String, byte[]> lastHeader, String name) {

@@ -54,12 +54,36 @@ class CloudEventHeadersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE,
-            CloudEventHeaders.TIME, CloudEventHeaders.SPEC_VERSION})
+            CloudEventHeaders.SPEC_VERSION})
     void a_missing_required_header_is_named(String header) {
         Map<String, byte[]> headers = new HashMap<>(HEADERS.toHeaders());
         headers.remove(header);
 
         assertMalformed(headers, header, "missing CloudEvents header " + header);
+    }
+
+    @Test
+    void a_missing_time_is_allowed_as_cloudevents_makes_it_optional() {
+        Map<String, byte[]> headers = new HashMap<>(HEADERS.toHeaders());
+        headers.remove(CloudEventHeaders.TIME);
+
+        assertThat(CloudEventHeaders.fromHeaders(headers::get).time()).isNull();
+    }
+
+    @Test
+    void an_id_longer_than_an_index_can_hold_is_refused() {
+        Map<String, byte[]> headers = HEADERS.toHeaders();
+        headers.put(CloudEventHeaders.ID, bytes("x".repeat(5000)));
+
+        assertMalformed(headers, CloudEventHeaders.ID, "ce_id is 5000 characters; at most 256");
+    }
+
+    @Test
+    void a_source_with_a_control_character_is_refused() {
+        Map<String, byte[]> headers = HEADERS.toHeaders();
+        headers.put(CloudEventHeaders.SOURCE, bytes("/tests\u0000"));
+
+        assertMalformed(headers, CloudEventHeaders.SOURCE, "ce_source contains a control character");
     }
 
     @Test

@@ -34,14 +34,19 @@ class DeadLetterTest {
                 EventJson.write(pushed(repository, "v1", "sha256:abc")));
         KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers(source),
                 EventJson.write(pushed(repository, "v1", digest(), new StreamTagRef("Team_A", "app", "v1"))));
+        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, new CloudEventHeaders("x".repeat(5000),
+                "/tests", EventType.REGISTRY_TAG_CHANGED, source, Instant.now()).toHeaders(),
+                EventJson.write(pushed(repository, "v1", digest())));
+        KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers(source),
+                EventJson.write(pushed(repository, "v1", "blake3:" + "a".repeat(8000))));
         String good = digest();
         followed.push(good);
 
         followed.awaitHistory(1);
         List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.read(
-                Topics.deadLetter(Topics.REGISTRY_TAG_EVENTS), record -> source.equals(record.key()), 4,
+                Topics.deadLetter(Topics.REGISTRY_TAG_EVENTS), record -> source.equals(record.key()), 6,
                 Duration.ofSeconds(1), Duration.ofSeconds(20));
-        assertThat(deadLetters).hasSize(4);
+        assertThat(deadLetters).hasSize(6);
         assertThat(deadLetters.get(0).value()).isEqualTo("{not json");
         assertThat(deadLetters).allSatisfy(record -> assertThat(record.headers()).containsKey("dead-letter-reason"));
         assertThat(deadLetters.get(3).headers().get("dead-letter-reason")).contains("target.namespace");

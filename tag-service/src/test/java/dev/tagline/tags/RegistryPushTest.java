@@ -120,14 +120,20 @@ class RegistryPushTest {
         createStream(teamA, "base", "stable", source);
         createStream(teamB, "runtime", "latest", source);
         String digest = digest();
+        String unrelated = digest();
 
         KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
-                REGISTRY + "/" + repository + ":other", pushed(repository, "other", digest()));
+                REGISTRY + "/" + repository + ":other", pushed(repository, "other", unrelated));
         KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
                 pushed(repository, "stable", digest));
 
         awaitHistory(teamA, "base:stable", 1);
         awaitHistory(teamB, "runtime:latest", 1);
+        // The unrelated push was published first; no event in either namespace carries its digest.
+        for (String namespace : List.of(teamA, teamB)) {
+            assertThat(KafkaTestClients.allTagEventsOf(namespace, EventType.IMAGESTREAM_TAG_UPDATED,
+                    Duration.ofSeconds(1))).noneMatch(event -> event.value().contains(unrelated));
+        }
         given().get("/api/v1/namespaces/{ns}/imagestreamtags/base:stable", teamA).then()
                 .body("history.image", contains(digest));
         given().get("/api/v1/namespaces/{ns}/imagestreamtags/runtime:latest", teamB).then()

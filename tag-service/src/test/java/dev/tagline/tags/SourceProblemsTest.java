@@ -27,22 +27,26 @@ class SourceProblemsTest {
     private static final Origin WEBHOOK = new Origin(Origin.Kind.WEBHOOK, "local", "evt-9", null);
 
     @Test
-    void an_import_failure_sets_a_condition_publishes_once_and_keeps_history() {
+    void an_import_failure_sets_a_condition_publishes_once_per_change_and_keeps_history() {
         FollowedTag followed = FollowedTag.create();
         String digest = digest();
         followed.push(digest);
         failImport(followed, ImportFailureReason.UNAUTHORIZED);
         failImport(followed, ImportFailureReason.UNAUTHORIZED);
+        // A different reason is a change of state; once it shows, the repeated failure was seen.
+        failImport(followed, ImportFailureReason.NOT_FOUND);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag()
                 .body("conditions", hasSize(1))
                 .body("conditions[0].type", equalTo("ImportSuccess"))
                 .body("conditions[0].status", equalTo("False"))
-                .body("conditions[0].reason", equalTo("Unauthorized"))
+                .body("conditions[0].reason", equalTo("NotFound"))
                 .body("history.image", contains(digest)));
         List<KafkaTestClients.Consumed> failures = KafkaTestClients.tagEventsOf(followed.namespace(),
-                EventType.IMAGESTREAM_TAG_IMPORT_FAILED, 1);
-        assertThat(failures).hasSize(1);
+                EventType.IMAGESTREAM_TAG_IMPORT_FAILED, 2);
+        assertThat(failures).hasSize(2);
+        assertThat(failures.get(0).value()).contains("\"unauthorized\"");
+        assertThat(failures.get(1).value()).contains("\"not-found\"");
         assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_IMPORT_FAILED, failures.get(0).value())).isEmpty();
     }
 

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -32,6 +34,22 @@ final class TagsDatabase {
 
     long outboxRowsOf(String namespace) {
         return count("select count(*) from tags.outbox where record_key like ?", namespace + "/%");
+    }
+
+    List<String> outboxKeysOf(String namespace) {
+        String sql = "select record_key from tags.outbox where record_key like ? order by id";
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, namespace + "/%");
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     long unpublishedOf(String namespace) {

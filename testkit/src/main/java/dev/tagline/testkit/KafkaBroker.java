@@ -40,14 +40,18 @@ public final class KafkaBroker implements KafkaCluster {
     public static KafkaBroker start() {
         QuietLogs.warningsOnly(LOG_CATEGORIES);
         Path dataDir = createDataDir();
+        KafkaRaftServer server = null;
         try {
-            int port = freePort();
-            KafkaConfig config = new KafkaConfig(config(dataDir, port, freePort()), false);
+            int[] ports = twoFreePorts();
+            KafkaConfig config = new KafkaConfig(config(dataDir, ports[0], ports[1]), false);
             format(dataDir);
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new KafkaBroker(dataDir, server, "127.0.0.1:" + port);
+            return new KafkaBroker(dataDir, server, "127.0.0.1:" + ports[0]);
         } catch (Exception e) {
+            if (server != null) {
+                server.shutdown();
+            }
             delete(dataDir);
             throw new IllegalStateException("Could not start the in-JVM Kafka broker", e);
         }
@@ -123,9 +127,11 @@ public final class KafkaBroker implements KafkaCluster {
                 .run();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** The broker's and the controller's port, both held open while choosing so that they differ. */
+    private static int[] twoFreePorts() throws IOException {
+        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket controller = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new int[] {broker.getLocalPort(), controller.getLocalPort()};
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the JVM-wide Kafka and Postgres (in-JVM broker and embedded Postgres here) and asks for them from a
- * separate class loader, as a Quarkus app of another test profile does.
+ * Starts the JVM-wide Kafka and Postgres (whichever {@code shared()} picks on this machine) and asks for them
+ * from a separate class loader, as a Quarkus app of another test profile does.
  */
 class SharedInfrastructureTest {
 

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * A content digest, {@code algorithm:encoded}, as the OCI image spec defines it: {@code sha256} and
- * {@code sha512} are lowercase hex of their exact length; other algorithms need at least 128 bits.
+ * {@code sha512} are lowercase hex of their exact length; other algorithms need at least 128 bits and
+ * at most {@value #MAX_ENCODED_LENGTH} characters, so that a digest always fits an index.
  *
  * @param hex the encoded part: lowercase hex for sha256 and sha512
  */
@@ -15,6 +16,8 @@ public record Digest(String algorithm, String hex) {
     private static final int SHA256_HEX_LENGTH = 64;
     private static final int SHA512_HEX_LENGTH = 128;
     private static final int MIN_ENCODED_LENGTH = 32;
+    private static final int MAX_ENCODED_LENGTH = 1024;
+    private static final int MAX_ALGORITHM_LENGTH = 32;
 
     public Digest {
         if (algorithm == null || algorithm.isEmpty()) {
@@ -22,6 +25,14 @@ public record Digest(String algorithm, String hex) {
         }
         if (hex == null) {
             throw new InvalidReferenceException("digest " + Quoted.shown(algorithm) + ": has no encoded part");
+        }
+        if (algorithm.length() > MAX_ALGORITHM_LENGTH) {
+            throw new InvalidReferenceException("digest algorithm is " + algorithm.length() + " characters; at most "
+                    + MAX_ALGORITHM_LENGTH);
+        }
+        if (hex.length() > MAX_ENCODED_LENGTH) {
+            throw new InvalidReferenceException("digest " + Quoted.shown(algorithm) + ": has " + hex.length()
+                    + " encoded characters; at most " + MAX_ENCODED_LENGTH);
         }
         String text = algorithm + ":" + hex;
         if (!ALGORITHM.matcher(algorithm).matches()) {

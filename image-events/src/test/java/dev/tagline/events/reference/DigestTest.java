@@ -67,7 +67,9 @@ class DigestTest {
                         "digest sha256:abcU+0000 must be lowercase hex; found U+0000 at position 10"),
                 Arguments.of("blake3:abc", "digest blake3:abc has 3 encoded characters; at least 32 are needed"),
                 Arguments.of("blake3:" + HEX64.substring(0, 31) + "!", "digest blake3:" + HEX64.substring(0, 31)
-                        + "! may only use letters, digits, '=', '_' and '-' after the algorithm"));
+                        + "! may only use letters, digits, '=', '_' and '-' after the algorithm"),
+                Arguments.of("blake3:" + "a".repeat(8000), "digest blake3: has 8000 encoded characters; at most 1024"),
+                Arguments.of("a".repeat(40) + ":" + HEX64, "digest algorithm is 40 characters; at most 32"));
     }
 
     @Test

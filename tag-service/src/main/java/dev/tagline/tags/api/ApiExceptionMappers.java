@@ -8,6 +8,7 @@ import dev.tagline.tags.domain.ConflictException;
 import dev.tagline.tags.domain.InvalidSpecException;
 import dev.tagline.tags.domain.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import org.hibernate.exception.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
@@ -34,6 +35,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e) {
         return error(Response.Status.CONFLICT, e.getMessage(), e.field());
+    }
+
+    /** A race the locks did not prevent, such as two first creations of one stream: the loser may retry. */
+    @ServerExceptionMapper
+    public Response concurrentChange(ConstraintViolationException e) {
+        return error(Response.Status.CONFLICT, "a concurrent change won; read the current state and retry", null);
     }
 
     @ServerExceptionMapper

@@ -41,7 +41,9 @@ public class ImageStreamTagResource {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
         long pageSize = QueryNumbers.parse("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
-        Long beforeGeneration = before == null ? null : QueryNumbers.parse("before", before, 0, 1, Long.MAX_VALUE);
+        Long beforeGeneration = before == null || before.isBlank()
+                ? null
+                : QueryNumbers.parse("before", before, 0, 1, Long.MAX_VALUE);
         return views.tag(ns, streamTag[0], streamTag[1], beforeGeneration, (int) pageSize);
     }
 

@@ -7,7 +7,7 @@ final class QueryNumbers {
     }
 
     static long parse(String field, String value, long absent, long min, long max) {
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return absent;
         }
         try {

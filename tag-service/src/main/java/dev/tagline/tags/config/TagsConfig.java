@@ -25,7 +25,7 @@ public interface TagsConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Longer than the producer's delivery timeout: a run that takes longer is abandoned and retried. */
+        /** Longer than the producer's delivery timeout: a batch that takes longer is abandoned and retried. */
         @WithDefault("60s")
         Duration runTimeout();
 

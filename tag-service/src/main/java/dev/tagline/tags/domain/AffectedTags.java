@@ -1,6 +1,5 @@
 package dev.tagline.tags.domain;
 
-import dev.tagline.events.ImportPolicy;
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagReference;
 import dev.tagline.events.TagSpec;
@@ -11,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +24,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AffectedTags {
 
-    /** A tag and its stream. */
-    public record Affected(ImageStream stream, StreamTag tag) {
+    /**
+     * A tag and its stream.
+     *
+     * @param follower concerned only because it follows the source, which a concurrent change may undo
+     */
+    public record Affected(ImageStream stream, StreamTag tag, boolean follower) {
     }
 
     private final ImageStreamRepository streams;
@@ -56,7 +58,7 @@ public class AffectedTags {
                 .map(ref -> findOrCreateStatusOnly(ref, now).map(Optional::of))
                 .orElse(Uni.createFrom().item(Optional.empty()));
         return targetTag.chain(first -> integratedTag.chain(second -> tags.followingSource(source.tagKey())
-                .chain(followers -> withStreams(distinct(followers, first, second)))));
+                .chain(followers -> withStreams(followers, first, second))));
     }
 
     /** The existing tags an observation about the source concerns; creates nothing. */
@@ -64,7 +66,7 @@ public class AffectedTags {
         Uni<Optional<StreamTag>> targetTag = find(Optional.ofNullable(target));
         Uni<Optional<StreamTag>> integratedTag = find(integratedRegistries.streamTagOf(source));
         return targetTag.chain(first -> integratedTag.chain(second -> tags.followingSource(source.tagKey())
-                .chain(followers -> withStreams(distinct(followers, first, second)))));
+                .chain(followers -> withStreams(followers, first, second))));
     }
 
     private Uni<Optional<StreamTag>> find(Optional<StreamTagRef> ref) {
@@ -80,17 +82,17 @@ public class AffectedTags {
     }
 
     private Uni<StreamTag> followingFromNowOn(StreamTagRef target, ImageReference source, Instant now) {
-        return streams.findOrCreate(target.namespace(), target.imageStream(), now)
+        return lockedStream(target.namespace(), target.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, target.tag()).chain(existing -> {
                     if (existing != null && source.tagKey().equals(existing.sourceKey)) {
                         return Uni.createFrom().item(existing);
                     }
-                    ImportPolicy policy = existing == null || existing.spec().isEmpty()
-                            ? null
-                            : existing.spec().get().importPolicy();
+                    Optional<TagSpec> before = existing == null ? Optional.empty() : existing.spec();
                     ValidSpec spec = new ValidSpec(new TagSpec(target.tag(),
-                            new TagReference(TagReference.Kind.DockerImage, null, source.name() + ":" + source.tag()),
-                            false, null, policy), source.tagKey());
+                            new TagReference(TagReference.Kind.DockerImage, null, source.tagKey()),
+                            before.map(TagSpec::reference).orElse(false),
+                            before.map(TagSpec::referencePolicy).orElse(null),
+                            before.map(TagSpec::importPolicy).orElse(null)), source.tagKey());
                     return existing == null
                             ? specTags.create(stream, spec, now)
                             : specTags.change(stream, existing, spec, now);
@@ -98,37 +100,46 @@ public class AffectedTags {
     }
 
     private Uni<StreamTag> findOrCreateStatusOnly(StreamTagRef ref, Instant now) {
-        return streams.findOrCreate(ref.namespace(), ref.imageStream(), now)
+        return lockedStream(ref.namespace(), ref.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, ref.tag())
                         .chain(existing -> existing != null
                                 ? Uni.createFrom().item(existing)
                                 : tags.persist(StreamTag.statusOnly(stream.id, ref.tag(), now))));
     }
 
+    /** Tags are found or created only under their stream's lock, so that two creators never collide. */
+    private Uni<ImageStream> lockedStream(String namespace, String name, Instant now) {
+        return streams.findOrCreate(namespace, name, now).call(stream -> streams.lock(stream.id));
+    }
+
     /**
      * Pairs each tag with its stream, in stream id order: every writer that moves several tags locks
-     * their streams in that order, so two of them never wait on each other.
+     * their streams in that order.
      */
-    private Uni<List<Affected>> withStreams(Collection<StreamTag> affected) {
-        if (affected.isEmpty()) {
+    private Uni<List<Affected>> withStreams(List<StreamTag> followers, Optional<StreamTag> target,
+            Optional<StreamTag> integrated) {
+        Map<Long, Boolean> followerOnly = new LinkedHashMap<>();
+        Map<Long, StreamTag> byId = new LinkedHashMap<>();
+        for (Optional<StreamTag> named : List.of(target, integrated)) {
+            named.ifPresent(tag -> {
+                byId.put(tag.id, tag);
+                followerOnly.put(tag.id, false);
+            });
+        }
+        followers.forEach(tag -> {
+            byId.putIfAbsent(tag.id, tag);
+            followerOnly.putIfAbsent(tag.id, true);
+        });
+        if (byId.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Long> streamIds = affected.stream().map(tag -> tag.streamId).distinct().toList();
+        List<Long> streamIds = byId.values().stream().map(tag -> tag.streamId).distinct().toList();
         return streams.list("id in ?1", streamIds).map(found -> {
-            Map<Long, ImageStream> byId = found.stream().collect(Collectors.toMap(s -> s.id, s -> s));
-            List<Affected> ordered = new ArrayList<>(affected.stream()
-                    .map(tag -> new Affected(byId.get(tag.streamId), tag)).toList());
+            Map<Long, ImageStream> streamsById = found.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            List<Affected> ordered = new ArrayList<>(byId.values().stream()
+                    .map(tag -> new Affected(streamsById.get(tag.streamId), tag, followerOnly.get(tag.id))).toList());
             ordered.sort(Comparator.comparing((Affected a) -> a.tag().streamId).thenComparing(a -> a.tag().name));
             return ordered;
         });
-    }
-
-    private static Collection<StreamTag> distinct(List<StreamTag> followers, Optional<StreamTag> target,
-            Optional<StreamTag> integrated) {
-        Map<Long, StreamTag> byId = new LinkedHashMap<>();
-        target.ifPresent(tag -> byId.put(tag.id, tag));
-        integrated.ifPresent(tag -> byId.put(tag.id, tag));
-        followers.forEach(tag -> byId.putIfAbsent(tag.id, tag));
-        return byId.values();
     }
 }

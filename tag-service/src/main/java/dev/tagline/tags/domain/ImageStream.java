@@ -31,12 +31,4 @@ public class ImageStream extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
-
-    public static ImageStream of(String namespace, String name, Instant now) {
-        ImageStream stream = new ImageStream();
-        stream.namespace = namespace;
-        stream.name = name;
-        stream.createdAt = now;
-        return stream;
-    }
 }

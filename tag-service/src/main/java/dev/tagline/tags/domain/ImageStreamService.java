@@ -35,8 +35,8 @@ public class ImageStreamService {
             if (!created) {
                 throw new ConflictException("name", "image stream " + namespace + "/" + name + " already exists");
             }
-            return streams.findByName(namespace, name).call(stream -> Sequentially.forEach(valid,
-                    spec -> specTags.create(stream, spec, now)));
+            return streams.findByName(namespace, name).call(stream -> streams.lock(stream.id))
+                    .call(stream -> Sequentially.forEach(valid, spec -> specTags.create(stream, spec, now)));
         });
     }
 
@@ -46,7 +46,7 @@ public class ImageStreamService {
         List<ValidSpec> valid = SpecTagValidator.validateAll(specs);
         Set<String> wanted = specs.stream().map(TagSpec::name).collect(Collectors.toSet());
         Instant now = Timestamps.now();
-        return streams.findOrCreate(namespace, name, now).call(stream -> tags.listOfStream(stream.id)
+        return locked(namespace, name, now).call(stream -> tags.listOfStream(stream.id)
                 .chain(existing -> {
                     Map<String, StreamTag> byName = existing.stream()
                             .collect(Collectors.toMap(tag -> tag.name, Function.identity()));
@@ -73,7 +73,7 @@ public class ImageStreamService {
     public Uni<StreamTag> putTag(String namespace, String streamName, TagSpec spec) {
         ValidSpec valid = SpecTagValidator.validate(spec, "");
         Instant now = Timestamps.now();
-        return streams.findOrCreate(namespace, streamName, now)
+        return locked(namespace, streamName, now)
                 .chain(stream -> tags.findByName(stream.id, spec.name()).chain(existing -> existing == null
                         ? specTags.create(stream, valid, now)
                         : specTags.change(stream, existing, valid, now)));
@@ -93,12 +93,20 @@ public class ImageStreamService {
                 }));
     }
 
+    /**
+     * Every change to a stream's tags happens under the stream's row lock: two writers of one tag never
+     * collide, and a registry event being applied sees the tag as it is after the change.
+     */
+    private Uni<ImageStream> locked(String namespace, String name, Instant now) {
+        return streams.findOrCreate(namespace, name, now).call(stream -> streams.lock(stream.id));
+    }
+
     private Uni<ImageStream> existing(String namespace, String name) {
-        return streams.findByName(namespace, name).map(stream -> {
+        return streams.findByName(namespace, name).chain(stream -> {
             if (stream == null) {
                 throw new NotFoundException("name", "image stream " + namespace + "/" + name + " not found");
             }
-            return stream;
+            return streams.lock(stream.id).replaceWith(stream);
         });
     }
 }

@@ -43,6 +43,6 @@ public class RegistryTagChangeApplier {
                         EventJson.write(event.platforms()), now)
                 .chain(mediaType -> affectedTags.toMove(observation.source(), change.target(), now)
                         .chain(affected -> Sequentially.forEach(affected,
-                                a -> mover.move(a.stream(), a.tag(), observation, mediaType, now))));
+                                tag -> mover.move(tag, observation, mediaType, now))));
     }
 }

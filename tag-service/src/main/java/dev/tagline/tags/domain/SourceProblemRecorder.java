@@ -9,6 +9,7 @@ import dev.tagline.events.reference.ImageReference;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Records that a tag's source was deleted or could not be imported, as conditions on the tags that follow
@@ -52,7 +53,7 @@ public class SourceProblemRecorder {
         ImageReference source = SourceTags.of(event.registry(), event.repository(), event.tag());
         SourceTags.require("reason", event.reason());
         String message = event.message() == null || event.message().isBlank()
-                ? event.reason().name().toLowerCase().replace('_', ' ')
+                ? event.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 : SourceTags.text(event.message());
         return new ValidFailure(source, event.reason(), message, SourceTags.target(event.target()));
     }

@@ -52,9 +52,19 @@ final class SourceTags {
         return target;
     }
 
-    /** Postgres text cannot hold NUL; free text from registries is kept without it rather than refused. */
+    /** Longest free text kept from a registry: enough to say what went wrong, small enough for every event. */
+    static final int MAX_TEXT = 1024;
+
+    /**
+     * Free text from registries is kept, not refused: without NUL, which Postgres text cannot hold, and cut
+     * to {@link #MAX_TEXT} characters.
+     */
     static String text(String value) {
-        return value == null ? null : value.replace("\u0000", "");
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replace("\u0000", "");
+        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
     }
 
     static void require(String field, Object value) {

@@ -40,7 +40,8 @@ public final class SpecTagValidator {
         }
         try {
             ImageReference source = ImageReference.parse(from.name());
-            return new ValidSpec(spec, source.tag() == null ? null : source.tagKey());
+            // A digest pins the image: the spec follows nothing, even when it also names a tag.
+            return new ValidSpec(spec, source.digest() != null ? null : source.tagKey());
         } catch (InvalidReferenceException e) {
             throw new InvalidSpecException(prefix + "from.name", e.getMessage());
         }

@@ -1,27 +1,30 @@
 package dev.tagline.tags.domain;
 
-import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.StreamImage;
 import dev.tagline.tags.store.ConditionRepository;
 import dev.tagline.tags.store.HistoryRepository;
 import dev.tagline.tags.store.ImageStreamRepository;
+import dev.tagline.tags.store.StreamTagRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Moves a tag to an observed image: one new history item and one {@code tag.updated}, or nothing. */
 @ApplicationScoped
 public class TagMover {
 
     private final ImageStreamRepository streams;
+    private final StreamTagRepository tags;
     private final HistoryRepository history;
     private final ConditionRepository conditions;
     private final TagEvents events;
 
-    public TagMover(ImageStreamRepository streams, HistoryRepository history, ConditionRepository conditions,
-            TagEvents events) {
+    public TagMover(ImageStreamRepository streams, StreamTagRepository tags, HistoryRepository history,
+            ConditionRepository conditions, TagEvents events) {
         this.streams = streams;
+        this.tags = tags;
         this.history = history;
         this.conditions = conditions;
         this.events = events;
@@ -34,10 +37,30 @@ public class TagMover {
      * @param mediaType what is known of the image's media type, possibly from an earlier observation
      * @return whether the tag moved
      */
-    public Uni<Boolean> move(ImageStream stream, StreamTag tag, ImageObservation observation, String mediaType,
+    public Uni<Boolean> move(AffectedTags.Affected affected, ImageObservation observation, String mediaType,
             Instant now) {
+        ImageStream stream = affected.stream();
+        StreamTag tag = affected.tag();
         return streams.lock(stream.id)
-                .chain(() -> history.newest(tag.id))
+                .chain(() -> tags.currentSourceKey(tag.id))
+                .chain(current -> stillConcerned(affected, current, observation)
+                        ? moveLocked(stream, tag, observation, mediaType, now)
+                        : Uni.createFrom().item(false));
+    }
+
+    /**
+     * A follower was found before its stream was locked; a user may have removed or re-pointed it since,
+     * and then this observation no longer concerns it.
+     */
+    private static boolean stillConcerned(AffectedTags.Affected affected, Optional<String> currentSourceKey,
+            ImageObservation observation) {
+        return currentSourceKey.isPresent()
+                && (!affected.follower() || currentSourceKey.get().equals(observation.source().tagKey()));
+    }
+
+    private Uni<Boolean> moveLocked(ImageStream stream, StreamTag tag, ImageObservation observation,
+            String mediaType, Instant now) {
+        return history.newest(tag.id)
                 .chain(newest -> conditions.clear(tag.id)
                         .chain(() -> pointsAt(newest, observation)
                                 ? Uni.createFrom().item(false)

@@ -80,8 +80,6 @@ public class OutboxRelay {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> Uni.createFrom().deferred(this::relayAll)
-                // Bounds a run that hangs, so that it cannot hold the relay lock and the running flag for ever.
-                .ifNoItem().after(runTimeout).fail()
                 .subscribe().with(done -> finish(), failure -> {
                     LOG.warnf("Relaying the outbox failed, will retry: %s", failure.toString());
                     finish();
@@ -100,11 +98,17 @@ public class OutboxRelay {
         return relayBatch().chain(relayed -> relayed == batchSize ? relayAll() : Uni.createFrom().voidItem());
     }
 
-    /** @return how many messages were relayed */
+    /**
+     * A batch that hangs is abandoned after the run timeout, so that it cannot hold the relay lock and the
+     * running flag for ever; its rows stay unpublished and go out with the next run.
+     *
+     * @return how many messages were relayed
+     */
     private Uni<Integer> relayBatch() {
         return Panache.withTransaction(() -> outbox.tryLockRelay().chain(locked -> locked
-                ? outbox.oldestUnpublished(batchSize).chain(this::publish)
-                : Uni.createFrom().item(0)));
+                        ? outbox.oldestUnpublished(batchSize).chain(this::publish)
+                        : Uni.createFrom().item(0)))
+                .ifNoItem().after(runTimeout).fail();
     }
 
     private Uni<Integer> publish(List<OutboxMessage> messages) {

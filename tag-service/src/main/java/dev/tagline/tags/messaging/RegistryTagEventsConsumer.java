@@ -10,8 +10,10 @@ import io.smallrye.mutiny.vertx.core.ContextAwareScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
  * Consumes {@code registry-tag-events}. The record is acknowledged only once its transaction committed; a
  * crash before that redelivers it and the applied-event log turns the redelivery into a no-op. A record
  * that can never be applied is nacked and goes to the dead-letter topic; any other failure (the database
- * is down, a deadlock) is retried with backoff, holding the partition, so that nothing is skipped.
+ * is down, a deadlock) is retried with backoff, and the records behind it wait, so that nothing is skipped
+ * or reordered. {@link StuckRecordCheck} makes a long retry visible.
  */
 @ApplicationScoped
 public class RegistryTagEventsConsumer {
@@ -29,15 +32,21 @@ public class RegistryTagEventsConsumer {
     private static final Logger LOG = Logger.getLogger(RegistryTagEventsConsumer.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
-    /** SQLSTATE class 22, data exception: the same values fail the same way every time. */
-    private static final String DATA_EXCEPTION = "22";
+    /**
+     * SQLSTATE classes where the same values fail the same way every time: 22 data exception (a NUL in
+     * text), 54 program limit exceeded (a value too large for an index).
+     */
+    private static final Set<String> PERMANENT_SQL_CLASSES = Set.of("22", "54");
 
     private final RegistryEventApplier applier;
     private final OutboxRelay relay;
+    private final StuckRecordCheck stuck;
 
-    public RegistryTagEventsConsumer(RegistryEventApplier applier, OutboxRelay relay) {
+    public RegistryTagEventsConsumer(RegistryEventApplier applier, OutboxRelay relay,
+            @Readiness StuckRecordCheck stuck) {
         this.applier = applier;
         this.relay = relay;
+        this.stuck = stuck;
     }
 
     @Incoming(CHANNEL)
@@ -47,9 +56,13 @@ public class RegistryTagEventsConsumer {
                 .withCurrentContext();
         return Uni.createFrom().deferred(() -> apply(record))
                 .onFailure(RegistryTagEventsConsumer::isTransient)
-                .invoke(failure -> LOG.warnf("Applying %s failed, retrying: %s", describe(record), failure.toString()))
+                .invoke(failure -> {
+                    stuck.retrying(describe(record), failure);
+                    LOG.warnf("Applying %s failed, retrying: %s", describe(record), failure.toString());
+                })
                 .onFailure(RegistryTagEventsConsumer::isTransient)
                 .retry().withExecutor(onThisContext).withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
+                .onTermination().invoke(stuck::done)
                 .onFailure().invoke(failure -> LOG.errorf("Dead-lettering %s: %s", describe(record), failure))
                 .invoke(applied -> {
                     if (applied) {
@@ -73,7 +86,7 @@ public class RegistryTagEventsConsumer {
                 return false;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(DATA_EXCEPTION)) {
+                    && PERMANENT_SQL_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
                 return false;
             }
         }

@@ -13,8 +13,9 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
     /**
      * Records an image, filling in what an earlier observation did not know (an import may learn the media
      * type that a webhook left out); the same digest is the same content, so nothing known is replaced.
+     *
+     * @return the media type known for the digest now, which may come from an earlier observation
      */
-    /** @return the media type known for the digest now, which may come from an earlier observation */
     public Uni<String> remember(String digest, String mediaType, Long size, String platformsJson, Instant now) {
         String upsert = "insert into images (digest, media_type, size, platforms, first_seen)"
                 + " values (?1, ?2, ?3, ?4, ?5) on conflict (digest) do update set"

@@ -24,6 +24,12 @@ abstract class ProfileAppTest {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String postgres;
 
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
     @Test
     void the_app_gets_the_same_kafka_cluster_as_every_other_app() {
         assertSameAsEveryOtherApp("kafka", kafka);
@@ -35,7 +41,7 @@ abstract class ProfileAppTest {
         assertSameAsEveryOtherApp("postgres", postgres);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres);
-        try (Connection connection = dataSource.getConnection("postgres", "postgres");
+        try (Connection connection = dataSource.getConnection(username, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("select 1");
         }
