@@ -37,16 +37,23 @@ final class TagsDatabase {
     }
 
     List<String> outboxKeysOf(String namespace) {
-        String sql = "select record_key from tags.outbox where record_key like ? order by id";
+        return strings("select record_key from tags.outbox where record_key like ? order by id", namespace + "/%");
+    }
+
+    List<String> appliedEventIdsOf(String source) {
+        return strings("select event_id from tags.applied_events where source = ? order by event_id", source);
+    }
+
+    private List<String> strings(String sql, String parameter) {
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, namespace + "/%");
-            List<String> keys = new ArrayList<>();
+            query.setString(1, parameter);
+            List<String> values = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    keys.add(rows.getString(1));
+                    values.add(rows.getString(1));
                 }
             }
-            return keys;
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

@@ -13,6 +13,17 @@ public interface TagsConfig {
     /** Hosts (with port, if any) whose {@code host/ns/name:tag} pushes create image streams. */
     Optional<Set<String>> integratedRegistries();
 
+    /**
+     * How long the ids of applied events are kept. A redelivery older than this would be applied again, so
+     * it must exceed how far back {@code registry-tag-events} can be replayed (its retention).
+     */
+    @WithDefault("P14D")
+    Duration appliedEventsRetention();
+
+    /** How often rows past their retention are deleted. */
+    @WithDefault("1h")
+    Duration pruneInterval();
+
     Outbox outbox();
 
     /** The relay of the transactional outbox to Kafka. */
@@ -36,10 +47,6 @@ public interface TagsConfig {
         /** How long relayed rows stay in the outbox, for operators to see what was sent. */
         @WithDefault("P7D")
         Duration retention();
-
-        /** How often relayed rows older than the retention are deleted. */
-        @WithDefault("1h")
-        Duration pruneInterval();
 
         /** The {@code ce_source} of every event this service publishes. */
         @WithDefault("/tagline/tag-service")

@@ -26,4 +26,11 @@ public class AppliedEventLog {
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
+
+    public Uni<Integer> deleteAppliedBefore(Instant cutoff) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from applied_events where applied_at < ?1")
+                        .setParameter(1, cutoff)
+                        .executeUpdate());
+    }
 }
