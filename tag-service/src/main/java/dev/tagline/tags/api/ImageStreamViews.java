@@ -51,11 +51,14 @@ public class ImageStreamViews {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(List.<ImageStreamView>of());
             }
-            Map<Long, ImageStream> byId = found.stream().collect(Collectors.toMap(s -> s.id, s -> s));
-            return tags.listOfStreams(byId.keySet()).chain(allTags -> statusOf(allTags).map(status -> found.stream()
-                    .map(stream -> view(stream, allTags.stream().filter(t -> t.streamId.equals(stream.id)).toList(),
-                            status))
-                    .toList()));
+            List<Long> ids = found.stream().map(stream -> stream.id).toList();
+            return tags.listOfStreams(ids).chain(allTags -> statusOf(allTags).map(status -> {
+                Map<Long, List<StreamTag>> tagsByStream = allTags.stream()
+                        .collect(Collectors.groupingBy(tag -> tag.streamId));
+                return found.stream()
+                        .map(stream -> view(stream, tagsByStream.getOrDefault(stream.id, List.of()), status))
+                        .toList();
+            }));
         });
     }
 

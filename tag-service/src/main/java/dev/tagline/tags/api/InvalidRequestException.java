@@ -1,16 +1,11 @@
 package dev.tagline.tags.api;
 
-/** A request path, parameter or body that can never be accepted; names the offending field. */
-public class InvalidRequestException extends RuntimeException {
+import dev.tagline.tags.domain.FieldException;
 
-    private final String field;
+/** A request path, parameter or body that can never be accepted; names the offending field. */
+public class InvalidRequestException extends FieldException {
 
     public InvalidRequestException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

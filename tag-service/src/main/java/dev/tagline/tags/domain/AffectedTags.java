@@ -57,14 +57,19 @@ public class AffectedTags {
         Uni<Optional<StreamTag>> integratedTag = integratedRegistries.streamTagOf(source)
                 .map(ref -> findOrCreateStatusOnly(ref, now).map(Optional::of))
                 .orElse(Uni.createFrom().item(Optional.empty()));
-        return targetTag.chain(first -> integratedTag.chain(second -> tags.followingSource(source.tagKey())
-                .chain(followers -> withStreams(followers, first, second))));
+        return withFollowers(source, targetTag, integratedTag);
     }
 
     /** The existing tags an observation about the source concerns; creates nothing. */
     public Uni<List<Affected>> existing(ImageReference source, StreamTagRef target) {
         Uni<Optional<StreamTag>> targetTag = find(Optional.ofNullable(target));
         Uni<Optional<StreamTag>> integratedTag = find(integratedRegistries.streamTagOf(source));
+        return withFollowers(source, targetTag, integratedTag);
+    }
+
+    /** The named tags first, then every spec tag that follows the source. */
+    private Uni<List<Affected>> withFollowers(ImageReference source, Uni<Optional<StreamTag>> targetTag,
+            Uni<Optional<StreamTag>> integratedTag) {
         return targetTag.chain(first -> integratedTag.chain(second -> tags.followingSource(source.tagKey())
                 .chain(followers -> withStreams(followers, first, second))));
     }
@@ -82,7 +87,7 @@ public class AffectedTags {
     }
 
     private Uni<StreamTag> followingFromNowOn(StreamTagRef target, ImageReference source, Instant now) {
-        return lockedStream(target.namespace(), target.imageStream(), now)
+        return streams.findOrCreateLocked(target.namespace(), target.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, target.tag()).chain(existing -> {
                     if (existing != null && source.tagKey().equals(existing.sourceKey)) {
                         return Uni.createFrom().item(existing);
@@ -100,16 +105,11 @@ public class AffectedTags {
     }
 
     private Uni<StreamTag> findOrCreateStatusOnly(StreamTagRef ref, Instant now) {
-        return lockedStream(ref.namespace(), ref.imageStream(), now)
+        return streams.findOrCreateLocked(ref.namespace(), ref.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, ref.tag())
                         .chain(existing -> existing != null
                                 ? Uni.createFrom().item(existing)
                                 : tags.persist(StreamTag.statusOnly(stream.id, ref.tag(), now))));
-    }
-
-    /** Tags are found or created only under their stream's lock, so that two creators never collide. */
-    private Uni<ImageStream> lockedStream(String namespace, String name, Instant now) {
-        return streams.findOrCreate(namespace, name, now).call(stream -> streams.lock(stream.id));
     }
 
     /**

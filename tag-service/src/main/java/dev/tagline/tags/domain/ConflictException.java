@@ -1,16 +1,9 @@
 package dev.tagline.tags.domain;
 
 /** The request contradicts what exists, such as creating a stream that is already there. */
-public class ConflictException extends RuntimeException {
-
-    private final String field;
+public class ConflictException extends FieldException {
 
     public ConflictException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

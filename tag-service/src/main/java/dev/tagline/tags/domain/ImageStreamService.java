@@ -13,7 +13,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Creates, changes and removes image streams and their spec tags, as users ask over REST. */
+/**
+ * Creates, changes and removes image streams and their spec tags, as users ask over REST. Every change to a
+ * stream's tags happens under the stream's row lock, so that a registry event being applied sees the tag as
+ * it is after the change.
+ */
 @ApplicationScoped
 public class ImageStreamService {
 
@@ -46,7 +50,7 @@ public class ImageStreamService {
         List<ValidSpec> valid = SpecTagValidator.validateAll(specs);
         Set<String> wanted = specs.stream().map(TagSpec::name).collect(Collectors.toSet());
         Instant now = Timestamps.now();
-        return locked(namespace, name, now).call(stream -> tags.listOfStream(stream.id)
+        return streams.findOrCreateLocked(namespace, name, now).call(stream -> tags.listOfStream(stream.id)
                 .chain(existing -> {
                     Map<String, StreamTag> byName = existing.stream()
                             .collect(Collectors.toMap(tag -> tag.name, Function.identity()));
@@ -73,7 +77,7 @@ public class ImageStreamService {
     public Uni<StreamTag> putTag(String namespace, String streamName, TagSpec spec) {
         ValidSpec valid = SpecTagValidator.validate(spec, "");
         Instant now = Timestamps.now();
-        return locked(namespace, streamName, now)
+        return streams.findOrCreateLocked(namespace, streamName, now)
                 .chain(stream -> tags.findByName(stream.id, spec.name()).chain(existing -> existing == null
                         ? specTags.create(stream, valid, now)
                         : specTags.change(stream, existing, valid, now)));
@@ -91,14 +95,6 @@ public class ImageStreamService {
                     }
                     return specTags.remove(stream, tag, now);
                 }));
-    }
-
-    /**
-     * Every change to a stream's tags happens under the stream's row lock: two writers of one tag never
-     * collide, and a registry event being applied sees the tag as it is after the change.
-     */
-    private Uni<ImageStream> locked(String namespace, String name, Instant now) {
-        return streams.findOrCreate(namespace, name, now).call(stream -> streams.lock(stream.id));
     }
 
     private Uni<ImageStream> existing(String namespace, String name) {

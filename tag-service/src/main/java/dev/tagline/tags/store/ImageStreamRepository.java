@@ -41,6 +41,14 @@ public class ImageStreamRepository implements PanacheRepositoryBase<ImageStream,
     }
 
     /**
+     * The stream, created when missing, locked: tags are found or created only under their stream's lock,
+     * so that two writers of one tag never collide.
+     */
+    public Uni<ImageStream> findOrCreateLocked(String namespace, String name, Instant now) {
+        return findOrCreate(namespace, name, now).call(stream -> lock(stream.id));
+    }
+
+    /**
      * Locks the stream row until the transaction ends. Whoever appends history takes it first, so a tag's
      * newest item cannot change between reading it and appending after it. Writers that touch several
      * streams lock them in id order.
