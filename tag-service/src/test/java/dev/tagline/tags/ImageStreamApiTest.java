@@ -1,5 +1,7 @@
 package dev.tagline.tags;
 
+import dev.tagline.testkit.EventSchemas;
+import dev.tagline.testkit.KafkaTestClients;
 import static dev.tagline.tags.FollowedTag.awaitHistory;
 import static dev.tagline.tags.FollowedTag.createStream;
 import static dev.tagline.tags.TestData.REGISTRY;

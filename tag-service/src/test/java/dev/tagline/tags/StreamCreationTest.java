@@ -1,5 +1,6 @@
 package dev.tagline.tags;
 
+import dev.tagline.testkit.KafkaTestClients;
 import static dev.tagline.tags.FollowedTag.awaitHistory;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;

@@ -1,4 +1,4 @@
-package dev.tagline.tags;
+package dev.tagline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -11,12 +11,12 @@ import java.io.InputStream;
 import java.util.Set;
 
 /** Validates event data against the JSON Schema the contract module publishes for other teams. */
-final class EventSchemas {
+public final class EventSchemas {
 
     private EventSchemas() {
     }
 
-    static Set<ValidationMessage> violations(EventType type, String data) {
+    public static Set<ValidationMessage> violations(EventType type, String data) {
         try (InputStream schemaText = EventType.class.getResourceAsStream(type.schemaResource())) {
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);
             JsonNode json = EventJson.mapper().readTree(data);

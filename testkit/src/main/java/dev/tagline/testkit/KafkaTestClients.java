@@ -1,4 +1,4 @@
-package dev.tagline.tags;
+package dev.tagline.testkit;
 
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
@@ -36,7 +36,7 @@ public final class KafkaTestClients {
     private KafkaTestClients() {
     }
 
-    static String bootstrapServers() {
+    public static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
