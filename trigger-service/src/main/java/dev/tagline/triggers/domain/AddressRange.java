@@ -30,7 +30,9 @@ public record AddressRange(byte[] network, int prefixLength) {
 
     /** Whether {@code text} is an IPv4 or IPv6 literal, which resolves without DNS. */
     public static boolean isLiteral(String text) {
-        return text.matches("[0-9.]+") && text.chars().filter(c -> c == '.').count() == 3 || text.contains(":");
+        boolean ipv4 = text.matches("[0-9.]+") && text.chars().filter(c -> c == '.').count() == 3;
+        boolean ipv6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
+        return ipv4 || ipv6;
     }
 
     public boolean contains(InetAddress address) {

@@ -2,6 +2,7 @@ package dev.tagline.triggers.domain;
 
 import dev.tagline.triggers.config.TriggersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,13 +20,18 @@ public class RetryPolicy {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
+    @Inject
     public RetryPolicy(TriggersConfig config) {
-        if (config.delivery().maxAttempts() < 1) {
+        this(config.delivery().maxAttempts(), config.delivery().initialBackoff(), config.delivery().maxBackoff());
+    }
+
+    RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        if (maxAttempts < 1) {
             throw new IllegalArgumentException("tagline.triggers.delivery.max-attempts must be at least 1");
         }
-        this.maxAttempts = config.delivery().maxAttempts();
-        this.initialBackoff = config.delivery().initialBackoff();
-        this.maxBackoff = config.delivery().maxBackoff();
+        this.maxAttempts = maxAttempts;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -126,28 +127,39 @@ public class DeliveryDispatcher {
 
     /**
      * A failure to record (the database is away) leaves the claim to expire, and the delivery is attempted
-     * again: the subscriber may see it twice, with the same {@code webhook-id}.
+     * again: the subscriber may see it twice, with the same {@code webhook-id}. A retry is started when it
+     * falls due rather than at the next poll.
      */
     private void record(ClaimedDelivery claimed, AttemptOutcome outcome) {
         if (!outcome.succeeded()) {
             LOG.infof("Delivery %d attempt %d failed: %s", claimed.id(), claimed.attempt(), outcome.error());
         }
         SessionContexts.onFreshContext(vertx, () -> Panache.withTransaction(() -> deliveries.findLocked(claimed.id())
-                        .invoke(delivery -> recordIfStillClaimed(delivery, claimed, outcome))))
-                .subscribe().with(ignored -> release(claimed), failure -> {
+                        .map(delivery -> recordIfStillClaimed(delivery, claimed, outcome))))
+                .subscribe().with(retryAt -> {
+                    retryAt.ifPresent(this::nudgeAt);
+                    release(claimed);
+                }, failure -> {
                     LOG.warnf("Recording delivery %d failed; it will be attempted again: %s", claimed.id(),
                             failure.toString());
                     release(claimed);
                 });
     }
 
-    private void recordIfStillClaimed(Delivery delivery, ClaimedDelivery claimed, AttemptOutcome outcome) {
+    /** @return when the delivery is due again, if it is to be retried */
+    private Optional<Instant> recordIfStillClaimed(Delivery delivery, ClaimedDelivery claimed, AttemptOutcome outcome) {
         // Gone with its trigger, or claimed anew after this attempt outlived its lease: not ours to record.
         if (delivery == null || !claimed.claimToken().equals(delivery.claimToken)) {
-            return;
+            return Optional.empty();
         }
         Instant now = Timestamps.now();
         delivery.recordAttempt(outcome, retries.nextAttempt(delivery.attempts, now), now);
+        return Optional.ofNullable(delivery.nextAttemptAt);
+    }
+
+    private void nudgeAt(Instant due) {
+        long delay = Math.max(1, Duration.between(Instant.now(), due).toMillis());
+        vertx.setTimer(delay, ignored -> nudge());
     }
 
     private void release(ClaimedDelivery delivery) {
