@@ -9,10 +9,12 @@ import dev.tagline.triggers.domain.Timestamps;
 import dev.tagline.triggers.store.DeliveryRepository;
 import dev.tagline.triggers.store.SessionContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,6 +50,7 @@ public class DeliveryDispatcher {
     private final Object inFlightLock = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, RetryPolicy retries, Vertx vertx,
             TriggersConfig config) {
@@ -71,11 +74,22 @@ public class DeliveryDispatcher {
 
     /** Asks for a run; a request made while one runs starts another when it ends. */
     public void nudge() {
+        if (stopping.get()) {
+            return;
+        }
         requested.set(true);
         if (running.compareAndSet(false, true)) {
             requested.set(false);
             start();
         }
+    }
+
+    /**
+     * No new claims once the service stops; attempts in flight are abandoned with it, and their leases let
+     * another replica, or this one restarted, attempt them again.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        stopping.set(true);
     }
 
     @Scheduled(every = "${tagline.triggers.delivery.poll-interval}",

@@ -94,7 +94,7 @@ public class WebhookSender {
         }
         // Vert.x reports its own timeouts with a class of its own, all named for what they are.
         if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
-            return "no answer from " + url.origin() + " within " + requestTimeout;
+            return "no answer from " + url.origin() + " within " + requestTimeout.toMillis() + " ms";
         }
         String message = failure.getMessage() == null ? "" : " " + failure.getMessage();
         if (url.pathAndQuery().length() > 1) {
