@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.tagline.events.EventJson;
@@ -47,6 +49,7 @@ class TriggerApiTest {
         TriggersApi.created(namespace, TriggersApi.deployTrigger("api", tag, null, null));
         String listed = given().get("/api/v1/namespaces/{ns}/triggers", namespace).then().statusCode(200)
                 .body("name", contains("api", "web"))
+                .body("[0]", not(hasKey("recentDeliveries")))
                 .extract().asString();
         assertThat(listed).doesNotContain(secret.substring("whsec_".length()));
 

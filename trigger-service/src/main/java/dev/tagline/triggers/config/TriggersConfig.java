@@ -66,7 +66,7 @@ public interface TriggersConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** The longest one attempt may take, connection included. */
+        /** The longest one attempt may take, name resolution and connection included. */
         @WithDefault("15s")
         Duration requestTimeout();
 
@@ -83,7 +83,7 @@ public interface TriggersConfig {
 
         /**
          * How long a claimed delivery belongs to the replica that claimed it; after that another may attempt
-         * it, as after a crash mid-delivery. Must exceed the request timeout.
+         * it, as after a crash mid-delivery. Must exceed the connect and request timeouts together.
          */
         @WithDefault("2m")
         Duration lease();

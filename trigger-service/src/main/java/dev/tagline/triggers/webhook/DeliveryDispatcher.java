@@ -124,7 +124,9 @@ public class DeliveryDispatcher {
             return Uni.createFrom().voidItem();
         }
         Instant now = Timestamps.now();
+        // A claim that hangs is given up; whatever it claimed is claimed again when the lease ends.
         return Panache.withTransaction(() -> deliveries.claimDue(now, now.plus(lease), busy, perSubscriber, free))
+                .ifNoItem().after(lease).fail()
                 .invoke(claimed -> claimed.forEach(this::attempt))
                 .replaceWithVoid();
     }
@@ -150,6 +152,7 @@ public class DeliveryDispatcher {
         }
         SessionContexts.onFreshContext(vertx, () -> Panache.withTransaction(() -> deliveries.findLocked(claimed.id())
                         .map(delivery -> recordIfStillClaimed(delivery, claimed, outcome))))
+                .ifNoItem().after(lease).fail()
                 .subscribe().with(retryAt -> {
                     retryAt.ifPresent(this::nudgeAt);
                     release(claimed);

@@ -65,6 +65,9 @@ public class WebhookSender {
         }
         return targets.resolve(url)
                 .chain(addresses -> post(url, addresses.get(0), secret, delivery))
+                // The idle timeout of the request only bounds silence; this bounds the whole attempt, name
+                // resolution and a subscriber that trickles its answer included.
+                .ifNoItem().after(requestTimeout).fail()
                 .onFailure().recoverWithItem(failure -> AttemptOutcome.failed(describe(url, failure)));
     }
 
@@ -83,8 +86,6 @@ public class WebhookSender {
                 .putHeader(WebhookSignature.SIGNATURE, signature)
                 .as(BodyCodec.none())
                 .sendBuffer(Buffer.buffer(delivery.payload()))
-                // The idle timeout only bounds silence; this bounds a subscriber that trickles its answer too.
-                .ifNoItem().after(requestTimeout).fail()
                 .map(response -> AttemptOutcome.answered(response.statusCode()));
     }
 
