@@ -1,0 +1,103 @@
+package dev.tagline.triggers.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** The trigger-service's own settings, under {@code tagline.triggers}. No secret is configured here. */
+@ConfigMapping(prefix = "tagline.triggers")
+public interface TriggersConfig {
+
+    /**
+     * Where webhooks may point. Each entry is {@code public} (any host whose every address is public), a host
+     * name, {@code *.domain} (any host under it), an IP address or a CIDR range. Listed names, addresses and
+     * ranges may be private; nothing else may.
+     */
+    @WithDefault("public")
+    List<String> allowedWebhookHosts();
+
+    /** The {@code ce_source} of every event this service publishes, on Kafka and in webhooks. */
+    @WithDefault("/tagline/trigger-service")
+    String eventSource();
+
+    /**
+     * How long the ids of applied events are kept. A redelivery older than this would be applied again, so
+     * it must exceed how far back {@code imagestream-tag-events} can be replayed (its retention).
+     */
+    @WithDefault("P14D")
+    Duration appliedEventsRetention();
+
+    /** How often rows past their retention are deleted. */
+    @WithDefault("1h")
+    Duration pruneInterval();
+
+    Outbox outbox();
+
+    Delivery delivery();
+
+    /** The relay of the transactional outbox to {@code trigger-actions}. */
+    interface Outbox {
+
+        /** How often the relay looks for actions a crashed instance left unpublished. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Longer than the producer's delivery timeout: a batch that takes longer is abandoned and retried. */
+        @WithDefault("60s")
+        Duration runTimeout();
+
+        /** Messages relayed per transaction, at most 1024. */
+        @WithDefault("256")
+        int batchSize();
+
+        /** How long relayed rows stay in the outbox, for operators to see what was sent. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    /** HTTP deliveries to webhooks. */
+    interface Delivery {
+
+        /** How often due deliveries are looked for; new ones are also started as soon as they commit. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The longest one attempt may take, name resolution and connection included. */
+        @WithDefault("15s")
+        Duration requestTimeout();
+
+        /** Attempts before a delivery is parked as failed; a redelivery starts counting again. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait before the second attempt; it doubles with each further attempt, with jitter. */
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /**
+         * How long a claimed delivery belongs to the replica that claimed it; after that another may attempt
+         * it, as after a crash mid-delivery. Must exceed the connect and request timeouts together.
+         */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Attempts in flight at once in one replica. */
+        @WithDefault("64")
+        int maxInFlight();
+
+        /** Attempts in flight at once to one subscriber (scheme, host and port), so a slow one holds only these. */
+        @WithDefault("4")
+        int maxInFlightPerSubscriber();
+
+        /** How long finished deliveries are kept. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+}

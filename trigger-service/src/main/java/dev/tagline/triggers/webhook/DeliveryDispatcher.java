@@ -1,0 +1,192 @@
+package dev.tagline.triggers.webhook;
+
+import dev.tagline.triggers.config.TriggersConfig;
+import dev.tagline.triggers.domain.AttemptOutcome;
+import dev.tagline.triggers.domain.ClaimedDelivery;
+import dev.tagline.triggers.domain.Delivery;
+import dev.tagline.triggers.domain.RetryPolicy;
+import dev.tagline.triggers.domain.Timestamps;
+import dev.tagline.triggers.store.DeliveryRepository;
+import dev.tagline.triggers.store.SessionContexts;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts webhook delivery attempts. A run claims due deliveries from the database (SKIP LOCKED, with a
+ * lease, so that replicas share the work and a crash mid-attempt only delays it until the lease ends), starts
+ * each attempt without waiting for it, and ends; the outcome is recorded when the subscriber answers or the
+ * timeout ends the attempt. At most {@code max-in-flight-per-subscriber} attempts go to one subscriber at a
+ * time, so a slow or dead one holds only its own slots and every other subscriber's deliveries go on.
+ * Runs start when a delivery is written, when an attempt ends, and on a timer for retries that fall due.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    /** Stands for the origin of a trigger whose webhook was removed; its deliveries park at once. */
+    private static final String NO_ORIGIN = "";
+
+    private final DeliveryRepository deliveries;
+    private final WebhookSender sender;
+    private final RetryPolicy retries;
+    private final Vertx vertx;
+    private final Duration lease;
+    private final int maxInFlight;
+    private final int perSubscriber;
+    /** Attempts in flight in this replica, by subscriber origin; only touched under {@link #inFlightLock}. */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    private final Object inFlightLock = new Object();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, RetryPolicy retries, Vertx vertx,
+            TriggersConfig config) {
+        TriggersConfig.Delivery delivery = config.delivery();
+        if (delivery.lease().compareTo(delivery.connectTimeout().plus(delivery.requestTimeout())) <= 0) {
+            throw new IllegalArgumentException("tagline.triggers.delivery.lease must exceed the connect and request"
+                    + " timeouts together, or a slow attempt would be claimed twice");
+        }
+        if (delivery.maxInFlight() < 1 || delivery.maxInFlightPerSubscriber() < 1) {
+            throw new IllegalArgumentException("tagline.triggers.delivery.max-in-flight and"
+                    + " max-in-flight-per-subscriber must be at least 1");
+        }
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.retries = retries;
+        this.vertx = vertx;
+        this.lease = delivery.lease();
+        this.maxInFlight = delivery.maxInFlight();
+        this.perSubscriber = delivery.maxInFlightPerSubscriber();
+    }
+
+    /** Asks for a run; a request made while one runs starts another when it ends. */
+    public void nudge() {
+        if (stopping.get()) {
+            return;
+        }
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            requested.set(false);
+            start();
+        }
+    }
+
+    /**
+     * No new claims once the service stops; attempts in flight are abandoned with it, and their leases let
+     * another replica, or this one restarted, attempt them again.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+    }
+
+    @Scheduled(every = "${tagline.triggers.delivery.poll-interval}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void startDueAttempts() {
+        nudge();
+    }
+
+    private void start() {
+        SessionContexts.onFreshContext(vertx, this::claimAndStart).subscribe().with(ignored -> finish(), failure -> {
+            LOG.warnf("Claiming due deliveries failed, will retry: %s", failure.toString());
+            finish();
+        });
+    }
+
+    private void finish() {
+        running.set(false);
+        if (requested.get() && running.compareAndSet(false, true)) {
+            requested.set(false);
+            start();
+        }
+    }
+
+    private Uni<Void> claimAndStart() {
+        Map<String, Integer> busy;
+        int free;
+        synchronized (inFlightLock) {
+            busy = Map.copyOf(inFlight);
+            free = maxInFlight - busy.values().stream().mapToInt(Integer::intValue).sum();
+        }
+        if (free <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Timestamps.now();
+        // A claim that hangs is given up; whatever it claimed is claimed again when the lease ends.
+        return Panache.withTransaction(() -> deliveries.claimDue(now, now.plus(lease), busy, perSubscriber, free))
+                .ifNoItem().after(lease).fail()
+                .invoke(claimed -> claimed.forEach(this::attempt))
+                .replaceWithVoid();
+    }
+
+    private void attempt(ClaimedDelivery delivery) {
+        String origin = originOf(delivery);
+        synchronized (inFlightLock) {
+            inFlight.merge(origin, 1, Integer::sum);
+        }
+        sender.send(delivery)
+                .onFailure().recoverWithItem(failure -> AttemptOutcome.failed(failure.toString()))
+                .subscribe().with(outcome -> record(delivery, outcome));
+    }
+
+    /**
+     * A failure to record (the database is away) leaves the claim to expire, and the delivery is attempted
+     * again: the subscriber may see it twice, with the same {@code webhook-id}. A retry is started when it
+     * falls due rather than at the next poll.
+     */
+    private void record(ClaimedDelivery claimed, AttemptOutcome outcome) {
+        if (!outcome.succeeded()) {
+            LOG.infof("Delivery %d attempt %d failed: %s", claimed.id(), claimed.attempt(), outcome.error());
+        }
+        SessionContexts.onFreshContext(vertx, () -> Panache.withTransaction(() -> deliveries.findLocked(claimed.id())
+                        .map(delivery -> recordIfStillClaimed(delivery, claimed, outcome))))
+                .ifNoItem().after(lease).fail()
+                .subscribe().with(retryAt -> {
+                    retryAt.ifPresent(this::nudgeAt);
+                    release(claimed);
+                }, failure -> {
+                    LOG.warnf("Recording delivery %d failed; it will be attempted again: %s", claimed.id(),
+                            failure.toString());
+                    release(claimed);
+                });
+    }
+
+    /** @return when the delivery is due again, if it is to be retried */
+    private Optional<Instant> recordIfStillClaimed(Delivery delivery, ClaimedDelivery claimed, AttemptOutcome outcome) {
+        // Gone with its trigger, or claimed anew after this attempt outlived its lease: not ours to record.
+        if (delivery == null || !claimed.claimToken().equals(delivery.claimToken)) {
+            return Optional.empty();
+        }
+        Instant now = Timestamps.now();
+        delivery.recordAttempt(outcome, retries.nextAttempt(delivery.attempts, now), now);
+        return Optional.ofNullable(delivery.nextAttemptAt);
+    }
+
+    private void nudgeAt(Instant due) {
+        long delay = Math.max(1, Duration.between(Instant.now(), due).toMillis());
+        vertx.setTimer(delay, ignored -> nudge());
+    }
+
+    private void release(ClaimedDelivery delivery) {
+        synchronized (inFlightLock) {
+            inFlight.computeIfPresent(originOf(delivery), (origin, count) -> count > 1 ? count - 1 : null);
+        }
+        nudge();
+    }
+
+    private static String originOf(ClaimedDelivery delivery) {
+        return delivery.origin() == null ? NO_ORIGIN : delivery.origin();
+    }
+}
