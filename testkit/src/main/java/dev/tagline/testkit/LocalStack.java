@@ -3,6 +3,7 @@ package dev.tagline.testkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,7 +53,11 @@ public final class LocalStack {
         System.out.println("Kafka bootstrap servers: " + kafka.bootstrapServers());
         System.out.println("Postgres JDBC URL:       " + postgres.jdbcUrl() + " (user " + postgres.username() + ")");
 
-        startServices(root, stateDir, ServiceProcess.infrastructureEnvironment(kafka, postgres), running);
+        Map<String, String> environment = new HashMap<>(ServiceProcess.infrastructureEnvironment(kafka, postgres));
+        Path tokens = LocalTokens.ensure(stateDir.resolve("tokens"));
+        environment.put("TAGLINE_ACCESS_TOKEN_FILE", tokens.toString());
+        startServices(root, stateDir, environment, running);
+        System.out.println("API token (cluster-admin): " + LocalTokens.adminToken(tokens) + "  (more in " + tokens + ")");
         System.out.println("Local stack is up; Ctrl-C stops it.");
         Thread.currentThread().join();
     }
