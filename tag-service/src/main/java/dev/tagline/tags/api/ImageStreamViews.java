@@ -126,8 +126,7 @@ public class ImageStreamViews {
     private static ImageStreamView view(ImageStream stream, List<StreamTag> streamTags, Status status) {
         List<TagSpec> specs = streamTags.stream().map(StreamTag::spec).flatMap(Optional::stream).toList();
         List<ImageStreamView.StatusTag> statusTags = streamTags.stream()
-                .filter(tag -> status.items().containsKey(tag.id) || status.conditions().containsKey(tag.id)
-                        || tag.held())
+                .filter(tag -> status.items().containsKey(tag.id) || status.conditions().containsKey(tag.id))
                 .map(tag -> new ImageStreamView.StatusTag(tag.name,
                         status.items().getOrDefault(tag.id, List.of()).stream()
                                 .sorted(Comparator.comparingLong((HistoryItem item) -> item.generation).reversed())
