@@ -144,6 +144,27 @@ class TagOperationsTest {
     }
 
     @Test
+    void a_redelivered_push_moves_an_alias_once_even_after_the_source_moved_on() {
+        FollowedTag followed = FollowedTag.create();
+        String first = digest();
+        followed.push(first);
+        followed.awaitHistory(1);
+        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true")).statusCode(200);
+        String second = digest();
+        String secondEventId = KafkaTestClients.newEventId();
+        followed.push(secondEventId, second);
+        String third = digest();
+        followed.push(third);
+        // Applied again, the redelivery would move the source and its alias back to the second image.
+        followed.push(secondEventId, second);
+        String marker = digest();
+        followed.push(marker);
+
+        awaitHistory(followed.namespace(), "app:latest", 4);
+        get(followed.namespace(), "app:latest").body("history.image", contains(marker, third, second, first));
+    }
+
+    @Test
     void an_image_that_no_tag_points_at_any_more_is_tagged_by_its_digest() {
         FollowedTag followed = FollowedTag.create();
         String old = digest();
