@@ -36,6 +36,7 @@ class ApiValidationTest {
             a short digest             | {"name":"app","tags":[{"name":"v1","from":{"kind":"DockerImage","name":"nginx@sha256:abc"}}]} | tags[0].from.name
             an unknown kind            | {"name":"app","tags":[{"name":"v1","from":{"kind":"Nope","name":"nginx"}}]} | tags[0].from.kind
             a missing from             | {"name":"app","tags":[{"name":"v1"}]}                          | tags[0].from
+            an alias made by a spec    | {"name":"app","tags":[{"name":"v1","from":{"kind":"ImageStreamTag","name":"base:v1"}}]} | tags[0].from.kind
             a duplicate tag            | {"name":"app","tags":[{"name":"v1","from":{"kind":"DockerImage","name":"nginx"}},{"name":"v1","from":{"kind":"DockerImage","name":"nginx"}}]} | tags[1].name
             a wrongly typed field      | {"name":"app","tags":{"name":"v1"}}                            | tags
             """)

@@ -40,6 +40,11 @@ final class TagsDatabase {
         return strings("select record_key from tags.outbox where record_key like ? order by id", namespace + "/%");
     }
 
+    /** The types of the events written for one tag, {@code namespace/stream:tag}, oldest first. */
+    List<String> outboxTypesOf(String key) {
+        return strings("select type from tags.outbox where record_key = ? order by id", key);
+    }
+
     List<String> appliedEventIdsOf(String source) {
         return strings("select event_id from tags.applied_events where source = ? order by event_id", source);
     }

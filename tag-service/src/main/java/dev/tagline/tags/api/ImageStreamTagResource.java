@@ -1,11 +1,14 @@
 package dev.tagline.tags.api;
 
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagSpec;
 import dev.tagline.tags.domain.ImageStreamService;
+import dev.tagline.tags.domain.Rollbacks;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,8 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Image stream tags, {@code stream:tag}: a tag's spec, its current image and its history. */
+/** Image stream tags, {@code stream:tag}: a tag's spec, its current image and its history; rollback and hold. */
 @Path("/api/v1/namespaces/{namespace}/imagestreamtags/{name}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -24,10 +28,12 @@ public class ImageStreamTagResource {
     static final int DEFAULT_PAGE = 50;
 
     private final ImageStreamService service;
+    private final Rollbacks rollbacks;
     private final ImageStreamViews views;
 
-    public ImageStreamTagResource(ImageStreamService service, ImageStreamViews views) {
+    public ImageStreamTagResource(ImageStreamService service, Rollbacks rollbacks, ImageStreamViews views) {
         this.service = service;
+        this.rollbacks = rollbacks;
         this.views = views;
     }
 
@@ -69,5 +75,31 @@ public class ImageStreamTagResource {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
         return service.deleteTag(ns, streamTag[0], streamTag[1]).map(ignored -> Response.noContent().build());
+    }
+
+    /** Points the tag at an earlier item of its history again; with {@code hold}, keeps it there until released. */
+    @POST
+    @Path("rollback")
+    @Operation(summary = "Roll the tag back to an earlier history item, by image digest or generation; with hold, "
+            + "later observations of its source are recorded but do not move it until released")
+    public Uni<ImageStreamTagView> rollback(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            RollbackRequest request) {
+        String ns = PathNames.namespace(namespace);
+        String[] streamTag = PathNames.streamTag(name);
+        RollbackRequest body = RequestBodies.required(request);
+        return rollbacks.rollback(new StreamTagRef(ns, streamTag[0], streamTag[1]), body.target(), body.hold())
+                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, DEFAULT_PAGE));
+    }
+
+    /** Ends a hold: the tag moves to the newest image its source was seen at meanwhile. */
+    @POST
+    @Path("release")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Release a held tag: it moves to the newest held observation of its source, if that differs")
+    public Uni<ImageStreamTagView> release(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        String ns = PathNames.namespace(namespace);
+        String[] streamTag = PathNames.streamTag(name);
+        return rollbacks.release(new StreamTagRef(ns, streamTag[0], streamTag[1]))
+                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, DEFAULT_PAGE));
     }
 }

@@ -7,6 +7,7 @@ import dev.tagline.tags.domain.HistoryItem;
 import dev.tagline.tags.domain.Image;
 import dev.tagline.tags.domain.ImageStream;
 import dev.tagline.tags.domain.NotFoundException;
+import dev.tagline.tags.domain.PullSpecs;
 import dev.tagline.tags.domain.StreamTag;
 import dev.tagline.tags.domain.TagCondition;
 import dev.tagline.tags.store.ConditionRepository;
@@ -17,6 +18,7 @@ import dev.tagline.tags.store.StreamTagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +37,16 @@ public class ImageStreamViews {
     private final HistoryRepository history;
     private final ConditionRepository conditions;
     private final ImageRepository images;
+    private final PullSpecs pullSpecs;
 
     public ImageStreamViews(ImageStreamRepository streams, StreamTagRepository tags, HistoryRepository history,
-            ConditionRepository conditions, ImageRepository images) {
+            ConditionRepository conditions, ImageRepository images, PullSpecs pullSpecs) {
         this.streams = streams;
         this.tags = tags;
         this.history = history;
         this.conditions = conditions;
         this.images = images;
+        this.pullSpecs = pullSpecs;
     }
 
     @WithSession
@@ -77,8 +81,9 @@ public class ImageStreamViews {
             }
             return history.newest(tag.id).chain(newest -> history.page(tag.id, before, limit + 1)
                     .chain(page -> conditions.ofTags(List.of(tag.id))
-                            .chain(tagConditions -> imageOf(newest).map(image -> tagView(stream, tag, newest, image,
-                                    page, limit, tagConditions)))));
+                            .chain(tagConditions -> pendingOf(tag).chain(held -> imageOf(newest)
+                                    .map(image -> tagView(stream, tag, new Current(newest, image, held), page, limit,
+                                            tagConditions))))));
         }));
     }
 
@@ -126,26 +131,52 @@ public class ImageStreamViews {
                         status.items().getOrDefault(tag.id, List.of()).stream()
                                 .sorted(Comparator.comparingLong((HistoryItem item) -> item.generation).reversed())
                                 .map(HistoryItemView::of).toList(),
-                        status.conditions().getOrDefault(tag.id, List.of()).stream().map(ConditionView::of).toList()))
+                        conditionsOf(tag, status.conditions().getOrDefault(tag.id, List.of()))))
                 .toList();
         return new ImageStreamView(stream.namespace, stream.name, stream.generation, stream.createdAt,
                 new ImageStreamView.Spec(specs), new ImageStreamView.Status(statusTags));
+    }
+
+    private Uni<HistoryItem> pendingOf(StreamTag tag) {
+        return tag.held() ? history.newestHeldAfter(tag.id, tag.holdGeneration) : Uni.createFrom().nullItem();
     }
 
     private Uni<Image> imageOf(HistoryItem newest) {
         return newest == null ? Uni.createFrom().nullItem() : images.findById(newest.digest);
     }
 
-    private static ImageStreamTagView tagView(ImageStream stream, StreamTag tag, HistoryItem newest, Image image,
-            List<HistoryItem> page, int limit, List<TagCondition> tagConditions) {
+    /** The conditions recorded against the tag's source, and {@code Held} while the tag is held. */
+    private static List<ConditionView> conditionsOf(StreamTag tag, List<TagCondition> recorded) {
+        List<ConditionView> shown = new ArrayList<>(recorded.stream().map(ConditionView::of).toList());
+        if (tag.held()) {
+            shown.add(ConditionView.held(tag));
+        }
+        return shown;
+    }
+
+    /**
+     * What a tag points at: its newest item that is not held, that item's image, and, while the tag is held,
+     * the newest item recorded since the hold.
+     */
+    private record Current(HistoryItem newest, Image image, HistoryItem pending) {
+    }
+
+    private ImageStreamTagView tagView(ImageStream stream, StreamTag tag, Current current, List<HistoryItem> page,
+            int limit, List<TagCondition> tagConditions) {
         boolean more = page.size() > limit;
         List<HistoryItem> shown = more ? page.subList(0, limit) : page;
-        ImageStreamTagView.Image current = newest == null ? null : new ImageStreamTagView.Image(newest.digest,
-                newest.dockerImageReference, image == null ? null : image.mediaType, image == null ? null : image.size);
+        HistoryItem newest = current.newest();
+        Image image = current.image();
+        ImageStreamTagView.Image pointedAt = newest == null ? null : new ImageStreamTagView.Image(newest.digest,
+                pullSpecs.of(stream, tag, newest.digest, newest.dockerImageReference),
+                image == null ? null : image.mediaType, image == null ? null : image.size);
+        ImageStreamTagView.Hold hold = tag.held()
+                ? new ImageStreamTagView.Hold(tag.heldSince, tag.holdGeneration,
+                        current.pending() == null ? null : HistoryItemView.of(current.pending()))
+                : null;
         return new ImageStreamTagView(stream.namespace, stream.name + ":" + tag.name, tag.spec().orElse(null),
-                current, newest == null ? null : newest.generation,
-                shown.stream().map(HistoryItemView::of).toList(),
-                tagConditions.stream().map(ConditionView::of).toList(),
+                pointedAt, newest == null ? null : newest.generation,
+                shown.stream().map(HistoryItemView::of).toList(), conditionsOf(tag, tagConditions), hold,
                 more ? shown.get(shown.size() - 1).generation : null);
     }
 

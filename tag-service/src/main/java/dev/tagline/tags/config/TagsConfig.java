@@ -14,6 +14,12 @@ public interface TagsConfig {
     Optional<Set<String>> integratedRegistries();
 
     /**
+     * The registry host ({@code host[:port]}) that serves every stream as {@code host/namespace/stream}, pulling
+     * through from the source registries; tags with reference policy {@code Local} point there.
+     */
+    Optional<String> pullThroughHost();
+
+    /**
      * How long the ids of applied events are kept. A redelivery older than this would be applied again, so
      * it must exceed how far back {@code registry-tag-events} can be replayed (its retention).
      */

@@ -13,7 +13,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One image a tag has pointed at; never rewritten, kept after its tag is removed. */
+/**
+ * One image a tag has pointed at, or, when {@code held}, one its source moved to while the tag was held;
+ * never rewritten, kept after its tag is removed.
+ */
 @Entity
 @Table(name = "tag_history")
 public class HistoryItem extends PanacheEntityBase {
@@ -43,12 +46,15 @@ public class HistoryItem extends PanacheEntityBase {
 
     public Instant created;
 
+    /** Recorded while the tag was held: the tag never pointed at it. */
+    public boolean held;
+
     public ImagePointer pointer() {
         return new ImagePointer(digest, dockerImageReference);
     }
 
     public static HistoryItem of(StreamTag tag, long generation, String digest, String dockerImageReference,
-            TagChangeCause cause, Instant created) {
+            TagChangeCause cause, Instant created, boolean held) {
         HistoryItem item = new HistoryItem();
         item.streamId = tag.streamId;
         item.streamTagId = tag.id;
@@ -58,6 +64,7 @@ public class HistoryItem extends PanacheEntityBase {
         item.dockerImageReference = dockerImageReference;
         item.cause = cause;
         item.created = created;
+        item.held = held;
         return item;
     }
 }

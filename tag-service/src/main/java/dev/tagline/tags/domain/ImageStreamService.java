@@ -7,8 +7,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,16 +26,22 @@ public class ImageStreamService {
     private final ImageStreamRepository streams;
     private final StreamTagRepository tags;
     private final SpecTags specTags;
+    private final PullSpecs pullSpecs;
 
-    public ImageStreamService(ImageStreamRepository streams, StreamTagRepository tags, SpecTags specTags) {
+    public ImageStreamService(ImageStreamRepository streams, StreamTagRepository tags, SpecTags specTags,
+            PullSpecs pullSpecs) {
         this.streams = streams;
         this.tags = tags;
         this.specTags = specTags;
+        this.pullSpecs = pullSpecs;
     }
 
     @WithTransaction
     public Uni<ImageStream> create(String namespace, String name, List<TagSpec> specs) {
         List<ValidSpec> valid = SpecTagValidator.validateAll(specs);
+        for (int i = 0; i < valid.size(); i++) {
+            acceptable(valid.get(i), null, namespace, "tags[" + i + "]");
+        }
         Instant now = Timestamps.now();
         return streams.createIfAbsent(namespace, name, now).chain(created -> {
             if (!created) {
@@ -56,8 +64,13 @@ public class ImageStreamService {
                             .collect(Collectors.toMap(tag -> tag.name, Function.identity()));
                     List<StreamTag> removed = existing.stream()
                             .filter(tag -> tag.spec().isPresent() && !wanted.contains(tag.name)).toList();
+                    List<ValidSpec> accepted = new ArrayList<>();
+                    for (int i = 0; i < valid.size(); i++) {
+                        accepted.add(acceptable(valid.get(i), byName.get(valid.get(i).spec().name()), namespace,
+                                "tags[" + i + "]"));
+                    }
                     return Sequentially.forEach(removed, tag -> specTags.remove(stream, tag, now))
-                            .chain(() -> Sequentially.forEach(valid, spec -> byName.containsKey(spec.spec().name())
+                            .chain(() -> Sequentially.forEach(accepted, spec -> byName.containsKey(spec.spec().name())
                                     ? specTags.change(stream, byName.get(spec.spec().name()), spec, now)
                                     : specTags.create(stream, spec, now)));
                 }));
@@ -78,9 +91,20 @@ public class ImageStreamService {
         ValidSpec valid = SpecTagValidator.validate(spec, "");
         Instant now = Timestamps.now();
         return streams.findOrCreateLocked(namespace, streamName, now)
-                .chain(stream -> tags.findByName(stream.id, spec.name()).chain(existing -> existing == null
-                        ? specTags.create(stream, valid, now)
-                        : specTags.change(stream, existing, valid, now)));
+                .chain(stream -> tags.findByName(stream.id, spec.name()).chain(existing -> {
+                    ValidSpec accepted = acceptable(valid, existing, namespace, "");
+                    return existing == null
+                            ? specTags.create(stream, accepted, now)
+                            : specTags.change(stream, existing, accepted, now);
+                }));
+    }
+
+    /** A spec written whole: its reference policy must be servable, and one that follows a stream is kept as is. */
+    private ValidSpec acceptable(ValidSpec valid, StreamTag existing, String namespace, String field) {
+        pullSpecs.requireAvailable(valid.spec().referencePolicy(),
+                (field.isEmpty() ? "" : field + ".") + "referencePolicy");
+        return SpecTagValidator.keptAsIs(valid, existing == null ? Optional.empty() : existing.spec(), namespace,
+                field);
     }
 
     /** Removes a tag from its stream; its history stays, so its images remain findable by digest. */

@@ -66,6 +66,13 @@ public class StreamTag extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Null unless held; held observations newer than this generation are what a release moves the tag to. */
+    @Column(name = "hold_generation")
+    public Long holdGeneration;
+
+    @Column(name = "held_since")
+    public Instant heldSince;
+
     public static StreamTag statusOnly(Long streamId, String name, Instant now) {
         StreamTag tag = new StreamTag();
         tag.streamId = streamId;
@@ -86,6 +93,30 @@ public class StreamTag extends PanacheEntityBase {
         importScheduled = spec.importPolicy().scheduled();
         importInsecure = spec.importPolicy().insecure();
         importMode = spec.importPolicy().importMode();
+    }
+
+    /** Whether this tag follows the stream tag {@code stream:tag} of the namespace. */
+    public boolean isAliasOf(String namespace, String streamTag) {
+        return fromKind == TagReference.Kind.ImageStreamTag && namespace.equals(fromNamespace)
+                && streamTag.equals(fromName);
+    }
+
+    /** Whether the tag stopped following its source until released. */
+    public boolean held() {
+        return holdGeneration != null;
+    }
+
+    /** Holds the tag at the item of the given generation; a tag held already keeps its first hold. */
+    public void hold(long generation, Instant now) {
+        if (!held()) {
+            holdGeneration = generation;
+            heldSince = now;
+        }
+    }
+
+    public void release() {
+        holdGeneration = null;
+        heldSince = null;
     }
 
     /** The spec tag, empty for a tag with status only. */

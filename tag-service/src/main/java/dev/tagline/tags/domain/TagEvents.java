@@ -18,10 +18,12 @@ public class TagEvents {
 
     private final OutboxWriter outbox;
     private final HistoryRepository history;
+    private final PullSpecs pullSpecs;
 
-    public TagEvents(OutboxWriter outbox, HistoryRepository history) {
+    public TagEvents(OutboxWriter outbox, HistoryRepository history, PullSpecs pullSpecs) {
         this.outbox = outbox;
         this.history = history;
+        this.pullSpecs = pullSpecs;
     }
 
     public Uni<Void> updated(ImageStreamTagUpdated updated) {
@@ -41,7 +43,7 @@ public class TagEvents {
     public Uni<Void> deleted(ImageStream stream, StreamTag tag, ImageStreamTagDeleted.Reason reason, Instant now) {
         return history.newest(tag.id).chain(newest -> {
             ImageStreamTagDeleted deleted = new ImageStreamTagDeleted(stream.namespace, stream.name, tag.name, reason,
-                    newest == null ? null : newest.pointer(), now);
+                    newest == null ? null : pullSpecs.pointer(stream, tag, newest), now);
             return outbox.write(EventType.IMAGESTREAM_TAG_DELETED, deleted.streamTag().key(), deleted, now);
         });
     }

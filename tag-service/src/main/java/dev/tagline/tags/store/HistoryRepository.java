@@ -11,9 +11,30 @@ import java.util.List;
 @ApplicationScoped
 public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Long> {
 
-    /** The item a tag points at now, null for a tag without history. */
+    /** The item a tag points at now, its newest that is not held; null for a tag without one. */
     public Uni<HistoryItem> newest(Long streamTagId) {
+        return find("streamTagId = ?1 and held = false order by generation desc", streamTagId).firstResult();
+    }
+
+    /** The newest item of a tag, held or not: what its source was last seen at. */
+    public Uni<HistoryItem> newestRecorded(Long streamTagId) {
         return find("streamTagId = ?1 order by generation desc", streamTagId).firstResult();
+    }
+
+    /** The newest held item above the generation, null when there is none. */
+    public Uni<HistoryItem> newestHeldAfter(Long streamTagId, long generation) {
+        return find("streamTagId = ?1 and held = true and generation > ?2 order by generation desc", streamTagId,
+                generation).firstResult();
+    }
+
+    /** The tag's newest item with the digest, preferring one it pointed at over a held one. */
+    public Uni<HistoryItem> ofTagWithDigest(Long streamTagId, String digest) {
+        return find("streamTagId = ?1 and digest = ?2 order by held, generation desc", streamTagId, digest)
+                .firstResult();
+    }
+
+    public Uni<HistoryItem> ofTagAtGeneration(Long streamTagId, long generation) {
+        return find("streamTagId = ?1 and generation = ?2", streamTagId, generation).firstResult();
     }
 
     /** One page of a tag's history, newest first, older than {@code beforeGeneration} when given. */
@@ -28,7 +49,7 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
     /** The newest items of every given live tag, at most {@code perTag} each, newest first. */
     public Uni<List<HistoryItem>> recentOfTags(Collection<Long> streamTagIds, int perTag) {
         String newest = "select id, stream_id, stream_tag_id, tag, generation, digest, docker_image_reference, cause,"
-                + " created from (select h.*, row_number() over"
+                + " created, held from (select h.*, row_number() over"
                 + " (partition by h.stream_tag_id order by h.generation desc) as position"
                 + " from tag_history h where h.stream_tag_id = any(?1)) ranked where position <= ?2"
                 + " order by stream_tag_id, generation desc";

@@ -1,13 +1,12 @@
 package dev.tagline.tags.store;
 
+import dev.tagline.events.TagReference;
 import dev.tagline.tags.domain.StreamTag;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /** The live tags of image streams. */
 @ApplicationScoped
@@ -26,20 +25,29 @@ public class StreamTagRepository implements PanacheRepositoryBase<StreamTag, Lon
     }
 
     /**
-     * What the tag follows now, read from the database after any change of this transaction: empty when
-     * the tag was removed, a null key when it follows nothing in a registry.
+     * Reloads the tag from the database, after writing this transaction's pending changes, so that a tag
+     * found before its stream was locked is seen as the writer that held the lock left it.
+     *
+     * @return false when the tag was removed meanwhile
      */
-    public Uni<Optional<String>> currentSourceKey(Long id) {
-        return getSession()
-                .chain(session -> session.createNativeQuery("select source_key from stream_tags where id = ?1",
-                                String.class)
-                        .setParameter(1, id)
-                        .getResultList())
-                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(Objects.toString(rows.get(0), "")));
+    public Uni<Boolean> reload(StreamTag tag) {
+        return getSession().chain(session -> session.flush()
+                .chain(() -> session.createNativeQuery("select count(*) from stream_tags where id = ?1", Long.class)
+                        .setParameter(1, tag.id)
+                        .getSingleResult())
+                .chain(count -> count == 0
+                        ? Uni.createFrom().item(false)
+                        : session.refresh(tag).replaceWith(true)));
     }
 
     /** Every spec tag, in any namespace, whose DockerImage source is the given registry tag. */
     public Uni<List<StreamTag>> followingSource(String sourceKey) {
         return list("sourceKey = ?1 order by streamId, name", sourceKey);
+    }
+
+    /** Every tag, in any namespace, that is an alias of the stream tag {@code stream:tag} of the namespace. */
+    public Uni<List<StreamTag>> aliasesOf(String namespace, String streamTag) {
+        return list("fromKind = ?1 and fromNamespace = ?2 and fromName = ?3 order by streamId, name",
+                TagReference.Kind.ImageStreamTag, namespace, streamTag);
     }
 }

@@ -1,0 +1,40 @@
+package dev.tagline.tags.api;
+
+import dev.tagline.tags.domain.Sequentially;
+import dev.tagline.tags.domain.TagOperations;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Tag operations, {@code oc tag} over REST: tags, aliases and cross-stream tags, without re-pushing any image. */
+@Path("/api/v1/namespaces/{namespace}/imagestreamtags")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TagOperationResource {
+
+    private final TagOperations operations;
+    private final ImageStreamViews views;
+
+    public TagOperationResource(TagOperations operations, ImageStreamViews views) {
+        this.operations = operations;
+        this.views = views;
+    }
+
+    /** Tags every destination from the source, all or none; missing destination streams are created. */
+    @POST
+    @Operation(summary = "Tag from a DockerImage, an ImageStreamTag (snapshot, or alias) or an ImageStreamImage "
+            + "into one or more [namespace/]stream:tag destinations, atomically")
+    public Uni<List<ImageStreamTagView>> tag(@PathParam("namespace") String namespace, TagRequest request) {
+        String ns = PathNames.namespace(namespace);
+        return operations.tag(RequestBodies.required(request).command(ns))
+                .chain(destinations -> Sequentially.map(destinations, destination -> views.tag(
+                        destination.namespace(), destination.imageStream(), destination.tag(), null,
+                        ImageStreamTagResource.DEFAULT_PAGE)));
+    }
+}
