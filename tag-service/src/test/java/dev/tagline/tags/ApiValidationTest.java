@@ -1,7 +1,7 @@
 package dev.tagline.tags;
 
+import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;

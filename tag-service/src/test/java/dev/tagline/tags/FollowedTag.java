@@ -1,10 +1,10 @@
 package dev.tagline.tags;
 
 import dev.tagline.testkit.KafkaTestClients;
+import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.pushed;
 import static dev.tagline.tags.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 

@@ -2,13 +2,13 @@ package dev.tagline.tags;
 
 import dev.tagline.testkit.EventSchemas;
 import dev.tagline.testkit.KafkaTestClients;
+import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.FollowedTag.awaitHistory;
 import static dev.tagline.tags.FollowedTag.createStream;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static dev.tagline.tags.TestData.pushed;
 import static dev.tagline.tags.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

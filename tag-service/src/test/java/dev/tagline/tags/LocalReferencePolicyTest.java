@@ -1,12 +1,12 @@
 package dev.tagline.tags;
 
+import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.TagOps.body;
 import static dev.tagline.tags.TagOps.dataOf;
 import static dev.tagline.tags.TagOps.get;
 import static dev.tagline.tags.TagOps.tag;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tagline.events.EventType;
+import dev.tagline.testkit.JwtIssuer;
 import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.ServiceProcess;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,8 +86,12 @@ class OutboxCrashIT {
                 Duration.ofSeconds(2))).hasSize(1);
     }
 
+    /** The shared infrastructure, and trust in the testkit's token issuer, whose token {@link #post} sends. */
     private static Map<String, String> environment() {
-        return ServiceProcess.infrastructureEnvironment(kafka, postgres);
+        Map<String, String> environment = new HashMap<>(ServiceProcess.infrastructureEnvironment(kafka, postgres));
+        JwtIssuer.shared().verificationConfig().forEach((property, value) ->
+                environment.put(property.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        return environment;
     }
 
     /** Liveness, not readiness: the first instance cannot reach the broker for publishing, by design. */
@@ -98,6 +104,7 @@ class OutboxCrashIT {
     private static void post(ServiceProcess service, String path, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }

@@ -1,5 +1,6 @@
 package dev.tagline.tags;
 
+import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.FollowedTag.awaitHistory;
 import static dev.tagline.tags.TagOps.body;
 import static dev.tagline.tags.TagOps.dataOf;
@@ -9,7 +10,6 @@ import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static dev.tagline.tags.TestData.pushed;
 import static dev.tagline.tags.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -290,10 +290,10 @@ class TagOperationsTest {
     @Test
     void the_tag_operations_are_in_the_openapi_document() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("paths", hasKey("/api/v1/namespaces/{namespace}/imagestreamtags"))
-                .body("paths", hasKey("/api/v1/namespaces/{namespace}/imagestreamtags/{name}/rollback"))
-                .body("paths", hasKey("/api/v1/namespaces/{namespace}/imagestreamtags/{name}/release"))
-                .body("paths.'/api/v1/namespaces/{namespace}/imagestreamtags'.post.requestBody", notNullValue());
+                .body("paths", hasKey("/api/v1/namespaces/{ns}/imagestreamtags"))
+                .body("paths", hasKey("/api/v1/namespaces/{ns}/imagestreamtags/{name}/rollback"))
+                .body("paths", hasKey("/api/v1/namespaces/{ns}/imagestreamtags/{name}/release"))
+                .body("paths.'/api/v1/namespaces/{ns}/imagestreamtags'.post.requestBody", notNullValue());
     }
 
     private static void refused(String namespace, String body, int status, String field) {

@@ -1,9 +1,9 @@
 package dev.tagline.tags;
 
+import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static dev.tagline.tags.TestData.unique;
-import static io.restassured.RestAssured.given;
 
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;

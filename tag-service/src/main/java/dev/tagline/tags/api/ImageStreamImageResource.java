@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Image stream images, {@code stream@digest}: any image in any tag history of the stream. */
-@Path("/api/v1/namespaces/{namespace}/imagestreamimages/{name}")
+@Path("/api/v1/namespaces/{ns}/imagestreamimages/{name}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImageStreamImageResource {
 
@@ -19,7 +19,7 @@ public class ImageStreamImageResource {
     }
 
     @GET
-    public Uni<ImageStreamImageView> get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Uni<ImageStreamImageView> get(@PathParam("ns") String namespace, @PathParam("name") String name) {
         String[] streamImage = PathNames.streamImage(name);
         return views.image(PathNames.namespace(namespace), streamImage[0], streamImage[1]);
     }

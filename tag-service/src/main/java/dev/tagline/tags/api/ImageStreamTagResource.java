@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Image stream tags, {@code stream:tag}: a tag's spec, its current image and its history; rollback and hold. */
-@Path("/api/v1/namespaces/{namespace}/imagestreamtags/{name}")
+@Path("/api/v1/namespaces/{ns}/imagestreamtags/{name}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ImageStreamTagResource {
@@ -30,11 +30,14 @@ public class ImageStreamTagResource {
     private final ImageStreamService service;
     private final Rollbacks rollbacks;
     private final ImageStreamViews views;
+    private final OtherNamespaces otherNamespaces;
 
-    public ImageStreamTagResource(ImageStreamService service, Rollbacks rollbacks, ImageStreamViews views) {
+    public ImageStreamTagResource(ImageStreamService service, Rollbacks rollbacks, ImageStreamViews views,
+            OtherNamespaces otherNamespaces) {
         this.service = service;
         this.rollbacks = rollbacks;
         this.views = views;
+        this.otherNamespaces = otherNamespaces;
     }
 
     /**
@@ -42,7 +45,7 @@ public class ImageStreamTagResource {
      * @param before the {@code continue} value of the previous page
      */
     @GET
-    public Uni<ImageStreamTagView> get(@PathParam("namespace") String namespace, @PathParam("name") String name,
+    public Uni<ImageStreamTagView> get(@PathParam("ns") String namespace, @PathParam("name") String name,
             @QueryParam("limit") String limit, @QueryParam("before") String before) {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
@@ -55,7 +58,7 @@ public class ImageStreamTagResource {
 
     /** Creates or replaces the spec tag; the stream is created when missing. */
     @PUT
-    public Uni<ImageStreamTagView> put(@PathParam("namespace") String namespace, @PathParam("name") String name,
+    public Uni<ImageStreamTagView> put(@PathParam("ns") String namespace, @PathParam("name") String name,
             TagSpec spec) {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
@@ -65,13 +68,14 @@ public class ImageStreamTagResource {
         }
         TagSpec named = new TagSpec(streamTag[1], body.from(), body.reference(), body.referencePolicy(),
                 body.importPolicy());
+        otherNamespaces.requireForSpec(named, ns, "");
         return service.putTag(ns, streamTag[0], named)
                 .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, DEFAULT_PAGE));
     }
 
     /** Removes the tag; the images of its history stay findable by digest. */
     @DELETE
-    public Uni<Response> delete(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Uni<Response> delete(@PathParam("ns") String namespace, @PathParam("name") String name) {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
         return service.deleteTag(ns, streamTag[0], streamTag[1]).map(ignored -> Response.noContent().build());
@@ -82,7 +86,7 @@ public class ImageStreamTagResource {
     @Path("rollback")
     @Operation(summary = "Roll the tag back to an earlier history item, by image digest or generation; with hold, "
             + "later observations of its source are recorded but do not move it until released")
-    public Uni<ImageStreamTagView> rollback(@PathParam("namespace") String namespace, @PathParam("name") String name,
+    public Uni<ImageStreamTagView> rollback(@PathParam("ns") String namespace, @PathParam("name") String name,
             RollbackRequest request) {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
@@ -96,7 +100,7 @@ public class ImageStreamTagResource {
     @Path("release")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Release a held tag: it moves to the newest held observation of its source, if that differs")
-    public Uni<ImageStreamTagView> release(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Uni<ImageStreamTagView> release(@PathParam("ns") String namespace, @PathParam("name") String name) {
         String ns = PathNames.namespace(namespace);
         String[] streamTag = PathNames.streamTag(name);
         return rollbacks.release(new StreamTagRef(ns, streamTag[0], streamTag[1]))
