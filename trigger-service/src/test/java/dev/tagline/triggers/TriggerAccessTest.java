@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Who may do what, over HTTP with real signed JWTs: view reads triggers and deliveries, edit changes them, a
@@ -188,6 +189,12 @@ class TriggerAccessTest {
                 .body("hiddenTriggers", equalTo(0));
         as(List.of(ci + ":admin")).get(path).then().statusCode(404)
                 .body("error", not(containsString("builder")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi"})
+    void health_metrics_and_openapi_need_no_token(String path) {
+        given().get(path).then().statusCode(200);
     }
 
     private static RequestSpecification as(List<String> groups) {
