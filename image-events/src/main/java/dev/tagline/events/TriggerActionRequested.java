@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * {@code dev.tagline.trigger.build.requested} and {@code dev.tagline.trigger.deploy.requested}: a trigger
- * fired because the tag it follows moved to a new image.
+ * fired because the tag it follows moved to an image other than the one it last dealt with (a rollback to an
+ * earlier image included).
  *
  * @param params subscriber-defined (deployment, containers, build config …), passed through as given
- * @param idempotencyKey the same for the same trigger and digest, forever
+ * @param idempotencyKey the same for the same trigger and the same tag move, forever; a later move back to the
+ *     same image is another move with another key
  */
 public record TriggerActionRequested(
         Trigger trigger,

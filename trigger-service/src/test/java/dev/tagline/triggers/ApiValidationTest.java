@@ -1,7 +1,7 @@
 package dev.tagline.triggers;
 
+import static dev.tagline.triggers.AsClusterAdmin.given;
 import static dev.tagline.triggers.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -8,6 +8,7 @@ import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.Topics;
 import dev.tagline.events.TriggerActionRequested;
+import dev.tagline.testkit.JwtIssuer;
 import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.KafkaTestClients;
 import dev.tagline.testkit.PostgresServer;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,8 +95,12 @@ class OutboxCrashIT {
                 && record.key().startsWith(namespace + "/"), atLeast, Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
+    /** The shared Kafka and Postgres, and trust in the tests' JWT issuer, whose token {@link #createTrigger} sends. */
     private static Map<String, String> environment() {
-        return ServiceProcess.infrastructureEnvironment(kafka, postgres);
+        Map<String, String> environment = new HashMap<>(ServiceProcess.infrastructureEnvironment(kafka, postgres));
+        JwtIssuer.shared().verificationConfig().forEach((property, value) -> environment.put(
+                property.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        return environment;
     }
 
     /** Liveness, not readiness: the first instance cannot reach the broker for publishing, by design. */
@@ -110,6 +116,7 @@ class OutboxCrashIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(service.baseUrl() + "/api/v1/namespaces/" + tag.namespace() + "/triggers"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }

@@ -1,8 +1,8 @@
 package dev.tagline.triggers;
 
+import static dev.tagline.triggers.AsClusterAdmin.given;
 import static dev.tagline.triggers.TestData.digest;
 import static dev.tagline.triggers.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;

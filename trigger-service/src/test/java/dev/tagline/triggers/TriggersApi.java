@@ -1,6 +1,6 @@
 package dev.tagline.triggers;
 
-import static io.restassured.RestAssured.given;
+import static dev.tagline.triggers.AsClusterAdmin.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

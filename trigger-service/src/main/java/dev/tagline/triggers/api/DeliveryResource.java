@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The webhook deliveries of a trigger, and redelivery of one of them. */
-@Path("/api/v1/namespaces/{namespace}/triggers/{name}/deliveries")
+/** The webhook deliveries of a trigger, and redelivery of one of them (view in {@code {ns}} lists, edit redelivers). */
+@Path("/api/v1/namespaces/{ns}/triggers/{name}/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
 
@@ -34,7 +34,7 @@ public class DeliveryResource {
      * @param before the id of the last delivery of the previous page
      */
     @GET
-    public Uni<List<DeliveryView>> list(@PathParam("namespace") String namespace, @PathParam("name") String name,
+    public Uni<List<DeliveryView>> list(@PathParam("ns") String namespace, @PathParam("name") String name,
             @QueryParam("limit") String limit, @QueryParam("before") String before) {
         long pageSize = QueryNumbers.parse("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
         Long beforeId = before == null || before.isBlank() ? null : QueryNumbers.parse("before", before, 0, 1,
@@ -45,7 +45,7 @@ public class DeliveryResource {
     /** Due at once, with a fresh budget of attempts and the same {@code webhook-id}: 202 with the delivery. */
     @POST
     @Path("{id}/redeliver")
-    public Uni<Response> redeliver(@PathParam("namespace") String namespace, @PathParam("name") String name,
+    public Uni<Response> redeliver(@PathParam("ns") String namespace, @PathParam("name") String name,
             @PathParam("id") String id) {
         long deliveryId = QueryNumbers.parse("id", id, 0, 1, Long.MAX_VALUE);
         return service.redeliver(PathNames.namespace(namespace), PathNames.trigger(name), deliveryId)

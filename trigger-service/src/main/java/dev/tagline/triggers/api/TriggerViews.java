@@ -13,7 +13,6 @@ import dev.tagline.triggers.domain.FiringRules;
 import dev.tagline.triggers.domain.FollowedTagRef;
 import dev.tagline.triggers.domain.NotFoundException;
 import dev.tagline.triggers.domain.Trigger;
-import dev.tagline.triggers.store.ActionRepository;
 import dev.tagline.triggers.store.DeliveryRepository;
 import dev.tagline.triggers.store.FollowedTagRepository;
 import dev.tagline.triggers.store.TriggerRepository;
@@ -23,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Reads triggers, their deliveries and the triggers a tag move would fire, and shapes them as the API shows them. */
 @ApplicationScoped
@@ -33,14 +33,12 @@ public class TriggerViews {
     private final TriggerRepository triggers;
     private final FollowedTagRepository followedTags;
     private final DeliveryRepository deliveries;
-    private final ActionRepository actions;
 
     public TriggerViews(TriggerRepository triggers, FollowedTagRepository followedTags,
-            DeliveryRepository deliveries, ActionRepository actions) {
+            DeliveryRepository deliveries) {
         this.triggers = triggers;
         this.followedTags = followedTags;
         this.deliveries = deliveries;
-        this.actions = actions;
     }
 
     @WithSession
@@ -67,28 +65,30 @@ public class TriggerViews {
     }
 
     /**
-     * Every trigger, in any namespace, that follows the tag, and whether it would fire if the tag moved to
-     * {@code digest} (to an image none of them has seen, when null).
+     * The triggers that follow the tag, from every namespace the caller may view, and whether each would fire
+     * if the tag moved to {@code digest} (to an image none of them has seen, when null). Triggers in other
+     * namespaces are only counted, so that their names do not leak.
+     *
+     * @param visible whether the caller may view a namespace
      */
     @WithSession
-    public Uni<ImpactView> impact(FollowedTagRef tag, String digest) {
+    public Uni<ImpactView> impact(FollowedTagRef tag, String digest, Predicate<String> visible) {
         String previewed = digest == null || digest.isBlank() ? null : validDigest(digest);
-        return followedTags.current(tag).chain(current -> triggers.following(tag)
-                .chain(followers -> Multi.createFrom().iterable(followers)
-                        .onItem().transformToUniAndConcatenate(trigger -> affected(trigger, previewed))
-                        .collect().asList())
-                .map(affected -> new ImpactView(tag.namespace(), tag.imageStream() + ":" + tag.tag(),
-                        current.map(TagImageView::of).orElse(null), previewed, affected)));
+        return followedTags.current(tag).chain(current -> triggers.following(tag).map(followers -> {
+            List<AffectedTriggerView> shown = followers.stream()
+                    .filter(trigger -> visible.test(trigger.namespace))
+                    .map(trigger -> affected(trigger, previewed))
+                    .toList();
+            return new ImpactView(tag.namespace(), tag.imageStream() + ":" + tag.tag(),
+                    current.map(TagImageView::of).orElse(null), previewed, shown, followers.size() - shown.size());
+        }));
     }
 
-    private Uni<AffectedTriggerView> affected(Trigger trigger, String digest) {
-        Uni<Boolean> firedBefore = digest == null ? Uni.createFrom().item(false) : actions.exists(trigger.id, digest);
-        return firedBefore.map(fired -> {
-            var reason = FiringRules.reasonNotToFire(trigger, digest, fired);
-            return new AffectedTriggerView(trigger.namespace, trigger.name, trigger.kind, trigger.paused,
-                    trigger.webhookUrl == null ? null : new WebhookView(trigger.webhookUrl), reason.isEmpty(),
-                    reason.orElse(null));
-        });
+    private static AffectedTriggerView affected(Trigger trigger, String digest) {
+        var reason = FiringRules.reasonNotToFire(trigger, digest);
+        return new AffectedTriggerView(trigger.namespace, trigger.name, trigger.kind, trigger.paused,
+                trigger.webhookUrl == null ? null : new WebhookView(trigger.webhookUrl), reason.isEmpty(),
+                reason.orElse(null));
     }
 
     private Uni<Trigger> existing(String namespace, String name) {

@@ -101,9 +101,11 @@ final class Views {
      * What would fire if the tag moved.
      *
      * @param digest the image previewed; null for "an image no trigger has seen"
+     * @param triggers the followers in namespaces the caller may view
+     * @param hiddenTriggers how many more follow the tag from namespaces the caller may not view
      */
     record ImpactView(String namespace, String name, TagImageView currentImage, String digest,
-            List<AffectedTriggerView> triggers) {
+            List<AffectedTriggerView> triggers, int hiddenTriggers) {
     }
 
     /** @param reason why it would not fire; null when it would */

@@ -9,8 +9,10 @@ public final class FiringRules {
     }
 
     /**
-     * A paused trigger fires nothing; an unpaused one fires when its tag's image is one it has not dealt with
-     * yet. A change while paused is therefore caught up on resume, once, for the image the tag has then.
+     * A paused trigger fires nothing; an unpaused one fires when its tag's image differs from the one it dealt
+     * with last. Each move fires at most once (the action's key derives from the move), but a move back to an
+     * image fired for earlier, a rollback, is a move of its own and fires again. A change while paused is
+     * caught up on resume, once, for the image the tag has then.
      */
     public static boolean firesFor(Trigger trigger, TagImage image) {
         return image != null && !trigger.paused && !image.digest().equals(trigger.handledDigest);
@@ -19,19 +21,15 @@ public final class FiringRules {
     /**
      * Why the trigger would not fire if its tag moved to the digest, by the rules above.
      *
-     * @param digest the image to preview; null for one the trigger has never seen
-     * @param firedBefore whether the trigger ever fired for the digest: it fires once per image, for ever
+     * @param digest the image to preview a move to; null for one the trigger has never seen
      * @return empty when it would fire
      */
-    public static Optional<String> reasonNotToFire(Trigger trigger, String digest, boolean firedBefore) {
+    public static Optional<String> reasonNotToFire(Trigger trigger, String digest) {
         if (trigger.paused) {
             return Optional.of("paused");
         }
         if (digest != null && digest.equals(trigger.handledDigest)) {
             return Optional.of("the trigger is at this image already");
-        }
-        if (firedBefore) {
-            return Optional.of("the trigger fired for this image before");
         }
         return Optional.empty();
     }

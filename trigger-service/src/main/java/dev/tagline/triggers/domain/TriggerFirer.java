@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Brings a locked trigger up to its tag's image: when {@link FiringRules} say it fires, records the action
- * under its unique (trigger, digest) key and writes it, in the caller's transaction, to the outbox for
+ * under its unique (trigger, tag move) key and writes it, in the caller's transaction, to the outbox for
  * {@code trigger-actions} and, when the trigger has a webhook, as a pending delivery.
  */
 @ApplicationScoped
@@ -36,17 +36,19 @@ public class TriggerFirer {
     }
 
     /**
-     * @param image the followed tag's image now; null when not known yet
+     * @param image the followed tag's image now, with the generation of the move that put it there; null when
+     *     not known yet
      * @return whether an action was written
      */
     public Uni<Boolean> catchUp(Trigger trigger, TagImage image, Instant now) {
         if (!FiringRules.firesFor(trigger, image)) {
             return Uni.createFrom().item(false);
         }
-        String key = IdempotencyKey.of(trigger.uid, image.digest());
-        return actions.recordFirst(trigger.id, image.digest(), key, now).chain(actionId -> {
+        String key = IdempotencyKey.of(trigger.uid, image);
+        return actions.recordFirst(trigger.id, image, key, now).chain(actionId -> {
             trigger.handledDigest = image.digest();
-            // Fired for this image before (the tag went back to it): its key is spent, so nothing is sent again.
+            // This very move fired the trigger before (a tag.updated replayed after the applied-event log forgot
+            // it, or a trigger pointed back at a tag that has not moved since): its key is spent, nothing is sent.
             return actionId.isEmpty()
                     ? Uni.createFrom().item(false)
                     : fire(trigger, image, actionId.get(), key, now).replaceWith(true);

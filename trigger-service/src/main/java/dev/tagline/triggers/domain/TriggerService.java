@@ -30,10 +30,12 @@ public class TriggerService {
         this.firer = firer;
     }
 
+    /** @param mayFollow checks that the trigger may follow the tag the spec names */
     @WithTransaction
-    public Uni<Trigger> create(String namespace, TriggerSpec spec) {
+    public Uni<Trigger> create(String namespace, TriggerSpec spec, FollowCheck mayFollow) {
         Instant now = Timestamps.now();
         return triggers.findByName(namespace, spec.name()).chain(existing -> {
+            mayFollow.require(spec.from());
             if (existing != null) {
                 throw new ConflictException("name", "trigger " + namespace + "/" + spec.name() + " already exists");
             }
@@ -53,13 +55,19 @@ public class TriggerService {
      * Makes the trigger what the spec says. Pausing and resuming are done this way: a resumed trigger whose
      * tag moved while it was paused fires once, for the image the tag has now. A new {@code from} starts over
      * from that tag's current image, as a creation does.
+     *
+     * @param mayFollow checks a new {@code from}; a trigger that keeps following its tag needs no check, so that
+     *     whoever may change the trigger may pause it, whatever it follows
      */
     @WithTransaction
-    public Uni<Trigger> replace(String namespace, String name, TriggerSpec spec) {
+    public Uni<Trigger> replace(String namespace, String name, TriggerSpec spec, FollowCheck mayFollow) {
         Instant now = Timestamps.now();
         return existingLocked(namespace, name).chain(trigger -> {
+            boolean repointed = !trigger.from().equals(spec.from());
+            if (repointed) {
+                mayFollow.require(spec.from());
+            }
             TriggerSpec complete = keepingSecret(spec, trigger);
-            boolean repointed = !trigger.from().equals(complete.from());
             trigger.applySpec(complete, now);
             return followedTags.current(trigger.from()).chain(current -> {
                 if (repointed) {

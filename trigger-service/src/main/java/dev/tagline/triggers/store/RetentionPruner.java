@@ -12,8 +12,8 @@ import java.time.Instant;
 /**
  * Deletes bookkeeping past its retention: outbox rows the broker acknowledged long ago (unpublished rows are
  * never deleted), applied-event records older than any redelivery the topic can still make, and finished
- * deliveries. Actions are never deleted while their trigger lives: they are what keeps a trigger from firing
- * twice for one image.
+ * deliveries. Actions are never deleted while their trigger lives: their keys are what keeps a trigger from
+ * firing twice for one tag move.
  */
 @ApplicationScoped
 public class RetentionPruner {
