@@ -62,7 +62,7 @@ public class WebhookIntake {
                 .chain(events -> publisher.publish(events)
                         .ifNoItem().after(publishTimeout).failWith(() -> new BrokerUnavailableException(
                                 "no acknowledgement within " + publishTimeout, null))
-                        .onFailure().invoke(failure -> LOG.warnf("Webhook to source %s answered 503: %s",
+                        .onFailure().invoke(failure -> LOG.debugf("Webhook to source %s answered 503: %s",
                                 source.name(), failure.getCause() == null ? failure : failure.getCause()))
                         .invoke(() -> metrics.published(source.name(), events, reading.ignored()))
                         .replaceWith(new Receipt(events.size(), reading.ignored())));

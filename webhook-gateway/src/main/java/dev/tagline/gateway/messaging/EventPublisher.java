@@ -34,17 +34,20 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * batching records of concurrent requests ({@code linger.ms}).
  *
  * <p>{@link Producer#send} can block (waiting for topic metadata, or for buffer space when the broker is slow), so it
- * runs on a sender thread of its own, never on the event loop; its queue is bounded, so that an unreachable broker
- * turns into quick refusals rather than a growing backlog. Completions return to the request's Vert.x context.
+ * runs on a sender thread of its own, never on the event loop; its queue is bounded. While the broker is known to
+ * be unreachable, requests are refused at once (see {@link BrokerAvailability}) rather than queued behind each
+ * other's timeouts. Completions return to the request's Vert.x context.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private static final int SEND_QUEUE = 10_000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private final Producer<String, byte[]> producer;
     private final KafkaClientMetrics metrics;
+    private final BrokerAvailability availability = new BrokerAvailability(PROBE_INTERVAL, System::nanoTime);
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(SEND_QUEUE), runnable -> {
                 Thread thread = new Thread(runnable, "webhook-gateway-kafka-send");
@@ -76,6 +79,9 @@ public class EventPublisher {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        if (!availability.mayTry()) {
+            return Uni.createFrom().failure(new BrokerUnavailableException("Kafka is unreachable", null));
+        }
         Context context = Vertx.currentContext();
         return Uni.createFrom().emitter(emitter -> {
             AtomicBoolean abandoned = new AtomicBoolean();
@@ -84,7 +90,7 @@ public class EventPublisher {
             try {
                 sender.execute(() -> {
                     if (!abandoned.get()) {
-                        sendAll(events, new Acknowledgements(events.size(), emitter, context));
+                        sendAll(events, new Acknowledgements(events.size(), emitter, context, availability));
                     }
                 });
             } catch (RejectedExecutionException e) {
@@ -121,21 +127,26 @@ public class EventPublisher {
         private final AtomicBoolean done = new AtomicBoolean();
         private final UniEmitter<? super Void> emitter;
         private final Context context;
+        private final BrokerAvailability availability;
 
-        Acknowledgements(int records, UniEmitter<? super Void> emitter, Context context) {
+        Acknowledgements(int records, UniEmitter<? super Void> emitter, Context context,
+                BrokerAvailability availability) {
             this.outstanding = new AtomicInteger(records);
             this.emitter = emitter;
             this.context = context;
+            this.availability = availability;
         }
 
         @Override
         public void onCompletion(RecordMetadata metadata, Exception failure) {
             if (failure != null) {
+                availability.failed(failure);
                 if (done.compareAndSet(false, true)) {
                     onContext(() -> emitter.fail(new BrokerUnavailableException(
                             "Kafka did not acknowledge an event", failure)));
                 }
             } else if (outstanding.decrementAndGet() == 0 && done.compareAndSet(false, true)) {
+                availability.acknowledged();
                 onContext(() -> emitter.complete(null));
             }
         }
