@@ -33,12 +33,16 @@ final class TokenCredential implements RequestVerifier {
         }
     }
 
+    /**
+     * The query parameter comes first: a sender that can only add it may still send an {@code Authorization} header of
+     * its own, such as the OIDC token Pub/Sub adds to pushes.
+     */
     private static byte[] presented(WebhookRequest request) {
+        if (request.queryToken() != null) {
+            return request.queryToken().getBytes(StandardCharsets.UTF_8);
+        }
         String header = request.header(AUTHORIZATION);
         if (header == null) {
-            if (request.queryToken() != null) {
-                return request.queryToken().getBytes(StandardCharsets.UTF_8);
-            }
             throw new UnauthorizedException(AUTHORIZATION, "no credential: send the source's token as a Bearer token "
                     + "or as Basic user:password", true);
         }

@@ -59,10 +59,16 @@ class SourceAuthenticationTest {
     }
 
     @Test
-    void a_token_in_the_query_passes_for_senders_that_cannot_set_headers() {
-        WebhookRequest request = new WebhookRequest("s", name -> null, "t0ken", "application/json", BODY, NOW);
+    void a_token_in_the_query_passes_for_senders_that_cannot_set_headers_even_beside_their_own_authorization() {
+        WebhookRequest plain = new WebhookRequest("s", name -> null, "t0ken", "application/json", BODY, NOW);
+        WebhookRequest withOidc = new WebhookRequest("s", headers(Map.of("Authorization", "Bearer eyJhbGciOi.x.y")),
+                "t0ken", "application/json", BODY, NOW);
+        WebhookRequest wrong = new WebhookRequest("s", headers(Map.of("Authorization", "Bearer t0ken")), "guess",
+                "application/json", BODY, NOW);
 
-        assertThatCode(() -> token.verify(request)).doesNotThrowAnyException();
+        assertThatCode(() -> token.verify(plain)).doesNotThrowAnyException();
+        assertThatCode(() -> token.verify(withOidc)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> token.verify(wrong)).isInstanceOf(UnauthorizedException.class);
     }
 
     @Test
