@@ -6,7 +6,6 @@ import dev.tagline.gateway.domain.InvalidPayloadException;
 import dev.tagline.gateway.domain.UnknownSourceException;
 import dev.tagline.gateway.domain.UnsupportedContentTypeException;
 import dev.tagline.gateway.messaging.BrokerUnavailableException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,8 +21,11 @@ public class ApiExceptionMappers {
 
     private static final String REALM = "realm=\"tagline-webhook-gateway\"";
 
-    @Inject
-    GatewayConfig config;
+    private final long retryAfterSeconds;
+
+    public ApiExceptionMappers(GatewayConfig config) {
+        this.retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
+    }
 
     @ServerExceptionMapper
     public Response unknownSource(UnknownSourceException e) {
@@ -59,7 +61,7 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e) {
         return error(Response.Status.SERVICE_UNAVAILABLE, "the events could not be stored durably; retry later", null)
-                .header(HttpHeaders.RETRY_AFTER, Math.max(1, config.retryAfter().toSeconds()))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .build();
     }
 

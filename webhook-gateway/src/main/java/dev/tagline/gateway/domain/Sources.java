@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +33,7 @@ public class Sources {
         if (byName.isEmpty()) {
             LOG.warn("No webhook sources are configured (tagline.gateway.sources.<name>.format); every webhook gets 404");
         } else {
-            LOG.infof("Webhook sources: %s", String.join(", ", byName.keySet()));
+            LOG.infof("Webhook sources: %s", String.join(", ", new TreeSet<>(byName.keySet())));
         }
     }
 
@@ -81,8 +82,9 @@ public class Sources {
     private static void checkRegistryUrl(URI url) {
         if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null
                 || url.getRawQuery() != null || url.getRawUserInfo() != null) {
+            // Not shown: user info in it would be a credential.
             throw new IllegalArgumentException("registry-url must be http(s)://host[:port][/path], without user info "
-                    + "or query; found " + url);
+                    + "or query; put credentials in registry-credentials");
         }
     }
 }

@@ -34,7 +34,8 @@ public class KafkaReadiness implements AsyncHealthCheck {
         return Uni.createFrom()
                 .completionStage(() -> admin.describeCluster(new DescribeClusterOptions()
                         .timeoutMs((int) TIMEOUT.toMillis())).clusterId().toCompletionStage())
-                .map(clusterId -> HealthCheckResponse.named(NAME).up().withData("cluster", clusterId).build())
+                .map(clusterId -> HealthCheckResponse.named(NAME).up().withData("cluster", String.valueOf(clusterId))
+                        .build())
                 .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
                         .withData("error", failure.getClass().getSimpleName()).build());
     }

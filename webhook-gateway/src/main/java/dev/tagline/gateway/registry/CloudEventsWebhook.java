@@ -76,6 +76,7 @@ public final class CloudEventsWebhook implements WebhookFormat {
         if (!SPEC_VERSION.equals(event.get("specversion").text())) {
             throw event.get("specversion").invalid("must be " + SPEC_VERSION);
         }
+        // Required by CloudEvents; the action and what it concerns come from the data.
         event.get("source").text();
         event.get("type").text();
         Instant time = event.get("time").optionalTimestamp().orElse(delivery.receivedAt());
