@@ -94,12 +94,16 @@ class WebhookRefusalsTest {
     }
 
     @Test
-    void garbage_is_a_json_400_naming_the_body() {
-        WebhookAuthenticationTest.post("registry", "{\"events\": [ garbage".getBytes(StandardCharsets.UTF_8),
-                DISTRIBUTION, AUTHORIZED)
+    void a_truncated_body_is_a_json_400_naming_the_body_and_publishes_nothing() {
+        String repository = Fixtures.unique("refuse") + "/app";
+        String push = new String(WebhookAuthenticationTest.distributionPush(repository), StandardCharsets.UTF_8);
+        byte[] truncated = push.substring(0, push.length() / 2).getBytes(StandardCharsets.UTF_8);
+
+        WebhookAuthenticationTest.post("registry", truncated, DISTRIBUTION, AUTHORIZED)
                 .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("field", equalTo("body"));
+        Published.nothingAbout(repository);
     }
 
     @Test
