@@ -9,7 +9,7 @@ import dev.tagline.events.EventType;
 public record OutgoingEvent(EventType type, String key, CloudEventHeaders headers, byte[] data) {
 
     /** The {@code ce_source} of every event a gateway source produces. */
-    public static String eventSource(String source) {
+    private static String eventSource(String source) {
         return "/webhooks/" + source;
     }
 

@@ -17,11 +17,6 @@ import java.util.function.Supplier;
  */
 public record Delivery(WebhookRequest request, Optional<String> configuredRegistry, Optional<URI> registryUrl) {
 
-    /** A delivery to a source with nothing configured beyond its format, as in format tests. */
-    public static Delivery of(WebhookRequest request) {
-        return new Delivery(request, Optional.empty(), Optional.empty());
-    }
-
     public byte[] body() {
         return request.body();
     }

@@ -72,7 +72,7 @@ class CloudEventsWebhookTest {
 
     @Test
     void a_batch_deletes_a_tag_and_a_manifest() {
-        Reading reading = FORMAT.read(Delivery.of(Webhooks.request(fixture("cloudevents/batch.json"),
+        Reading reading = FORMAT.read(Webhooks.delivery(Webhooks.request(fixture("cloudevents/batch.json"),
                 CloudEventsWebhook.BATCH, Map.of())));
 
         TagDeleted tag = (TagDeleted) reading.observations().get(0);
@@ -108,7 +108,7 @@ class CloudEventsWebhookTest {
         String body = Webhooks.text("cloudevents/structured-push-moved.json").replace("\"actor\"",
                 "\"digest\": \"sha256:7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e\", \"actor\"");
 
-        assertThatThrownBy(() -> FORMAT.read(Delivery.of(Webhooks.request(body.getBytes(StandardCharsets.UTF_8),
+        assertThatThrownBy(() -> FORMAT.read(Webhooks.delivery(Webhooks.request(body.getBytes(StandardCharsets.UTF_8),
                 CloudEventsWebhook.STRUCTURED, Map.of()))))
                 .isInstanceOfSatisfying(InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("data.digest"));
@@ -118,18 +118,18 @@ class CloudEventsWebhookTest {
     void another_spec_version_is_refused() {
         String body = Webhooks.text("cloudevents/structured-push.json").replace("\"1.0\"", "\"0.3\"");
 
-        assertThatThrownBy(() -> FORMAT.read(Delivery.of(Webhooks.request(body.getBytes(StandardCharsets.UTF_8),
+        assertThatThrownBy(() -> FORMAT.read(Webhooks.delivery(Webhooks.request(body.getBytes(StandardCharsets.UTF_8),
                 CloudEventsWebhook.STRUCTURED, Map.of()))))
                 .isInstanceOfSatisfying(InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("specversion"));
     }
 
     private static Reading structured(String fixture) {
-        return FORMAT.read(Delivery.of(Webhooks.request(fixture(fixture), CloudEventsWebhook.STRUCTURED, Map.of())));
+        return FORMAT.read(Webhooks.delivery(Webhooks.request(fixture(fixture), CloudEventsWebhook.STRUCTURED, Map.of())));
     }
 
     private static Reading binary(Map<String, String> headers) {
-        return FORMAT.read(Delivery.of(Webhooks.request(fixture("cloudevents/binary-data.json"), "application/json",
+        return FORMAT.read(Webhooks.delivery(Webhooks.request(fixture("cloudevents/binary-data.json"), "application/json",
                 headers)));
     }
 }

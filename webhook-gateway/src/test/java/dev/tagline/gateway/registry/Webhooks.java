@@ -41,12 +41,17 @@ final class Webhooks {
         return new WebhookRequest("test", byName::get, null, contentType, body, RECEIVED);
     }
 
+    /** A delivery to a source with nothing configured beyond its format. */
+    static Delivery delivery(WebhookRequest request) {
+        return new Delivery(request, Optional.empty(), Optional.empty());
+    }
+
     static Reading read(WebhookFormat format, String fixture) {
         return read(format, fixture(fixture), Map.of());
     }
 
     static Reading read(WebhookFormat format, byte[] body, Map<String, String> headers) {
-        return format.read(Delivery.of(request(body, MediaTypes.JSON, headers)));
+        return format.read(delivery(request(body, MediaTypes.JSON, headers)));
     }
 
     static Reading readWithRegistry(WebhookFormat format, String fixture, String registry, URI registryUrl) {
