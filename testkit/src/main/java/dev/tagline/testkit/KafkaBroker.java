@@ -27,11 +27,13 @@ public final class KafkaBroker implements KafkaCluster {
     private static final List<String> LOG_CATEGORIES = List.of("kafka", "org.apache.kafka", "state.change.logger");
 
     private final Path dataDir;
-    private final KafkaRaftServer server;
+    private final Map<String, String> config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(Path dataDir, KafkaRaftServer server, String bootstrapServers) {
+    private KafkaBroker(Path dataDir, Map<String, String> config, KafkaRaftServer server, String bootstrapServers) {
         this.dataDir = dataDir;
+        this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
@@ -43,11 +45,11 @@ public final class KafkaBroker implements KafkaCluster {
         KafkaRaftServer server = null;
         try {
             int[] ports = twoFreePorts();
-            KafkaConfig config = new KafkaConfig(config(dataDir, ports[0], ports[1]), false);
+            Map<String, String> config = config(dataDir, ports[0], ports[1]);
             format(dataDir);
-            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
             server.startup();
-            return new KafkaBroker(dataDir, server, "127.0.0.1:" + ports[0]);
+            return new KafkaBroker(dataDir, config, server, "127.0.0.1:" + ports[0]);
         } catch (Exception e) {
             if (server != null) {
                 server.shutdown();
@@ -62,11 +64,27 @@ public final class KafkaBroker implements KafkaCluster {
         return bootstrapServers;
     }
 
+    /** Shuts the broker down as an outage would, keeping its data and ports for {@link #restart()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts a stopped broker again on the same ports, with the topics and records it had. */
+    public synchronized void restart() {
+        if (server == null) {
+            server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+            server.startup();
+        }
+    }
+
     /** Stops the broker and deletes its data. */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         delete(dataDir);
     }
 

@@ -23,6 +23,7 @@ public final class LocalStack {
     }
 
     private static final List<Service> SERVICES = List.of(
+            new Service("webhook-gateway", 8081),
             new Service("tag-service", 8082),
             new Service("trigger-service", 8084));
 
@@ -31,7 +32,9 @@ public final class LocalStack {
             new Topic("registry-tag-events-dlq", 1),
             new Topic("imagestream-tag-events", 3),
             new Topic("imagestream-tag-events-dlq", 1),
-            new Topic("trigger-actions", 3));
+            new Topic("trigger-actions", 3),
+            new Topic("import-requests", 3),
+            new Topic("import-requests-dlq", 1));
 
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
 

@@ -1,0 +1,9 @@
+package dev.tagline.gateway.api;
+
+/** A body above {@code tagline.gateway.max-body-size}. */
+public class PayloadTooLargeException extends RuntimeException {
+
+    public PayloadTooLargeException(long maxBytes) {
+        super(BodySizeLimit.message(maxBytes));
+    }
+}
