@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -60,18 +59,34 @@ final class ImportsDatabase {
                 registry) > 0;
     }
 
-    List<String> strings(String sql, String parameter) {
-        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
+    /** Sources of the repository checked, with a digest seen, and claimed by no check any more. */
+    long unclaimedCheckedSources(String repository) {
+        return count("select count(*) from imports.scheduled_sources where repository = ? and claim_id is null"
+                + " and last_digest is not null", repository);
+    }
+
+    /**
+     * Schedules the tags as the spec-change consumer would, insecure (plain HTTP), all due now, in one
+     * transaction: for tests of the claim protocol, which must not depend on how fast events are consumed.
+     */
+    void scheduleAllDueNow(String registry, String repository, List<String> tags) {
+        String insert = "insert into imports.scheduled_sources (source_key, registry, repository, tag, insecure,"
+                + " next_check, created_at) values (?, ?, ?, ?, true, now(), now())";
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                for (String tag : tags) {
+                    statement.setString(1, registry + "/" + repository + ":" + tag);
+                    statement.setString(2, registry);
+                    statement.setString(3, repository);
+                    statement.setString(4, tag);
+                    statement.addBatch();
                 }
+                statement.executeBatch();
             }
-            return values;
+            connection.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
+            throw new IllegalStateException(insert, e);
         }
     }
 

@@ -19,8 +19,17 @@ final class RegistryLog {
 
     /** Requests of {@code method} for manifests of {@code repository} by the import-service. */
     static long manifestRequests(Path logFile, String method, String repository) {
-        Pattern request = Pattern.compile("\"" + method + " /v2/" + Pattern.quote(repository)
-                + "/manifests/\\S+ HTTP/1\\.1\" \\d+ .*\"" + USER_AGENT + "\"$");
+        return count(logFile, method, Pattern.quote(repository) + "/manifests/\\S+");
+    }
+
+    /** Requests of {@code method} for the manifest {@code repository:reference} by the import-service. */
+    static long manifestRequests(Path logFile, String method, String repository, String reference) {
+        return count(logFile, method, Pattern.quote(repository + "/manifests/" + reference));
+    }
+
+    private static long count(Path logFile, String method, String pathPattern) {
+        Pattern request = Pattern.compile("\"" + method + " /v2/" + pathPattern + " HTTP/1\\.1\" \\d+ .*\""
+                + USER_AGENT + "\"$");
         try (var lines = Files.lines(logFile)) {
             return lines.filter(line -> request.matcher(line).find()).count();
         } catch (IOException e) {

@@ -112,7 +112,8 @@ public interface ImportsConfig {
 
         Optional<String> username();
 
-        Optional<String> password();
+        /** Masked wherever the configuration is printed. */
+        Optional<Secret> password();
     }
 
     /** The relay of the transactional outbox to Kafka. */
