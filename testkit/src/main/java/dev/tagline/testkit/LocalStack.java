@@ -21,13 +21,17 @@ public final class LocalStack {
     private record Topic(String name, int partitions) {
     }
 
-    private static final List<Service> SERVICES = List.of(new Service("tag-service", 8082));
+    private static final List<Service> SERVICES = List.of(
+            new Service("tag-service", 8082),
+            new Service("import-service", 8083));
 
     private static final List<Topic> TOPICS = List.of(
             new Topic("registry-tag-events", 3),
             new Topic("registry-tag-events-dlq", 1),
             new Topic("imagestream-tag-events", 3),
-            new Topic("imagestream-tag-events-dlq", 1));
+            new Topic("imagestream-tag-events-dlq", 1),
+            new Topic("import-requests", 3),
+            new Topic("import-requests-dlq", 1));
 
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
 

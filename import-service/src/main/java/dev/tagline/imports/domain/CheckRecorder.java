@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * Records what a scheduled check found, in one transaction with the events it publishes: a
@@ -17,6 +18,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class CheckRecorder {
+
+    private static final Logger LOG = Logger.getLogger(CheckRecorder.class);
 
     private final ScheduledSourceRepository sources;
     private final ImportEvents events;
@@ -53,6 +56,7 @@ public class CheckRecorder {
             return Uni.createFrom().item(false);
         }
         row.eventsPublished++;
+        LOG.infof("%s points at %s", row.sourceKey, image.digest());
         return events.changed(EventIds.ofScheduledSource(row.id, row.eventsPublished), row.source(), image,
                 events.origin(Origin.Kind.SCHEDULED_IMPORT), null, now).replaceWith(true);
     }
@@ -67,6 +71,7 @@ public class CheckRecorder {
             return Uni.createFrom().item(false);
         }
         row.eventsPublished++;
+        LOG.warnf("%s cannot be imported (%s): %s", row.sourceKey, failure.reason(), failure.getMessage());
         return events.failed(EventIds.ofScheduledSource(row.id, row.eventsPublished), row.source(), failure,
                 events.origin(Origin.Kind.SCHEDULED_IMPORT), null, now).replaceWith(true);
     }

@@ -47,10 +47,6 @@ public class CheckTiming {
         return configured;
     }
 
-    public Duration interval() {
-        return interval;
-    }
-
     public Instant afterSuccess(Instant now) {
         return now.plus(jittered(interval));
     }

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 
 /** The CloudEvents this service has applied, keyed by {@code (ce_source, ce_id)} as the spec defines identity. */
 @ApplicationScoped
@@ -30,14 +29,12 @@ public class AppliedEventLog {
 
     /** Whether the event was applied; lets a redelivery skip work before it would be refused at commit. */
     public Uni<Boolean> wasApplied(String source, String eventId) {
-        String query = "select event_id from applied_events where source = ?1 and event_id = ?2";
+        String query = "select exists (select 1 from applied_events where source = ?1 and event_id = ?2)";
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(query, String.class)
+                .chain(session -> session.createNativeQuery(query, Boolean.class)
                         .setParameter(1, source)
                         .setParameter(2, eventId)
-                        .getResultList())
-                .map(List::isEmpty)
-                .map(none -> !none);
+                        .getSingleResult());
     }
 
     public Uni<Integer> deleteAppliedBefore(Instant cutoff) {

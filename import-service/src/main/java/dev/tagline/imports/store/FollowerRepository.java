@@ -4,7 +4,6 @@ import dev.tagline.events.StreamTagRef;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 
 /** Which stream tags follow which scheduled source. */
@@ -47,12 +46,10 @@ public class FollowerRepository {
 
     /** Whether any stream tag marks the source insecure, which allows plain HTTP for it. */
     public Uni<Boolean> anyInsecure(String sourceKey) {
-        String query = "select f.tag from followers f join scheduled_sources s on s.id = f.source_id"
-                + " where s.source_key = ?1 and f.insecure limit 1";
-        return Panache.getSession().chain(session -> session.createNativeQuery(query, String.class)
-                        .setParameter(1, sourceKey)
-                        .getResultList())
-                .map(List::isEmpty)
-                .map(none -> !none);
+        String query = "select exists (select 1 from followers f join scheduled_sources s on s.id = f.source_id"
+                + " where s.source_key = ?1 and f.insecure)";
+        return Panache.getSession().chain(session -> session.createNativeQuery(query, Boolean.class)
+                .setParameter(1, sourceKey)
+                .getSingleResult());
     }
 }
