@@ -94,6 +94,18 @@ class OnDemandImportTest {
         assertThat(failures.get(0).target()).isEqualTo(new StreamTagRef(namespace, "app", "v1"));
     }
 
+    @Test
+    void a_registry_that_names_no_digest_is_asked_for_the_manifest_whose_digest_is_computed() {
+        try (DigestlessRegistry digestless = DigestlessRegistry.start()) {
+            given().contentType(ContentType.JSON).body(body(digestless.host() + "/team-a/app:v1", "app:v1", true))
+                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+                    .statusCode(200)
+                    .body("image.digest", equalTo(digestless.digest()))
+                    .body("image.mediaType", equalTo(DigestlessRegistry.MEDIA_TYPE));
+            assertThat(digestless.methods()).containsExactly("HEAD", "GET");
+        }
+    }
+
     static String body(String from, String to, boolean insecure) {
         return """
                 {"from":{"kind":"DockerImage","name":"%s"},"to":"%s","importPolicy":{"scheduled":false,"insecure":%s}}"""

@@ -46,7 +46,7 @@ class RegistryAuthTest {
     }
 
     @Test
-    void the_bearer_flow_gets_a_token_with_the_credentials_and_keeps_it_until_it_expires() {
+    void the_bearer_flow_gets_a_token_with_the_credentials_and_reuses_it() {
         TokenRegistry registry = AuthRegistries.token();
         int tokensBefore = registry.tokenRequests();
         String repository = unique("team-a") + "/app";

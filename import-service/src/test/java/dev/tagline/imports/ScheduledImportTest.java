@@ -65,7 +65,7 @@ class ScheduledImportTest {
     }
 
     @Test
-    void an_unchanged_tag_costs_one_head_per_check_and_publishes_nothing() {
+    void an_unchanged_tag_is_checked_with_head_requests_only_and_publishes_nothing_more() {
         String repository = unique("team-a") + "/app";
         String source = registry.host() + "/" + repository + ":v1";
         Skopeo.push(TestData.image(), source);

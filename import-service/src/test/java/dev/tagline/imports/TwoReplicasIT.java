@@ -11,7 +11,6 @@ import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.Topics;
 import dev.tagline.testkit.DistributionRegistry;
 import dev.tagline.testkit.KafkaTestClients;
-import dev.tagline.testkit.OciImages;
 import dev.tagline.testkit.ServiceProcess;
 import dev.tagline.testkit.Skopeo;
 import java.time.Duration;
@@ -40,8 +39,8 @@ class TwoReplicasIT {
         String repository = unique("team-a") + "/app";
         List<String> tags = IntStream.range(0, SOURCES).mapToObj(i -> "t" + i).toList();
         try (DistributionRegistry registry = DistributionRegistry.start()) {
-            OciImages.LayoutImage image = TestData.image();
-            tags.forEach(tag -> Skopeo.push(image, registry.host() + "/" + repository + ":" + tag));
+            Skopeo.push(TestData.image(), registry.host() + "/" + repository + ":" + tags.get(0));
+            tags.stream().skip(1).forEach(tag -> RegistryTags.tag(registry, repository, tags.get(0), tag));
             ImportsDatabase database = PackagedServices.database();
             try (ServiceProcess a = PackagedServices.startImportService("replica-a", with(settings, "replica-a"));
                     ServiceProcess b = PackagedServices.startImportService("replica-b", with(settings, "replica-b"))) {

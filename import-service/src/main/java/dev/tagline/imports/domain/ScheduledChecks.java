@@ -33,8 +33,6 @@ import org.jboss.logging.Logger;
 public class ScheduledChecks {
 
     private static final Logger LOG = Logger.getLogger(ScheduledChecks.class);
-    /** Checks in flight at once per replica; the registry buckets bound each registry's share. */
-    private static final int CONCURRENT_CHECKS = 8;
 
     private final ScheduledSourceRepository sources;
     private final RegistryPauses pauses;
@@ -105,8 +103,10 @@ public class ScheduledChecks {
             }
             return claim(allowed)
                     .invoke(claimed -> budget.refund(allowed - claimed.size()))
+                    // All at once, so that a round lasts about one check, far less than the lease; the registry
+                    // buckets bound each registry's share.
                     .chain(claimed -> Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUni(this::check).merge(CONCURRENT_CHECKS)
+                            .onItem().transformToUni(this::check).merge()
                             .collect().last()
                             .replaceWithVoid());
         });
