@@ -70,6 +70,17 @@ class ApiValidationTest {
     }
 
     @Test
+    void a_registry_whose_certificate_nothing_vouches_for_is_not_trusted() {
+        try (SelfSignedRegistry registry = SelfSignedRegistry.start()) {
+            given().contentType(ContentType.JSON).body(body(registry.host() + "/team-a/app:v1", "app:v1", false))
+                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+                    .statusCode(502)
+                    .body("reason", equalTo("unreachable"));
+            assertThat(registry.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void asking_for_a_schedule_when_the_tag_service_is_down_is_refused_and_nothing_is_published() {
         String source = AuthRegistries.token().host() + "/" + unique("team-a") + "/app:v1";
         given().contentType(ContentType.JSON).body("""
