@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The import-service's own settings, under {@code tagline.imports}. Credentials are read from here once, into
- * {@code dev.tagline.imports.registry.RegistryCredentials}, whose {@code toString} masks them; nothing else
- * passes this mapping around.
- */
+/** The import-service's own settings, under {@code tagline.imports}; passwords are {@link Secret}s, masked when printed. */
 @ConfigMapping(prefix = "tagline.imports")
 public interface ImportsConfig {
 

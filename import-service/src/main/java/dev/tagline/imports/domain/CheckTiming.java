@@ -1,8 +1,8 @@
 package dev.tagline.imports.domain;
 
+import dev.tagline.events.ImportFailureReason;
 import dev.tagline.imports.config.ImportsConfig;
 import dev.tagline.imports.registry.ImportFailedException;
-import dev.tagline.events.ImportFailureReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

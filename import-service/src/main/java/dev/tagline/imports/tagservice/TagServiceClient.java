@@ -6,6 +6,7 @@ import dev.tagline.events.TagSpec;
 import dev.tagline.imports.config.ImportsConfig;
 import dev.tagline.imports.domain.ImportOrder;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -28,7 +29,8 @@ public class TagServiceClient {
     private final Duration timeout;
 
     public TagServiceClient(Vertx vertx, ImportsConfig config) {
-        this.client = vertx.createHttpClient();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.http().connectTimeout().toMillis()));
         this.baseUrl = config.tagServiceUrl().replaceAll("/+$", "");
         this.timeout = config.http().requestTimeout();
     }
