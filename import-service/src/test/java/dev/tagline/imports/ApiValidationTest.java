@@ -80,18 +80,6 @@ class ApiValidationTest {
         }
     }
 
-    @Test
-    void asking_for_a_schedule_when_the_tag_service_is_down_is_refused_and_nothing_is_published() {
-        String source = AuthRegistries.token().host() + "/" + unique("team-a") + "/app:v1";
-        given().contentType(ContentType.JSON).body("""
-                {"from":{"kind":"DockerImage","name":"%s"},"to":"app:v1","importPolicy":{"scheduled":true,"insecure":true}}"""
-                        .formatted(source))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
-                .statusCode(502)
-                .body("field", equalTo("importPolicy.scheduled"));
-        assertThat(database.outboxRowsOf(source)).isZero();
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged import-service and tag-service together, on the real broker, Postgres and Distribution registry: an
- * on-demand import shows up in the stream tag's history, and one that asks for scheduling keeps the tag moving.
+ * on-demand import shows up in the stream tag's history, and one that asks for scheduling keeps the tag moving. The
+ * two services talk only through events; the tests read the tag-service's API with a token.
  */
 class ImportIntoTagServiceIT {
 
@@ -35,7 +36,6 @@ class ImportIntoTagServiceIT {
         registry = DistributionRegistry.start();
         tagService = PackagedServices.startTagService();
         importService = PackagedServices.startImportService("import-service-with-tags", Map.of(
-                "TAGLINE_IMPORTS_TAG_SERVICE_URL", tagService.baseUrl(),
                 "TAGLINE_IMPORTS_INTERVAL", "1s",
                 "TAGLINE_IMPORTS_MIN_INTERVAL", "1s",
                 "TAGLINE_IMPORTS_POLL_INTERVAL", "1s"));
@@ -70,6 +70,10 @@ class ImportIntoTagServiceIT {
         });
     }
 
+    /**
+     * The import's {@code registry.tag.changed} gives the target spec tag the policy; the tag-service's
+     * {@code tag.spec-changed} schedules the source here.
+     */
     @Test
     void an_import_that_asks_for_scheduling_keeps_following_the_source() {
         String namespace = unique("team");
@@ -84,8 +88,10 @@ class ImportIntoTagServiceIT {
             JsonNode tag = json(PackagedServices.get(tagService, "/api/v1/namespaces/" + namespace
                     + "/imagestreamtags/app:v1"), 200);
             assertThat(tag.at("/tag/importPolicy/scheduled").asBoolean()).isTrue();
+            assertThat(tag.at("/tag/importPolicy/insecure").asBoolean()).isTrue();
             assertThat(tag.at("/history/0/image").asText()).isEqualTo(first.digest());
         });
+        await().atMost(Duration.ofSeconds(30)).until(() -> PackagedServices.database().followersOf(source) == 1);
 
         OciImages.LayoutImage second = TestData.image();
         Skopeo.push(second, source);

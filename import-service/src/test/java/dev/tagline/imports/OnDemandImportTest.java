@@ -1,13 +1,15 @@
 package dev.tagline.imports;
 
+import static dev.tagline.imports.Api.given;
 import static dev.tagline.imports.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.tagline.events.ImportFailureReason;
+import dev.tagline.events.ImportPolicy;
 import dev.tagline.events.Origin;
+import dev.tagline.events.ReferencePolicy;
 import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.RegistryTagImportFailed;
 import dev.tagline.events.StreamTagRef;
@@ -58,7 +60,29 @@ class OnDemandImportTest {
                 Origin.Kind.IMPORT, 1);
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).digest()).isEqualTo(image.digest());
-        assertThat(changes.get(0).target()).isEqualTo(new StreamTagRef(namespace, "app", "v1"));
+        assertThat(changes.get(0).target()).isEqualTo(new RegistryTagChanged.Target(namespace, "app", "v1",
+                new ImportPolicy(false, true, ImportPolicy.ImportMode.Legacy), null));
+    }
+
+    @Test
+    void an_import_that_asks_for_scheduling_publishes_the_policies_for_the_target_spec_tag_and_answers_them() {
+        String namespace = unique("team");
+        String source = registry.host() + "/" + unique("team-a") + "/app:v1";
+        Skopeo.push(TestData.image(), source);
+
+        given().contentType(ContentType.JSON).body("""
+                {"from":{"kind":"DockerImage","name":"%s"},"to":"app:v1",
+                 "importPolicy":{"scheduled":true,"insecure":true,"importMode":"PreserveOriginal"},
+                 "referencePolicy":"Local"}""".formatted(source))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", namespace).then()
+                .statusCode(200)
+                .body("importPolicy.scheduled", equalTo(true))
+                .body("importPolicy.importMode", equalTo("PreserveOriginal"));
+
+        List<RegistryTagChanged> changes = RegistryEvents.changed(source, Origin.Kind.IMPORT, 1);
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).target()).isEqualTo(new RegistryTagChanged.Target(namespace, "app", "v1",
+                new ImportPolicy(true, true, ImportPolicy.ImportMode.PreserveOriginal), ReferencePolicy.Local));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tagline.imports;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.tagline.testkit.JwtIssuer;
 import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.ServiceProcess;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,12 +34,18 @@ final class PackagedServices {
     private PackagedServices() {
     }
 
-    /** Starts the shared infrastructure and points the plain Kafka test clients at it. */
+    /**
+     * Starts the shared infrastructure and points the plain Kafka test clients at it; the environment also makes a
+     * service trust the testkit's token issuer, whose token {@link #post} and {@link #get} send.
+     */
     static Map<String, String> infrastructure() {
         KafkaCluster kafka = KafkaCluster.shared();
         PostgresServer postgres = PostgresServer.shared();
         System.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-        return ServiceProcess.infrastructureEnvironment(kafka, postgres);
+        Map<String, String> environment = new HashMap<>(ServiceProcess.infrastructureEnvironment(kafka, postgres));
+        JwtIssuer.shared().verificationConfig().forEach((property, value) ->
+                environment.put(property.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        return environment;
     }
 
     static ImportsDatabase database() {
@@ -75,14 +83,15 @@ final class PackagedServices {
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
+    /** As a cluster admin, as every API call of these tests is made. */
     static HttpResponse<String> post(ServiceProcess service, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+        return send(asClusterAdmin(service, path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     static HttpResponse<String> get(ServiceProcess service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET().build());
+        return send(asClusterAdmin(service, path).GET().build());
     }
 
     static int freePort() {
@@ -91,6 +100,11 @@ final class PackagedServices {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpRequest.Builder asClusterAdmin(ServiceProcess service, String path) {
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.tagline.imports.registry.ImportFailedException;
 import dev.tagline.imports.registry.RegistryNotAllowedException;
-import dev.tagline.imports.tagservice.TagServiceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,12 +38,6 @@ public class ApiExceptionMappers {
                 .entity(new ApiError(e.getMessage(), SOURCE_FIELD, e.reason()));
         e.retryAfter().ifPresent(wait -> response.header("Retry-After", Math.max(1, wait.toSeconds())));
         return response.build();
-    }
-
-    @ServerExceptionMapper
-    public Response tagServiceFailed(TagServiceException e) {
-        return error(Response.Status.BAD_GATEWAY, new ApiError("the scheduled import could not be recorded: "
-                + e.getMessage(), "importPolicy.scheduled"));
     }
 
     @ServerExceptionMapper

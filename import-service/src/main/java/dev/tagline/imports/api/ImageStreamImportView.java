@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * The answer to an import: the stream tag it fills ({@code name} is {@code stream:tag}) and the image resolved.
  *
+ * @param importPolicy as the request gave it; null when it gave none, and the tag keeps its own
  * @param image {@code dockerImageReference} is the source pinned to the digest
  */
 public record ImageStreamImportView(String namespace, String name, ImageStreamImportRequest.From from,

@@ -1,7 +1,5 @@
 package dev.tagline.imports.api;
 
-import dev.tagline.events.ImportPolicy;
-import dev.tagline.events.ReferencePolicy;
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagReference;
 import dev.tagline.events.reference.ImageReference;
@@ -24,11 +22,7 @@ final class ImportOrders {
         }
         ImageReference source = source(request.from());
         StreamTagRef target = target(namespace, request.to());
-        ImportPolicy policy = request.importPolicy() == null ? ImportPolicy.DEFAULT : request.importPolicy();
-        ReferencePolicy referencePolicy = request.referencePolicy() == null
-                ? ReferencePolicy.Source
-                : request.referencePolicy();
-        return new ImportOrder(target, source, policy, referencePolicy);
+        return new ImportOrder(target, source, request.importPolicy(), request.referencePolicy());
     }
 
     private static ImageReference source(ImageStreamImportRequest.From from) {

@@ -67,10 +67,6 @@ public interface ImportsConfig {
     /** Per-registry settings, keyed by the registry as references name it, e.g. {@code "quay.io"}. */
     Map<String, Registry> registries();
 
-    /** The tag-service, where an on-demand import that asks for scheduling records the spec tag. */
-    @WithDefault("http://localhost:8082")
-    String tagServiceUrl();
-
     /** {@code origin.source} of the events this replica publishes. */
     @WithDefault("import-service")
     String instance();

@@ -36,9 +36,9 @@ public class ImportEvents {
         return new Origin(kind, instance, null, null);
     }
 
-    /** @param target the stream tag an on-demand import fills; null otherwise */
+    /** @param target the stream tag an on-demand import fills, with the policies it gives it; null otherwise */
     public Uni<Void> changed(UUID eventId, ImageReference source, ResolvedImage image, Origin origin,
-            StreamTagRef target, Instant now) {
+            RegistryTagChanged.Target target, Instant now) {
         RegistryTagChanged changed = new RegistryTagChanged(source.registry(), source.repository(), source.tag(),
                 image.digest(), image.mediaType(), image.size(), image.platforms(), now, origin, target);
         return outbox.add(eventId, changed.key(), EventType.REGISTRY_TAG_CHANGED.type(), EventJson.write(changed), now)

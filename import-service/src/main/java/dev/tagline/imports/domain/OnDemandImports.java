@@ -4,7 +4,6 @@ import dev.tagline.events.Origin;
 import dev.tagline.imports.messaging.OutboxRelay;
 import dev.tagline.imports.registry.RegistryNotAllowedException;
 import dev.tagline.imports.registry.ResolvedImage;
-import dev.tagline.imports.tagservice.TagServiceClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +13,11 @@ import java.util.function.Function;
 
 /**
  * Imports a tag now, as {@code oc import-image} does: resolves the source, then publishes a
- * {@code registry.tag.changed} that targets the stream tag, which the tag-service creates or moves. An order that
- * asks for scheduled imports first records the spec tag at the tag-service, so that the schedule follows. A
- * registry's failure is published as {@code registry.tag.import-failed} for the target and answered to the
- * caller; a registry the configuration does not allow is refused and nothing is published.
+ * {@code registry.tag.changed} that targets the stream tag, which the tag-service creates or moves. The target
+ * carries the order's policies, which the tag-service gives the spec tag; one that asks for scheduled imports comes
+ * back as a {@code tag.spec-changed}, which schedules it here. A registry's failure is published as
+ * {@code registry.tag.import-failed} for the target and answered to the caller; a registry the configuration does
+ * not allow is refused and nothing is published.
  */
 @ApplicationScoped
 public class OnDemandImports {
@@ -26,28 +26,24 @@ public class OnDemandImports {
     private final RegistryRateLimits rateLimits;
     private final ImportEvents events;
     private final ObservedElsewhere schedule;
-    private final TagServiceClient tagService;
     private final OutboxRelay relay;
 
     public OnDemandImports(Importer importer, RegistryRateLimits rateLimits, ImportEvents events,
-            ObservedElsewhere schedule, TagServiceClient tagService, OutboxRelay relay) {
+            ObservedElsewhere schedule, OutboxRelay relay) {
         this.importer = importer;
         this.rateLimits = rateLimits;
         this.events = events;
         this.schedule = schedule;
-        this.tagService = tagService;
         this.relay = relay;
     }
 
     /**
      * @throws dev.tagline.imports.registry.ImportFailedException (as the failure) when the registry could not
      *     resolve the tag
-     * @throws dev.tagline.imports.tagservice.TagServiceException (as the failure) when scheduling was asked and
-     *     the tag-service did not take the spec tag; then nothing is published
      */
     public Uni<ResolvedImage> importNow(ImportOrder order) {
         rateLimits.take(order.source().registry());
-        return importer.resolve(order.source(), order.importPolicy().insecure()).chain(result -> {
+        return importer.resolve(order.source(), order.insecure()).chain(result -> {
             if (!result.succeeded()) {
                 if (result.failure() instanceof RegistryNotAllowedException) {
                     return Uni.createFrom().failure(result.failure());
@@ -56,13 +52,9 @@ public class OnDemandImports {
                         events.origin(Origin.Kind.IMPORT), order.target(), now))
                         .chain(() -> Uni.createFrom().failure(result.failure()));
             }
-            Uni<Void> scheduled = order.importPolicy().scheduled()
-                    ? tagService.putSpecTag(order)
-                    : Uni.createFrom().voidItem();
-            return scheduled
-                    .chain(() -> publish(now -> events.changed(UUID.randomUUID(), order.source(), result.image(),
-                                    events.origin(Origin.Kind.IMPORT), order.target(), now)
-                            .call(() -> schedule.resolved(order.source(), result.image()))))
+            return publish(now -> events.changed(UUID.randomUUID(), order.source(), result.image(),
+                            events.origin(Origin.Kind.IMPORT), order.eventTarget(), now)
+                    .call(() -> schedule.resolved(order.source(), result.image())))
                     .replaceWith(result.image());
         });
     }
