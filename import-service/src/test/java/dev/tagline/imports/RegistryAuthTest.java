@@ -1,8 +1,8 @@
 package dev.tagline.imports;
 
+import static dev.tagline.imports.Api.given;
 import static dev.tagline.imports.OnDemandImportTest.body;
 import static dev.tagline.imports.TestData.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

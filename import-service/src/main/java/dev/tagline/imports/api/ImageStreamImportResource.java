@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** On-demand imports, like {@code oc import-image}: resolve a registry tag now and point a stream tag at it. */
-@Path("/api/v1/namespaces/{namespace}/imagestreamimports")
+@Path("/api/v1/namespaces/{ns}/imagestreamimports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ImageStreamImportResource {
@@ -22,9 +22,12 @@ public class ImageStreamImportResource {
         this.imports = imports;
     }
 
-    /** Answers once the registry answered and the event is in the outbox; the stream tag moves shortly after. */
+    /**
+     * Answers once the registry answered and the event is in the outbox; the stream tag moves shortly after. Needs
+     * the {@code edit} role in the namespace, which {@code namespace-access} checks before this runs.
+     */
     @POST
-    public Uni<ImageStreamImportView> importImage(@PathParam("namespace") String namespace,
+    public Uni<ImageStreamImportView> importImage(@PathParam("ns") String namespace,
             ImageStreamImportRequest request) {
         ImportOrder order = ImportOrders.of(namespace, request);
         return imports.importNow(order).map(image -> new ImageStreamImportView(namespace,
