@@ -96,9 +96,10 @@ public class AffectedTags {
         return streams.findOrCreateLocked(target.namespace(), target.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, target.tag()).chain(existing -> {
                     Optional<TagSpec> before = existing == null ? Optional.empty() : existing.spec();
-                    TagReference from = before.filter(spec -> source.tagKey().equals(existing.sourceKey))
-                            .map(TagSpec::from)
-                            .orElseGet(() -> new TagReference(TagReference.Kind.DockerImage, null, source.tagKey()));
+                    boolean followsSource = before.isPresent() && source.tagKey().equals(existing.sourceKey);
+                    TagReference from = followsSource
+                            ? before.get().from()
+                            : new TagReference(TagReference.Kind.DockerImage, null, source.tagKey());
                     ValidSpec spec = new ValidSpec(new TagSpec(target.tag(), from,
                             before.map(TagSpec::reference).orElse(false),
                             target.referencePolicy() != null
