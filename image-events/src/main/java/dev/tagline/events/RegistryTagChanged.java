@@ -22,7 +22,7 @@ public record RegistryTagChanged(
         List<Platform> platforms,
         Instant observedAt,
         Origin origin,
-        StreamTagRef target) {
+        Target target) {
 
     public RegistryTagChanged {
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
@@ -32,5 +32,26 @@ public record RegistryTagChanged(
     @JsonIgnore
     public String key() {
         return RegistryKeys.tagKey(registry, repository, tag);
+    }
+
+    /**
+     * The stream tag an on-demand import fills, and how its spec tag should import from then on.
+     *
+     * @param importPolicy becomes the spec tag's import policy; null keeps the tag's own (the default for a new tag)
+     * @param referencePolicy becomes the spec tag's reference policy; null keeps the tag's own ({@code Source} for a
+     *     new tag)
+     */
+    public record Target(String namespace, String imageStream, String tag, ImportPolicy importPolicy,
+            ReferencePolicy referencePolicy) {
+
+        /** A target that leaves the tag's policies as they are. */
+        public static Target of(StreamTagRef streamTag) {
+            return new Target(streamTag.namespace(), streamTag.imageStream(), streamTag.tag(), null, null);
+        }
+
+        @JsonIgnore
+        public StreamTagRef streamTag() {
+            return new StreamTagRef(namespace, imageStream, tag);
+        }
     }
 }

@@ -77,6 +77,21 @@ class EventJsonTest {
         assertThat(deleted.origin().sourceEventId()).isNull();
     }
 
+    @Test
+    void an_import_target_without_policies_reads_as_one_that_keeps_the_tags_own() {
+        String json = """
+                {"registry":"quay.io","repository":"org/app","tag":"v1","digest":"%s","platforms":[],
+                 "observedAt":"2026-11-03T09:15:30.123Z","origin":{"kind":"import","source":"import-service"},
+                 "target":{"namespace":"team-a","imageStream":"app","tag":"v1"}}
+                """.formatted(EventSamples.DIGEST);
+
+        RegistryTagChanged.Target target = EventJson.read(json, RegistryTagChanged.class).target();
+
+        assertThat(target).isEqualTo(RegistryTagChanged.Target.of(new StreamTagRef("team-a", "app", "v1")));
+        assertThat(target.importPolicy()).isNull();
+        assertThat(target.referencePolicy()).isNull();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void malformed_data_is_rejected_naming_the_offending_field(String json, String field, String message) {
@@ -99,6 +114,10 @@ class EventJsonTest {
                 Arguments.of("{\"origin\":{\"kind\":\"push\"}}", "origin.kind", "invalid RegistryTagChanged"),
                 Arguments.of("{\"observedAt\":\"yesterday\"}", "observedAt", "invalid RegistryTagChanged"),
                 Arguments.of("{\"platforms\":[{\"digest\":{}}]}", "platforms[0].digest", "invalid RegistryTagChanged"),
-                Arguments.of("{\"size\":\"big\"}", "size", "invalid RegistryTagChanged"));
+                Arguments.of("{\"size\":\"big\"}", "size", "invalid RegistryTagChanged"),
+                Arguments.of("{\"target\":{\"referencePolicy\":\"local\"}}", "target.referencePolicy",
+                        "invalid RegistryTagChanged"),
+                Arguments.of("{\"target\":{\"importPolicy\":{\"importMode\":\"legacy\"}}}",
+                        "target.importPolicy.importMode", "invalid RegistryTagChanged"));
     }
 }

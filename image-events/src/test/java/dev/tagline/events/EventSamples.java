@@ -16,6 +16,8 @@ final class EventSamples {
             "7f4c1a8e-2b9d-4e55-9c61-0d2f3a4b5c6d", "ci-bot");
     private static final Origin SCHEDULED = new Origin(Origin.Kind.SCHEDULED_IMPORT, "import-service-0", null, null);
     private static final StreamTagRef TARGET = new StreamTagRef("team-a", "app", "v1");
+    private static final RegistryTagChanged.Target IMPORT_TARGET = new RegistryTagChanged.Target("team-a", "app", "v1",
+            new ImportPolicy(true, true, ImportPolicy.ImportMode.PreserveOriginal), ReferencePolicy.Local);
     private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
@@ -27,7 +29,7 @@ final class EventSamples {
             case REGISTRY_TAG_CHANGED -> new RegistryTagChanged("127.0.0.1:5000", "team-a/app", "v1", DIGEST, OCI_INDEX,
                     1_609L, List.of(new Platform(PREVIOUS_DIGEST, "linux", "amd64", null),
                             new Platform(ARM64_DIGEST, "linux", "arm64", "v8")),
-                    AT, WEBHOOK, TARGET);
+                    AT, WEBHOOK, IMPORT_TARGET);
             case REGISTRY_TAG_DELETED ->
                     new RegistryTagDeleted("127.0.0.1:5000", "team-a/app", "v1", DIGEST, AT, WEBHOOK);
             case REGISTRY_TAG_IMPORT_FAILED -> new RegistryTagImportFailed("quay.io", "org/app", "v1",

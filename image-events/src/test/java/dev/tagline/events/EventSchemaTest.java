@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -99,6 +100,18 @@ class EventSchemaTest {
         assertThat(messages(validate(type, data))).isEmpty();
     }
 
+    @Test
+    void an_import_target_without_policies_is_valid_as_producers_wrote_it_before_it_had_them() {
+        ObjectNode data = (ObjectNode) read(EventJson.write(EventSamples.full(EventType.REGISTRY_TAG_CHANGED)));
+        ObjectNode target = (ObjectNode) data.path("target");
+        target.putNull("importPolicy");
+        target.putNull("referencePolicy");
+        assertThat(messages(validate(EventType.REGISTRY_TAG_CHANGED, data))).isEmpty();
+
+        target.remove(List.of("importPolicy", "referencePolicy"));
+        assertThat(messages(validate(EventType.REGISTRY_TAG_CHANGED, data))).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void the_fully_populated_sample_sets_every_property_jackson_writes(EventType type) {
@@ -153,6 +166,9 @@ class EventSchemaTest {
                 Arguments.of(EventType.REGISTRY_TAG_CHANGED, "/tag", "\"-v1\""),
                 Arguments.of(EventType.REGISTRY_TAG_CHANGED, "/repository", "\"Team-A/app\""),
                 Arguments.of(EventType.REGISTRY_TAG_CHANGED, "/target", "\"team-a/app:v1\""),
+                Arguments.of(EventType.REGISTRY_TAG_CHANGED, "/target/importPolicy/importMode", "\"legacy\""),
+                Arguments.of(EventType.REGISTRY_TAG_CHANGED, "/target/importPolicy/scheduled", "\"yes\""),
+                Arguments.of(EventType.REGISTRY_TAG_CHANGED, "/target/referencePolicy", "\"local\""),
                 Arguments.of(EventType.REGISTRY_TAG_DELETED, "/digest", "\"sha512:abc\""),
                 Arguments.of(EventType.REGISTRY_TAG_IMPORT_FAILED, "/reason", "\"forbidden\""),
                 Arguments.of(EventType.IMAGESTREAM_TAG_UPDATED, "/image/digest", "\"sha256:xyz\""),
@@ -186,8 +202,14 @@ class EventSchemaTest {
     /** Compares record properties and enum constants, as Jackson writes them, with the schema, all the way down. */
     private static void assertSameShape(String path, JavaType type, JsonNode schema) {
         if (type.isEnumType()) {
-            assertThat(textValues(schema.path("enum"))).as("%s enum", path)
-                    .containsExactlyInAnyOrderElementsOf(enumNames(type.getRawClass()));
+            Set<String> values = new HashSet<>();
+            schema.path("enum").forEach(value -> values.add(value.isNull() ? null : value.asText()));
+            Set<String> expected = new HashSet<>(enumNames(type.getRawClass()));
+            // enum applies to every value, so a nullable enum must list null, or a null value is refused.
+            if (textValues(schema.path("type")).contains("null")) {
+                expected.add(null);
+            }
+            assertThat(values).as("%s enum", path).containsExactlyInAnyOrderElementsOf(expected);
         } else if (type.isRecordType()) {
             Map<String, JavaType> properties = jsonProperties(type);
             assertThat(fieldNames(schema.path("properties"))).as("%s properties", path)

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
-import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class DeadLetterTest {
         KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers(source),
                 EventJson.write(pushed(repository, "v1", "sha256:abc")));
         KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, headers(source),
-                EventJson.write(pushed(repository, "v1", digest(), new StreamTagRef("Team_A", "app", "v1"))));
+                EventJson.write(pushed(repository, "v1", digest(), TestData.target("Team_A", "app", "v1"))));
         KafkaTestClients.publishRaw(Topics.REGISTRY_TAG_EVENTS, source, new CloudEventHeaders("x".repeat(5000),
                 "/tests", EventType.REGISTRY_TAG_CHANGED, source, Instant.now()).toHeaders(),
                 EventJson.write(pushed(repository, "v1", digest())));

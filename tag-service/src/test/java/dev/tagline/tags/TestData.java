@@ -31,9 +31,14 @@ final class TestData {
         return pushed(repository, tag, digest, null);
     }
 
-    static RegistryTagChanged pushed(String repository, String tag, String digest, StreamTagRef target) {
+    static RegistryTagChanged pushed(String repository, String tag, String digest, RegistryTagChanged.Target target) {
         return new RegistryTagChanged(REGISTRY, repository, tag, digest, OCI_MANIFEST, 1234L,
                 List.<Platform>of(), Instant.now(), new Origin(Origin.Kind.WEBHOOK, "local", "evt-1", null), target);
+    }
+
+    /** An on-demand import's target that leaves the tag's policies as they are. */
+    static RegistryTagChanged.Target target(String namespace, String stream, String tag) {
+        return RegistryTagChanged.Target.of(new StreamTagRef(namespace, stream, tag));
     }
 
     static String imageStreamBody(String name, String tag, String source) {

@@ -25,6 +25,7 @@ public final class LocalStack {
     private static final List<Service> SERVICES = List.of(
             new Service("webhook-gateway", 8081),
             new Service("tag-service", 8082),
+            new Service("import-service", 8083),
             new Service("trigger-service", 8084));
 
     private static final List<Topic> TOPICS = List.of(

@@ -1,5 +1,6 @@
 package dev.tagline.tags.domain;
 
+import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagReference;
 import dev.tagline.events.TagSpec;
@@ -50,7 +51,7 @@ public class AffectedTags {
      * import into an existing target makes the target follow the imported source, as {@code oc import-image
      * --from} does, so that the old source's next push does not move it back.
      */
-    public Uni<List<Affected>> toMove(ImageReference source, StreamTagRef target, Instant now) {
+    public Uni<List<Affected>> toMove(ImageReference source, RegistryTagChanged.Target target, Instant now) {
         Uni<Optional<StreamTag>> targetTag = target == null
                 ? Uni.createFrom().item(Optional.empty())
                 : followingFromNowOn(target, source, now).map(Optional::of);
@@ -86,18 +87,27 @@ public class AffectedTags {
                 .map(Optional::ofNullable);
     }
 
-    private Uni<StreamTag> followingFromNowOn(StreamTagRef target, ImageReference source, Instant now) {
+    /**
+     * The target's spec tag, made to follow the source with the policies the target names; a policy it leaves
+     * null stays as the tag had it. A tag that follows the source already keeps its own spelling of it, so an
+     * import that names no policy changes and publishes nothing.
+     */
+    private Uni<StreamTag> followingFromNowOn(RegistryTagChanged.Target target, ImageReference source, Instant now) {
         return streams.findOrCreateLocked(target.namespace(), target.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, target.tag()).chain(existing -> {
-                    if (existing != null && source.tagKey().equals(existing.sourceKey)) {
-                        return Uni.createFrom().item(existing);
-                    }
                     Optional<TagSpec> before = existing == null ? Optional.empty() : existing.spec();
-                    ValidSpec spec = new ValidSpec(new TagSpec(target.tag(),
-                            new TagReference(TagReference.Kind.DockerImage, null, source.tagKey()),
+                    boolean followsSource = before.isPresent() && source.tagKey().equals(existing.sourceKey);
+                    TagReference from = followsSource
+                            ? before.get().from()
+                            : new TagReference(TagReference.Kind.DockerImage, null, source.tagKey());
+                    ValidSpec spec = new ValidSpec(new TagSpec(target.tag(), from,
                             before.map(TagSpec::reference).orElse(false),
-                            before.map(TagSpec::referencePolicy).orElse(null),
-                            before.map(TagSpec::importPolicy).orElse(null)), source.tagKey());
+                            target.referencePolicy() != null
+                                    ? target.referencePolicy()
+                                    : before.map(TagSpec::referencePolicy).orElse(null),
+                            target.importPolicy() != null
+                                    ? target.importPolicy()
+                                    : before.map(TagSpec::importPolicy).orElse(null)), source.tagKey());
                     return existing == null
                             ? specTags.create(stream, spec, now)
                             : specTags.change(stream, existing, spec, now);

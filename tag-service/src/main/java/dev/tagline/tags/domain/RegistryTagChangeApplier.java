@@ -2,7 +2,6 @@ package dev.tagline.tags.domain;
 
 import dev.tagline.events.EventJson;
 import dev.tagline.events.RegistryTagChanged;
-import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagChangeCause;
 import dev.tagline.tags.store.ImageRepository;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +23,8 @@ public class RegistryTagChangeApplier {
     }
 
     /** A change whose every field the database will see is known to be acceptable. */
-    public record Validated(RegistryTagChanged event, ImageObservation observation, StreamTagRef target) {
+    public record Validated(RegistryTagChanged event, ImageObservation observation,
+            RegistryTagChanged.Target target) {
     }
 
     public Validated validate(RegistryTagChanged event) {

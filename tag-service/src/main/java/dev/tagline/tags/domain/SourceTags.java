@@ -1,6 +1,7 @@
 package dev.tagline.tags.domain;
 
 import dev.tagline.events.MalformedEventException;
+import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.ImageReference;
@@ -49,6 +50,14 @@ final class SourceTags {
         ResourceNames.tagNameProblem(target.tag()).ifPresent(problem -> {
             throw new MalformedEventException("target.tag", "target.tag: " + problem);
         });
+        return target;
+    }
+
+    /** An import's target, named as {@link #target(StreamTagRef)} requires; its policies are valid once read. */
+    static RegistryTagChanged.Target target(RegistryTagChanged.Target target) {
+        if (target != null) {
+            target(target.streamTag());
+        }
         return target;
     }
 

@@ -1,0 +1,130 @@
+package dev.tagline.imports.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The import-service's own settings, under {@code tagline.imports}; passwords are {@link Secret}s, masked when printed. */
+@ConfigMapping(prefix = "tagline.imports")
+public interface ImportsConfig {
+
+    /** How often each scheduled source is checked; raised to {@link #minInterval()} with a warning if below. */
+    @WithDefault("15m")
+    Duration interval();
+
+    /** The shortest interval the service accepts, to stay polite to registries. */
+    @WithDefault("1m")
+    Duration minInterval();
+
+    /** Each next check is delayed by up to this fraction of the interval, at random, so checks spread out. */
+    @WithDefault("0.1")
+    double jitter();
+
+    /**
+     * Registries imports may reach: {@code *} for any registry whose addresses are all public, {@code host},
+     * {@code host:port}, {@code *.domain} or {@code *.domain:port} for registries allowed whatever they resolve to.
+     */
+    @WithDefault("*")
+    List<String> allowedRegistries();
+
+    /** How often the scheduler looks for due sources. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Sources claimed per look. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** How long a claimed source stays claimed; a replica that crashed mid-check leaves it to others after this. */
+    @WithDefault("5m")
+    Duration claimLease();
+
+    /** The longest a failing source waits between checks. */
+    @WithDefault("6h")
+    Duration maxBackoff();
+
+    /** Scheduled checks per minute of this replica, over all registries. */
+    @WithDefault("300")
+    int maxChecksPerMinute();
+
+    /** Imports per minute per registry, over all of its repositories (a token bucket's refill rate). */
+    @WithDefault("60")
+    int registryImportsPerMinute();
+
+    /** Imports a registry may receive at once after a quiet time (the token bucket's size). */
+    @WithDefault("10")
+    int registryBurst();
+
+    /** How long a registry that answered 429 without {@code Retry-After} is left alone. */
+    @WithDefault("1m")
+    Duration defaultRateLimitPause();
+
+    Http http();
+
+    /** Per-registry settings, keyed by the registry as references name it, e.g. {@code "quay.io"}. */
+    Map<String, Registry> registries();
+
+    /** {@code origin.source} of the events this replica publishes. */
+    @WithDefault("import-service")
+    String instance();
+
+    /**
+     * How long the ids of applied events are kept. A redelivery older than this would be applied again, so it
+     * must exceed the retention of the topics consumed.
+     */
+    @WithDefault("P14D")
+    Duration appliedEventsRetention();
+
+    /** How often rows past their retention are deleted. */
+    @WithDefault("1h")
+    Duration pruneInterval();
+
+    Outbox outbox();
+
+    /** Timeouts and limits of registry calls. */
+    interface Http {
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The whole of one call, name resolution included. */
+        @WithDefault("15s")
+        Duration requestTimeout();
+
+        /** Larger manifests are refused as invalid (Distribution's own limit is 4 MiB). */
+        @WithDefault("4194304")
+        int maxManifestBytes();
+    }
+
+    /** Credentials for one registry. */
+    interface Registry {
+
+        Optional<String> username();
+
+        /** Masked wherever the configuration is printed. */
+        Optional<Secret> password();
+    }
+
+    /** The relay of the transactional outbox to Kafka. */
+    interface Outbox {
+
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("60s")
+        Duration runTimeout();
+
+        @WithDefault("256")
+        int batchSize();
+
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** The {@code ce_source} of every event this service publishes. */
+        @WithDefault("/tagline/import-service")
+        String eventSource();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.tagline.imports.domain;
+
+import dev.tagline.imports.config.ImportsConfig;
+import dev.tagline.imports.messaging.OutboxRelay;
+import dev.tagline.imports.store.FreshContext;
+import dev.tagline.imports.store.ScheduledSourceRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks the due scheduled sources. A claim marks due rows with a claim id and moves their next check a lease
+ * ahead, in one transaction using {@code FOR UPDATE SKIP LOCKED}, so that replicas sharing the database never
+ * claim the same row; the registry calls happen after that commit, outside any transaction; each result is
+ * recorded only if its claim still holds. A replica that dies mid-check leaves its rows to be claimed again
+ * when the lease ends.
+ *
+ * <p>Politeness: at most {@code max-checks-per-minute} checks per replica, each registry's token bucket, and
+ * no check of a paused registry; a row that must wait is given back, due when it may go, without counting as
+ * a failure.
+ */
+@ApplicationScoped
+public class ScheduledChecks {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledChecks.class);
+
+    private final ScheduledSourceRepository sources;
+    private final RegistryPauses pauses;
+    private final CheckBudget budget;
+    private final RegistryRateLimits rateLimits;
+    private final Importer importer;
+    private final CheckRecorder recorder;
+    private final OutboxRelay relay;
+    private final Vertx vertx;
+    private final int batchSize;
+    private final Duration lease;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+
+    public ScheduledChecks(ScheduledSourceRepository sources, RegistryPauses pauses, CheckBudget budget,
+            RegistryRateLimits rateLimits, Importer importer, CheckRecorder recorder, OutboxRelay relay, Vertx vertx,
+            ImportsConfig config) {
+        if (config.batchSize() < 1) {
+            throw new IllegalArgumentException("tagline.imports.batch-size must be at least 1");
+        }
+        this.sources = sources;
+        this.pauses = pauses;
+        this.budget = budget;
+        this.rateLimits = rateLimits;
+        this.importer = importer;
+        this.recorder = recorder;
+        this.relay = relay;
+        this.vertx = vertx;
+        this.batchSize = config.batchSize();
+        this.lease = config.claimLease();
+    }
+
+    @Scheduled(every = "${tagline.imports.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void checkDueSources() {
+        nudge();
+    }
+
+    /**
+     * Asks for a round now, as when a source was newly scheduled; one round runs at a time, and a request made
+     * while one runs starts another when it ends.
+     */
+    public void nudge() {
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            requested.set(false);
+            start();
+        }
+    }
+
+    private void start() {
+        FreshContext.run(vertx, this::round, failure -> {
+            if (failure != null) {
+                LOG.warnf("Checking due sources failed, will retry: %s", failure.toString());
+            }
+            running.set(false);
+            if (requested.get() && running.compareAndSet(false, true)) {
+                requested.set(false);
+                start();
+            }
+        });
+    }
+
+    private Uni<Void> round() {
+        return pauses.refresh().chain(() -> {
+            int allowed = budget.reserve(batchSize);
+            if (allowed == 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return claim(allowed)
+                    .invoke(claimed -> budget.refund(allowed - claimed.size()))
+                    // All at once, so that a round lasts about one check, far less than the lease; the registry
+                    // buckets bound each registry's share.
+                    .chain(claimed -> Multi.createFrom().iterable(claimed)
+                            .onItem().transformToUni(this::check).merge()
+                            .collect().last()
+                            .replaceWithVoid());
+        });
+    }
+
+    private Uni<List<ClaimedCheck>> claim(int limit) {
+        Instant now = Timestamps.now();
+        return Panache.withTransaction(() -> sources.lockDue(now, limit).map(rows -> rows.stream().map(row -> {
+            row.claimId = UUID.randomUUID();
+            row.nextCheck = now.plus(lease);
+            return new ClaimedCheck(row.id, row.claimId, row.source(), row.insecure);
+        }).toList()));
+    }
+
+    /**
+     * On a context of its own, since checks run concurrently. Failures other than the registry's (the database, a
+     * bug) leave the row claimed until its lease ends.
+     */
+    private Uni<Void> check(ClaimedCheck check) {
+        return FreshContext.call(vertx, () -> attempt(check))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Checking %s failed; it is checked again after its lease: %s", check.source(),
+                            failure.toString());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> attempt(ClaimedCheck check) {
+        String registry = check.source().registry();
+        Optional<Instant> paused = pauses.pausedUntil(registry, Instant.now());
+        if (paused.isPresent()) {
+            return giveBack(check, paused.get());
+        }
+        Optional<Duration> wait = rateLimits.tryTake(registry);
+        if (wait.isPresent()) {
+            return giveBack(check, Timestamps.now().plus(wait.get()));
+        }
+        return importer.resolve(check.source(), check.insecure())
+                .chain(result -> recorder.record(check, result))
+                .invoke(published -> {
+                    if (published) {
+                        relay.nudge();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> giveBack(ClaimedCheck check, Instant dueAgain) {
+        budget.refund(1);
+        return Panache.withTransaction(() -> sources.release(check.sourceId(), check.claimId(), dueAgain))
+                .replaceWithVoid();
+    }
+}

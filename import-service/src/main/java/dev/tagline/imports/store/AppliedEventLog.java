@@ -1,0 +1,46 @@
+package dev.tagline.imports.store;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** The CloudEvents this service has applied, keyed by {@code (ce_source, ce_id)} as the spec defines identity. */
+@ApplicationScoped
+public class AppliedEventLog {
+
+    /**
+     * Records the event in the current transaction.
+     *
+     * @return false when it was applied before: the caller must change nothing. A concurrent duplicate waits on
+     *     the unique key until the first transaction ends, so exactly one of them gets true.
+     */
+    public Uni<Boolean> recordFirstApplication(String source, String eventId, Instant now) {
+        String insert = "insert into applied_events (source, event_id, applied_at) values (?1, ?2, ?3)"
+                + " on conflict do nothing";
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(insert)
+                        .setParameter(1, source)
+                        .setParameter(2, eventId)
+                        .setParameter(3, now)
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** Whether the event was applied; lets a redelivery skip work before it would be refused at commit. */
+    public Uni<Boolean> wasApplied(String source, String eventId) {
+        String query = "select exists (select 1 from applied_events where source = ?1 and event_id = ?2)";
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(query, Boolean.class)
+                        .setParameter(1, source)
+                        .setParameter(2, eventId)
+                        .getSingleResult());
+    }
+
+    public Uni<Integer> deleteAppliedBefore(Instant cutoff) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from applied_events where applied_at < ?1")
+                        .setParameter(1, cutoff)
+                        .executeUpdate());
+    }
+}

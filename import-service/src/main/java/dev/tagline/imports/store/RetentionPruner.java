@@ -1,0 +1,44 @@
+package dev.tagline.imports.store;
+
+import dev.tagline.imports.config.ImportsConfig;
+import dev.tagline.imports.domain.Timestamps;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Deletes bookkeeping rows past their retention: outbox rows the broker acknowledged long ago (unpublished rows
+ * are never deleted), applied-event records older than any redelivery the topics can still make, and registry
+ * pauses that ended.
+ */
+@ApplicationScoped
+public class RetentionPruner {
+
+    private final OutboxRepository outbox;
+    private final AppliedEventLog appliedEvents;
+    private final RegistryPauseRepository pauses;
+    private final Duration outboxRetention;
+    private final Duration appliedEventsRetention;
+
+    public RetentionPruner(OutboxRepository outbox, AppliedEventLog appliedEvents, RegistryPauseRepository pauses,
+            ImportsConfig config) {
+        this.outbox = outbox;
+        this.appliedEvents = appliedEvents;
+        this.pauses = pauses;
+        this.outboxRetention = config.outbox().retention();
+        this.appliedEventsRetention = config.appliedEventsRetention();
+    }
+
+    @Scheduled(every = "${tagline.imports.prune-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @WithTransaction
+    Uni<Void> prune() {
+        Instant now = Timestamps.now();
+        return outbox.deletePublishedBefore(now.minus(outboxRetention))
+                .chain(() -> appliedEvents.deleteAppliedBefore(now.minus(appliedEventsRetention)))
+                .chain(() -> pauses.deleteEndedBefore(now))
+                .replaceWithVoid();
+    }
+}
