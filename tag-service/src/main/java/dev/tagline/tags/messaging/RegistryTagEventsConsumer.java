@@ -3,6 +3,7 @@ package dev.tagline.tags.messaging;
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.MalformedEventException;
 import dev.tagline.events.Topics;
+import dev.tagline.support.messaging.StuckRecordCheck;
 import dev.tagline.tags.domain.RegistryEventApplier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

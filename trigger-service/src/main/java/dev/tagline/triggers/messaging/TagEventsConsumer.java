@@ -4,6 +4,7 @@ import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventType;
 import dev.tagline.events.MalformedEventException;
 import dev.tagline.events.Topics;
+import dev.tagline.support.messaging.StuckRecordCheck;
 import dev.tagline.triggers.domain.TagUpdateApplier;
 import dev.tagline.triggers.webhook.DeliveryDispatcher;
 import io.smallrye.mutiny.Uni;
