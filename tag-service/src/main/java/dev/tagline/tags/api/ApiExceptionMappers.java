@@ -1,20 +1,17 @@
 package dev.tagline.tags.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import static dev.tagline.support.api.RequestErrorMappers.error;
+
 import dev.tagline.tags.domain.ConflictException;
 import dev.tagline.tags.domain.InvalidSpecException;
 import dev.tagline.tags.domain.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
-import org.hibernate.exception.ConstraintViolationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every client mistake into a 4xx with an {@link ApiError} body; nothing the client sends yields a 500. */
+/**
+ * Turns this service's refusals into a 4xx with an {@code ApiError} body; the mistakes every service meets are
+ * mapped by {@link dev.tagline.support.api.RequestErrorMappers}, so nothing the client sends yields a 500.
+ */
 public class ApiExceptionMappers {
 
     @ServerExceptionMapper
@@ -35,62 +32,5 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e) {
         return error(Response.Status.CONFLICT, e.getMessage(), e.field());
-    }
-
-    /** A race the locks did not prevent, such as two first creations of one stream: the loser may retry. */
-    @ServerExceptionMapper
-    public Response concurrentChange(ConstraintViolationException e) {
-        return error(Response.Status.CONFLICT, "a concurrent change won; read the current state and retry", null);
-    }
-
-    @ServerExceptionMapper
-    public Response unreadableJson(JsonParseException e) {
-        return error(Response.Status.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage(), "body");
-    }
-
-    @ServerExceptionMapper
-    public Response unmappableJson(JsonMappingException e) {
-        String field = e.getPath().isEmpty() ? "body" : e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        return error(Response.Status.BAD_REQUEST, "invalid value: " + e.getOriginalMessage(), field);
-    }
-
-    /** Any other unreadable body, such as one nested too deeply. */
-    @ServerExceptionMapper
-    public Response unprocessableJson(JsonProcessingException e) {
-        return error(Response.Status.BAD_REQUEST, "the body cannot be read: " + e.getOriginalMessage(), "body");
-    }
-
-    /** Quarkus maps this one itself unless an application mapper claims the exact type. */
-    @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e) {
-        return unmappableJson(e);
-    }
-
-    /**
-     * Framework answers such as 404 for an unknown path or 415 for a wrong content type, in our shape. The
-     * JSON body reader reports unreadable bodies this way too, with Jackson's exception as the cause.
-     */
-    @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
-        if (e.getCause() instanceof JsonParseException parse) {
-            return unreadableJson(parse);
-        }
-        if (e.getCause() instanceof JsonMappingException mapping) {
-            return unmappableJson(mapping);
-        }
-        if (e.getCause() instanceof JsonProcessingException other) {
-            return unprocessableJson(other);
-        }
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
-            return e.getResponse();
-        }
-        return error(status, status.getReasonPhrase(), null);
-    }
-
-    static Response error(Response.StatusType status, String message, String field) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message, field)).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.tagline.tags.api;
 
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagSpec;
+import dev.tagline.support.api.QueryNumbers;
 import dev.tagline.tags.domain.ImageStreamService;
 import dev.tagline.tags.domain.Rollbacks;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package dev.tagline.tags.store;
 
+import dev.tagline.support.inbox.AppliedEventLog;
 import dev.tagline.tags.config.TagsConfig;
 import dev.tagline.tags.domain.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

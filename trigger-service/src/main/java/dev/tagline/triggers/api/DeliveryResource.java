@@ -1,5 +1,6 @@
 package dev.tagline.triggers.api;
 
+import dev.tagline.support.api.QueryNumbers;
 import dev.tagline.triggers.api.Views.DeliveryView;
 import dev.tagline.triggers.domain.TriggerService;
 import io.smallrye.mutiny.Uni;

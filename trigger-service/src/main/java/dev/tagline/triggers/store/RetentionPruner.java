@@ -1,5 +1,6 @@
 package dev.tagline.triggers.store;
 
+import dev.tagline.support.inbox.AppliedEventLog;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

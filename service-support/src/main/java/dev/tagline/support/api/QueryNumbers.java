@@ -1,12 +1,12 @@
-package dev.tagline.tags.api;
+package dev.tagline.support.api;
 
 /** Reads whole numbers from query parameters, so that a bad one is a 400 naming it rather than a 404. */
-final class QueryNumbers {
+public final class QueryNumbers {
 
     private QueryNumbers() {
     }
 
-    static long parse(String field, String value, long absent, long min, long max) {
+    public static long parse(String field, String value, long absent, long min, long max) {
         if (value == null || value.isBlank()) {
             return absent;
         }
@@ -18,6 +18,6 @@ final class QueryNumbers {
         } catch (NumberFormatException e) {
             // answered below, as for a number out of range
         }
-        throw new InvalidRequestException(field, field + " must be a whole number from " + min + " to " + max);
+        throw new InvalidQueryNumberException(field, field + " must be a whole number from " + min + " to " + max);
     }
 }

@@ -1,11 +1,14 @@
-package dev.tagline.tags.store;
+package dev.tagline.support.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
-/** The CloudEvents this service has applied, keyed by {@code (ce_source, ce_id)} as the spec defines identity. */
+/**
+ * The CloudEvents the using service has applied, keyed by {@code (ce_source, ce_id)} as the spec defines identity;
+ * each service keeps its own {@code applied_events} table in its own schema.
+ */
 @ApplicationScoped
 public class AppliedEventLog {
 

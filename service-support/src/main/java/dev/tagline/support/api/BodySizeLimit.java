@@ -1,4 +1,4 @@
-package dev.tagline.tags.api;
+package dev.tagline.support.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
