@@ -8,7 +8,7 @@ import dev.tagline.events.MalformedEventException;
 import dev.tagline.events.Origin;
 import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
-import dev.tagline.imports.store.AppliedEventLog;
+import dev.tagline.support.inbox.AppliedEventLog;
 import dev.tagline.imports.store.FollowerRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -30,6 +30,16 @@ public class AppliedEventLog {
                 .map(inserted -> inserted == 1);
     }
 
+    /** Whether the event was applied; lets a redelivery skip work (such as a registry call) before it would be refused at commit. */
+    public Uni<Boolean> wasApplied(String source, String eventId) {
+        String query = "select exists (select 1 from applied_events where source = ?1 and event_id = ?2)";
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(query, Boolean.class)
+                        .setParameter(1, source)
+                        .setParameter(2, eventId)
+                        .getSingleResult());
+    }
+
     public Uni<Integer> deleteAppliedBefore(Instant cutoff) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("delete from applied_events where applied_at < ?1")
