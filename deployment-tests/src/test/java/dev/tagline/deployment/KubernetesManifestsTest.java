@@ -2,6 +2,7 @@ package dev.tagline.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -27,7 +28,6 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,7 +178,7 @@ class KubernetesManifestsTest {
         for (TaglineService service : CATALOG.services()) {
             Container container = container(manifests.deployment(service));
             assertThat(container.getPorts()).as(service.module()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("http", service.httpPort()));
+                    .containsExactly(tuple("http", service.httpPort()));
             assertThat(probe(container.getReadinessProbe(), container)).as(service.module() + " readiness")
                     .isEqualTo(TaglineService.READINESS_PATH + " on " + service.httpPort());
             assertThat(probe(container.getLivenessProbe(), container)).as(service.module() + " liveness")
@@ -269,7 +269,8 @@ class KubernetesManifestsTest {
         RenderedManifests manifests = rendered(kustomization);
         Map<String, KafkaTopic> topics = new TreeMap<>();
         manifests.all(KafkaTopic.class).forEach(topic -> topics.put(topicName(topic), topic));
-        assertThat(topics.keySet()).isEqualTo(CATALOG.topics());
+        assertThat(topics.keySet()).as("KafkaTopics of k8s/" + kustomization + ", against the topics the services use")
+                .isEqualTo(CATALOG.topics());
         topics.forEach((name, topic) -> {
             assertThat(topic.getSpec().getPartitions()).as(name + " partitions").isEqualTo(name.endsWith(DEAD_LETTER_SUFFIX) ? 1 : 3);
             assertThat(topic.getSpec().getConfig()).as(name + " config").containsKey("retention.ms");
