@@ -62,6 +62,7 @@ class KubernetesManifestsTest {
     private static final String STRIMZI_CLUSTER_LABEL = "strimzi.io/cluster";
     private static final String TOKEN_FILE_VARIABLE = "TAGLINE_ACCESS_TOKEN_FILE";
     private static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
+    private static final String GATEWAY_SOURCES = "TAGLINE_GATEWAY_SOURCES_";
 
     private static RenderedManifests rendered(String kustomization) {
         return RENDERED.computeIfAbsent(kustomization, name -> RenderedManifests.render(ROOT, name));
@@ -216,9 +217,7 @@ class KubernetesManifestsTest {
     void every_environment_variable_given_is_one_the_service_reads(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
-            Container container = container(manifests.deployment(service));
-            Set<String> names = new TreeSet<>(environment(manifests, container).keySet());
-            container.getEnv().forEach(variable -> names.add(variable.getName()));
+            Set<String> names = variableNames(manifests, container(manifests.deployment(service)));
             assertThat(names).as(service.module() + " is given").isNotEmpty();
             assertThat(names.stream().filter(name -> !service.readsEnvironmentVariable(name)))
                     .as(service.module() + " is given environment variables it does not read").isEmpty();
@@ -230,9 +229,7 @@ class KubernetesManifestsTest {
     void every_service_finds_kafka_and_its_database_and_knows_whom_to_trust(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
-            Container container = container(manifests.deployment(service));
-            Set<String> given = new TreeSet<>(environment(manifests, container).keySet());
-            container.getEnv().forEach(variable -> given.add(variable.getName()));
+            Set<String> given = variableNames(manifests, container(manifests.deployment(service)));
             assertThat(given).as(service.module()).contains("KAFKA_BOOTSTRAP_SERVERS");
             if (service.readsEnvironmentVariable("QUARKUS_DATASOURCE_REACTIVE_URL")) {
                 assertThat(given).as(service.module()).contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL",
@@ -243,6 +240,19 @@ class KubernetesManifestsTest {
                         .as(service.module() + " is given a token file or a JWT verification key").isTrue();
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", DEV, PROD})
+    void every_webhook_source_of_the_gateway_has_a_credential(String kustomization) {
+        RenderedManifests manifests = rendered(kustomization);
+        Set<String> given = variableNames(manifests, container(manifests.deployment(CATALOG.service("webhook-gateway"))));
+        List<String> sources = given.stream().filter(name -> name.startsWith(GATEWAY_SOURCES) && name.endsWith("_FORMAT"))
+                .map(name -> name.substring(GATEWAY_SOURCES.length(), name.length() - "_FORMAT".length())).toList();
+        assertThat(sources).as("webhook sources").isNotEmpty();
+        // The gateway refuses to start with a source that has neither.
+        assertThat(sources).allSatisfy(source -> assertThat(given).as("credential of source " + source)
+                .containsAnyOf(GATEWAY_SOURCES + source + "_TOKEN", GATEWAY_SOURCES + source + "_HMAC_SECRET"));
     }
 
     @ParameterizedTest
@@ -507,6 +517,13 @@ class KubernetesManifestsTest {
             }
         }
         return environment;
+    }
+
+    /** The names of every variable a container is given, from ConfigMaps, values and Secrets alike. */
+    private static Set<String> variableNames(RenderedManifests manifests, Container container) {
+        Set<String> names = new TreeSet<>(environment(manifests, container).keySet());
+        container.getEnv().forEach(variable -> names.add(variable.getName()));
+        return names;
     }
 
     /** Each Secret the Deployments use, with the keys they need from it. */
