@@ -28,6 +28,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -294,6 +297,19 @@ class KubernetesManifestsTest {
                         .isGreaterThanOrEqualTo(retentionMillis(topics.get(source)));
             }
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", DEV, PROD})
+    void kafka_topic_settings_are_ones_kafka_has(String kustomization) {
+        Set<String> topicSettings = new TreeSet<>();
+        for (Field field : TopicConfig.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getName().endsWith("_CONFIG")) {
+                topicSettings.add(String.valueOf(readStatic(field)));
+            }
+        }
+        assertThat(rendered(kustomization).all(KafkaTopic.class)).allSatisfy(topic ->
+                assertThat(topicSettings).as(topicName(topic) + " settings").containsAll(topic.getSpec().getConfig().keySet()));
     }
 
     @ParameterizedTest
@@ -581,6 +597,14 @@ class KubernetesManifestsTest {
             }
         }
         return command.toString();
+    }
+
+    private static Object readStatic(Field field) {
+        try {
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String topicName(KafkaTopic topic) {
