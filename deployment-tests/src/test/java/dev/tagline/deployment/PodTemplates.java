@@ -29,6 +29,7 @@ final class PodTemplates {
     private PodTemplates() {
     }
 
+    /** The one container each Tagline pod runs. */
     static Container container(Deployment deployment) {
         List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
         assertThat(containers).as(deployment.getMetadata().getName() + " containers").hasSize(1);
@@ -113,6 +114,7 @@ final class PodTemplates {
                 .findFirst();
     }
 
+    /** The pod's volume of that name. */
     static Volume volume(PodSpec pod, String name) {
         return pod.getVolumes().stream().filter(volume -> volume.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("No volume " + name));
