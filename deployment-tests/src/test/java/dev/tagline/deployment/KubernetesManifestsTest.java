@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tagline.events.Topics;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
@@ -64,7 +65,6 @@ class KubernetesManifestsTest {
 
     private static final String DEV = "overlays/dev";
     private static final String PROD = "overlays/prod";
-    private static final String DEAD_LETTER_SUFFIX = "-dlq";
     private static final String STRIMZI_CLUSTER_LABEL = "strimzi.io/cluster";
     private static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
     private static final String GATEWAY_SOURCES = "TAGLINE_GATEWAY_SOURCES_";
@@ -286,17 +286,19 @@ class KubernetesManifestsTest {
         manifests.all(KafkaTopic.class).forEach(topic -> topics.put(topicName(topic), topic));
         assertThat(topics.keySet()).as("KafkaTopics of k8s/" + kustomization + ", against the topics the services use")
                 .isEqualTo(CATALOG.topics());
+        Map<String, Integer> partitions = StackTopics.partitionsByTopic();
         topics.forEach((name, topic) -> {
-            assertThat(topic.getSpec().getPartitions()).as(name + " partitions").isEqualTo(name.endsWith(DEAD_LETTER_SUFFIX) ? 1 : 3);
+            assertThat(topic.getSpec().getPartitions()).as(name + " partitions, as testkit's stack has them")
+                    .isEqualTo(partitions.get(name));
             assertThat(topic.getSpec().getConfig()).as(name + " config").containsKey("retention.ms");
             int replicas = topic.getSpec().getReplicas();
             int minInSync = ((Number) topic.getSpec().getConfig().get("min.insync.replicas")).intValue();
             // acks=all producers keep publishing while one broker is down, except on a single-broker cluster.
             assertThat(minInSync).as(name + " min.insync.replicas").isBetween(1, Math.max(1, replicas - 1));
-            if (name.endsWith(DEAD_LETTER_SUFFIX)) {
-                String source = name.substring(0, name.length() - DEAD_LETTER_SUFFIX.length());
-                assertThat(retentionMillis(topic)).as(name + " kept at least as long as " + source)
-                        .isGreaterThanOrEqualTo(retentionMillis(topics.get(source)));
+            KafkaTopic deadLetters = topics.get(Topics.deadLetter(name));
+            if (deadLetters != null) {
+                assertThat(retentionMillis(deadLetters)).as(Topics.deadLetter(name) + " kept at least as long as " + name)
+                        .isGreaterThanOrEqualTo(retentionMillis(topic));
             }
         });
     }
