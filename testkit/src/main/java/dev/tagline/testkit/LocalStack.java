@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LocalStack {
 
+    private static final int KAFKA_PORT = 9092;
+
     private LocalStack() {
     }
 
@@ -23,7 +25,7 @@ public final class LocalStack {
         List<AutoCloseable> running = new CopyOnWriteArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopInReverse(running), "local-stack-shutdown"));
 
-        KafkaBroker kafka = KafkaBroker.start();
+        KafkaBroker kafka = kafka();
         running.add(kafka);
         PostgresServer postgres = postgres(options.stateDirectory());
         running.add(postgres);
@@ -53,6 +55,15 @@ public final class LocalStack {
         System.out.println("Try:             curl -s " + stack.url(TaglineStack.Service.TAG_SERVICE)
                 + "/api/v1/namespaces/team-a/imagestreams -H 'Authorization: Bearer " + stack.adminToken() + "'");
         System.out.println("Local stack is up; Ctrl-C stops it.");
+    }
+
+    /** On the usual port when it is free, so that documented client commands work; else on any. */
+    private static KafkaBroker kafka() {
+        if (TaglineStack.portIsFree(KAFKA_PORT)) {
+            return KafkaBroker.start(KAFKA_PORT);
+        }
+        System.out.println("Note: port " + KAFKA_PORT + " is taken, so Kafka listens on another (below).");
+        return KafkaBroker.start();
     }
 
     private static PostgresServer postgres(Path stateDir) {

@@ -349,7 +349,7 @@ public final class TaglineStack implements AutoCloseable {
         }
     }
 
-    private static boolean portIsFree(int port) {
+    static boolean portIsFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException taken) {
