@@ -131,6 +131,9 @@ class UserStoryIT {
         assertActionFor(action, "web", EventType.TRIGGER_DEPLOY_REQUESTED, image1);
         assertThat(action.headers()).containsKeys(CloudEventHeaders.TIME);
         assertDeliveryOf(action, delivery, DEPLOY_SECRET);
+        // One each so far; the later steps see every later action in order behind it, so no duplicate hides.
+        assertThat(actions("web")).hasSize(1);
+        assertThat(receiver.deliveriesFor("web")).hasSize(1);
         LATENCIES.record("3. push image 1 (registry notification)", pushed, registryEventOf(image1, 0),
                 delivery.receivedAt(), action.timestamp());
     }

@@ -83,22 +83,16 @@ public final class TaglineStack implements AutoCloseable {
             "TAGLINE_TRIGGERS_ALLOWED_WEBHOOK_HOSTS", "TAGLINE_IMPORTS_INTERVAL", "TAGLINE_IMPORTS_MIN_INTERVAL",
             "TAGLINE_IMPORTS_POLL_INTERVAL");
 
-    /** Whether to run a registry: never, when {@code docker-registry} is installed and its port free, or always. */
-    public enum RegistryMode {
-        NONE, IF_AVAILABLE, REQUIRED
-    }
-
     /** What to start and how; {@link #local} and {@link #forTests} give the two usual sets. */
     public static final class Options {
 
         private final Path root;
         private final Path stateDirectory;
         private boolean fixedPorts;
-        private RegistryMode registry = RegistryMode.REQUIRED;
+        private boolean registryOptional;
         private boolean skipUnpackaged;
         private boolean userEnvironmentWins;
         private Duration importInterval = Duration.ofSeconds(1);
-        private final Map<Service, Map<String, String>> extraEnvironment = new EnumMap<>(Service.class);
 
         private Options(Path root, Path stateDirectory) {
             this.root = root.toAbsolutePath().normalize();
@@ -113,32 +107,24 @@ public final class TaglineStack implements AutoCloseable {
         public static Options local(Path root) {
             Options options = new Options(root, root.resolve("target/local-stack"));
             options.fixedPorts = true;
-            options.registry = RegistryMode.IF_AVAILABLE;
+            options.registryOptional = true;
             options.skipUnpackaged = true;
             options.userEnvironmentWins = true;
             options.importInterval = Duration.ofSeconds(30);
             return options;
         }
 
-        /** For tests: free ports, state (logs, tokens, registry) in {@code stateDirectory}, a registry required. */
+        /**
+         * For tests: free ports, state (logs, tokens, registry storage) in {@code stateDirectory}, a registry required,
+         * scheduled imports every second.
+         */
         public static Options forTests(Path root, Path stateDirectory) {
             return new Options(root, stateDirectory);
-        }
-
-        public Options registry(RegistryMode mode) {
-            this.registry = mode;
-            return this;
         }
 
         /** How often scheduled imports check each followed source (also their floor and the look-up period). */
         public Options importInterval(Duration interval) {
             this.importInterval = interval;
-            return this;
-        }
-
-        /** Extra environment for one service, applied last. */
-        public Options environment(Service service, Map<String, String> environment) {
-            extraEnvironment.computeIfAbsent(service, s -> new HashMap<>()).putAll(environment);
             return this;
         }
 
@@ -249,15 +235,12 @@ public final class TaglineStack implements AutoCloseable {
     }
 
     private void startRegistry() {
-        if (options.registry == RegistryMode.NONE) {
-            return;
-        }
         int port = options.fixedPorts ? LOCAL_REGISTRY_PORT : freePort();
         String unavailable = !DistributionRegistry.installed()
                 ? "docker-registry is not on the PATH (apt-get install docker-registry)"
                 : !portIsFree(port) ? "port " + port + " is taken" : null;
         if (unavailable != null) {
-            if (options.registry == RegistryMode.REQUIRED) {
+            if (!options.registryOptional) {
                 throw new IllegalStateException("Cannot run the registry: " + unavailable);
             }
             notes.add("No local registry: " + unavailable + "; everything else runs without it.");
@@ -328,7 +311,6 @@ public final class TaglineStack implements AutoCloseable {
             wiring.keySet().removeIf(name -> TUNABLE.contains(name) && System.getenv(name) != null);
         }
         wiring.put("TAGLINE_ACCESS_TOKEN_FILE", tokenFile.toString());
-        wiring.putAll(options.extraEnvironment.getOrDefault(service, Map.of()));
         return wiring;
     }
 
