@@ -134,8 +134,8 @@ class UserStoryIT {
         // One each so far; the later steps see every later action in order behind it, so no duplicate hides.
         assertThat(actions("web")).hasSize(1);
         assertThat(receiver.deliveriesFor("web")).hasSize(1);
-        LATENCIES.record("3. push image 1 (registry notification)", pushed, registryEventOf(image1, 0),
-                delivery.receivedAt(), action.timestamp());
+        measure("3. push image 1 (registry notification)", pushed, registryEventOf(appProd(), image1, 0), action,
+                delivery);
     }
 
     @Test
@@ -146,14 +146,14 @@ class UserStoryIT {
         WebhookReceiver.Delivery delivery = awaitDeliveries("web", 2).get(1);
         assertActionFor(action, "web", EventType.TRIGGER_DEPLOY_REQUESTED, image2);
         assertDeliveryOf(action, delivery, DEPLOY_SECRET);
-        LATENCIES.record("4. push image 2 (registry notification)", pushed, registryEventOf(image2, 0),
-                delivery.receivedAt(), action.timestamp());
+        measure("4. push image 2 (registry notification)", pushed, registryEventOf(appProd(), image2, 0), action,
+                delivery);
         JsonNode before = api.get(tags("/imagestreamtags/app:prod"));
 
         push(image2, appProd());
 
         // The gateway published the re-push, and the tag-service applied it (its offset commit follows its commit)...
-        Kcat.Record repush = await().atMost(DELIVERY).until(() -> registryEventsOf(image2), events -> events.size() == 2).get(1);
+        Kcat.Record repush = registryEventOf(appProd(), image2, 1);
         await().atMost(DELIVERY).until(() -> ConsumerProgress.hasApplied(kafka.bootstrapServers(), "tag-service",
                 Topics.REGISTRY_TAG_EVENTS, repush.partition(), repush.offset()));
         // ...without a new history item, so no tag.updated left in the same transaction and nothing could fire.
@@ -162,7 +162,7 @@ class UserStoryIT {
         assertThat(after.path("generation")).isEqualTo(before.path("generation"));
         assertThat(actions("web")).hasSize(2);
         assertThat(receiver.deliveriesFor("web")).hasSize(2);
-        LATENCIES.record("4. push image 2 again (no action: same digest)", null, null, null, null);
+        LATENCIES.record(Latencies.Row.nothingDelivered("4. push image 2 again (no action: same digest)"));
     }
 
     @Test
@@ -176,8 +176,7 @@ class UserStoryIT {
         WebhookReceiver.Delivery rollbackDelivery = awaitDeliveries("web", 3).get(2);
         assertActionFor(rollback, "web", EventType.TRIGGER_DEPLOY_REQUESTED, image1);
         assertDeliveryOf(rollback, rollbackDelivery, DEPLOY_SECRET);
-        LATENCIES.record("5. roll back to image 1 with hold (REST)", answered, null, rollbackDelivery.receivedAt(),
-                rollback.timestamp());
+        measure("5. roll back to image 1 with hold (REST)", answered, null, rollback, rollbackDelivery);
 
         push(image3, appProd());
         JsonNode held = await().atMost(DELIVERY).until(() -> api.get(tags("/imagestreamtags/app:prod")),
@@ -195,9 +194,8 @@ class UserStoryIT {
         assertDeliveryOf(release, releaseDelivery, DEPLOY_SECRET);
         // Fired by the release's move, not by the held push.
         assertThat(release.json().at("/from/generation").asLong()).isEqualTo(released.path("generation").asLong());
-        LATENCIES.record("5. push image 3 while held (no action until release)", null, null, null, null);
-        LATENCIES.record("5. release the hold: image 3 (REST)", releaseAnswered, null, releaseDelivery.receivedAt(),
-                release.timestamp());
+        LATENCIES.record(Latencies.Row.nothingDelivered("5. push image 3 while held (no action until release)"));
+        measure("5. release the hold: image 3 (REST)", releaseAnswered, null, release, releaseDelivery);
 
         // One trigger's actions share a key, hence a partition, in order: the re-push of step 4 and the held push
         // would show up between these, had they fired.
@@ -233,8 +231,8 @@ class UserStoryIT {
         JsonNode tag = api.get(tags("/imagestreamtags/batch:prod"));
         assertThat(tag.at("/history/0/image").asText()).isEqualTo(second.digest());
         assertThat(tag.at("/history/0/cause").asText()).isEqualTo("scheduled-import");
-        LATENCIES.record("6. push to a registry without notifications (import every 1s)", pushed, null,
-                delivery.receivedAt(), secondAction.timestamp());
+        measure("6. push to a registry without notifications (import every 1s)", pushed,
+                registryEventOf(source, second, 0), secondAction, delivery);
     }
 
     @Test
@@ -243,8 +241,9 @@ class UserStoryIT {
         System.out.println(LATENCIES.table());
         List<Latencies.Row> delivered = LATENCIES.rows().stream().filter(row -> row.started() != null).toList();
         assertThat(delivered).hasSize(5).allSatisfy(row -> {
+            assertThat(row.tagUpdatedRecord()).isNotNull();
+            assertThat(row.actionRecord()).isNotNull();
             assertThat(row.webhookReceived()).isNotNull();
-            assertThat(row.kafkaRecord()).isNotNull();
         });
     }
 
@@ -293,14 +292,21 @@ class UserStoryIT {
                 .toList();
     }
 
-    /** The gateway's {@code registry.tag.changed} events for pushes of {@code image} to app:prod, in order. */
-    private static List<Kcat.Record> registryEventsOf(OciImages.LayoutImage image) {
-        String key = registry.host() + "/" + NAMESPACE + "/app:prod";
+    /**
+     * The {@code nth} distinct {@code registry.tag.changed} (by {@code ce_id}, so a registry's retry is not counted
+     * twice) that saw {@code image} at {@code reference}, published by the gateway or the import-service.
+     */
+    private static Kcat.Record registryEventOf(String reference, OciImages.LayoutImage image, int nth) {
+        return await().atMost(DELIVERY).until(() -> registryEventsOf(reference, image), found -> found.size() > nth)
+                .get(nth);
+    }
+
+    private static List<Kcat.Record> registryEventsOf(String reference, OciImages.LayoutImage image) {
         List<Kcat.Record> events = new ArrayList<>();
         for (Kcat.Record record : Kcat.readAll(kafka.bootstrapServers(), Topics.REGISTRY_TAG_EVENTS)) {
             boolean repeated = events.stream().anyMatch(seen -> seen.headers().get(CloudEventHeaders.ID)
                     .equals(record.headers().get(CloudEventHeaders.ID)));
-            if (key.equals(record.key()) && !repeated
+            if (reference.equals(record.key()) && !repeated
                     && EventType.REGISTRY_TAG_CHANGED.type().equals(record.headers().get(CloudEventHeaders.TYPE))
                     && image.digest().equals(record.json().path("digest").asText())) {
                 events.add(record);
@@ -309,10 +315,29 @@ class UserStoryIT {
         return events;
     }
 
-    /** The timestamp of the registry's notification of the {@code nth} push of {@code image}. */
-    private static Instant registryEventOf(OciImages.LayoutImage image, int nth) {
-        List<Kcat.Record> events = await().atMost(DELIVERY).until(() -> registryEventsOf(image), found -> found.size() > nth);
-        return Instant.parse(events.get(nth).json().path("observedAt").asText());
+    /** The tag-service's {@code tag.updated} for the move that fired {@code action}. */
+    private static Kcat.Record tagUpdatedFor(Kcat.Record action) {
+        JsonNode from = action.json().path("from");
+        String key = from.path("namespace").asText() + "/" + from.path("imageStream").asText() + ":" + from.path("tag").asText();
+        return Kcat.readAll(kafka.bootstrapServers(), Topics.IMAGESTREAM_TAG_EVENTS).stream()
+                .filter(record -> key.equals(record.key()))
+                .filter(record -> EventType.IMAGESTREAM_TAG_UPDATED.type().equals(record.headers().get(CloudEventHeaders.TYPE)))
+                .filter(record -> record.json().path("generation").asLong() == from.path("generation").asLong())
+                .findFirst().orElseThrow(() -> new AssertionError("no tag.updated behind " + action));
+    }
+
+    /**
+     * Records a delivered change: from the user's action ({@code started}) and, for a webhook's change, from the
+     * registry's notification (kept as {@code observedAt}), through each service's record, to the webhook.
+     */
+    private static void measure(String change, Instant started, Kcat.Record registryTagChanged, Kcat.Record action,
+            WebhookReceiver.Delivery delivery) {
+        Instant registryEvent = registryTagChanged != null
+                && "webhook".equals(registryTagChanged.json().at("/origin/kind").asText())
+                ? Instant.parse(registryTagChanged.json().path("observedAt").asText()) : null;
+        LATENCIES.record(new Latencies.Row(change, started, registryEvent,
+                registryTagChanged == null ? null : registryTagChanged.timestamp(), tagUpdatedFor(action).timestamp(),
+                action.timestamp(), delivery.receivedAt()));
     }
 
     private static Instant push(OciImages.LayoutImage image, String destination) {
