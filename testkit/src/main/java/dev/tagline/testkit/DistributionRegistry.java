@@ -1,5 +1,6 @@
 package dev.tagline.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +23,10 @@ import java.util.stream.Collectors;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
- * The real Distribution registry (Debian's {@code docker-registry}, Distribution 2.8) on a free loopback port, with
- * filesystem storage in a temporary directory, deletes enabled, and optionally notifications sent to a URL with
- * given headers and htpasswd Basic authentication. Install it with {@code apt-get install docker-registry}.
+ * The real Distribution registry (Debian's {@code docker-registry}, Distribution 2.8) on a free (or given) loopback
+ * port, with filesystem storage in a temporary directory (or one kept across runs), deletes enabled, and optionally
+ * notifications sent to a URL with given headers and htpasswd Basic authentication. Install it with
+ * {@code apt-get install docker-registry}.
  */
 public final class DistributionRegistry implements AutoCloseable {
 
@@ -39,12 +42,14 @@ public final class DistributionRegistry implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final String credentials;
+    private final Path logFile;
     private Process process;
 
-    private DistributionRegistry(Path directory, int port, String credentials) {
+    private DistributionRegistry(Path directory, int port, String credentials, Path logFile) {
         this.directory = directory;
         this.port = port;
         this.credentials = credentials;
+        this.logFile = logFile;
     }
 
     /** Notifications to {@code url} (Distribution retries every {@code backoff} until it gets a 2xx). */
@@ -67,19 +72,49 @@ public final class DistributionRegistry implements AutoCloseable {
     public static DistributionRegistry start(Notifications notifications, String credentials) {
         try {
             Path directory = Files.createTempDirectory("tagline-registry");
-            int port = freePort();
-            Files.writeString(directory.resolve("config.yml"), config(directory, port, notifications, credentials));
-            if (credentials != null) {
-                String[] userAndPassword = credentials.split(":", 2);
-                Files.writeString(directory.resolve("htpasswd"),
-                        userAndPassword[0] + ":" + BCrypt.hashpw(userAndPassword[1], BCrypt.gensalt(4)) + "\n");
-            }
-            DistributionRegistry registry = new DistributionRegistry(directory, port, credentials);
-            registry.launch();
-            return registry;
+            return start(directory, freePort(), directory.resolve("data"), directory.resolve("registry.log"),
+                    notifications, credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the registry", e);
         }
+    }
+
+    /**
+     * A registry without authentication on a given loopback {@code port} that keeps its images in
+     * {@code storageDirectory} across runs (only its configuration is temporary) and appends its log to
+     * {@code logFile}; notifications as for {@link #start(Notifications, String)}.
+     */
+    public static DistributionRegistry startKeeping(int port, Path storageDirectory, Path logFile,
+            Notifications notifications) {
+        try {
+            Files.createDirectories(storageDirectory);
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            return start(Files.createTempDirectory("tagline-registry"), port, storageDirectory, logFile, notifications,
+                    null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the registry", e);
+        }
+    }
+
+    /** Whether {@code docker-registry} is on the PATH. */
+    public static boolean installed() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, BINARY)));
+    }
+
+    private static DistributionRegistry start(Path directory, int port, Path storageDirectory, Path logFile,
+            Notifications notifications, String credentials) throws IOException {
+        Files.writeString(directory.resolve("config.yml"),
+                config(directory, port, storageDirectory, notifications, credentials));
+        if (credentials != null) {
+            String[] userAndPassword = credentials.split(":", 2);
+            Files.writeString(directory.resolve("htpasswd"),
+                    userAndPassword[0] + ":" + BCrypt.hashpw(userAndPassword[1], BCrypt.gensalt(4)) + "\n");
+        }
+        DistributionRegistry registry = new DistributionRegistry(directory, port, credentials, logFile);
+        registry.launch();
+        return registry;
     }
 
     /** {@code 127.0.0.1:<port>}, the registry host in image references. */
@@ -93,7 +128,7 @@ public final class DistributionRegistry implements AutoCloseable {
 
     /** The registry's own log, to read what it did (notifications it sent, requests it served). */
     public Path logFile() {
-        return directory.resolve("registry.log");
+        return logFile;
     }
 
     /** The digest the registry reports for {@code repository:tag} to a HEAD accepting every manifest type. */
@@ -178,11 +213,13 @@ public final class DistributionRegistry implements AutoCloseable {
         process = null;
     }
 
-    private static String config(Path directory, int port, Notifications notifications, String credentials) {
+    private static String config(Path directory, int port, Path storageDirectory, Notifications notifications,
+            String credentials) {
         StringBuilder yaml = new StringBuilder()
                 .append("version: 0.1\n")
                 .append("log:\n  level: info\n")
-                .append("storage:\n  filesystem:\n    rootdirectory: ").append(directory.resolve("data")).append('\n')
+                .append("storage:\n  filesystem:\n    rootdirectory: ").append(storageDirectory.toAbsolutePath())
+                .append('\n')
                 .append("  delete:\n    enabled: true\n")
                 .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
                 // A fixed secret: uploads stay valid across restart().

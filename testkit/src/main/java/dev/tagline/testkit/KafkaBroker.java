@@ -40,16 +40,22 @@ public final class KafkaBroker implements KafkaCluster {
 
     /** Formats fresh storage in a temporary directory and starts the broker on free loopback ports. */
     public static KafkaBroker start() {
+        return start(0);
+    }
+
+    /** As {@link #start()}, with the broker listening on loopback {@code port} (0 for a free one). */
+    public static KafkaBroker start(int port) {
         QuietLogs.warningsOnly(LOG_CATEGORIES);
         Path dataDir = createDataDir();
         KafkaRaftServer server = null;
         try {
             int[] ports = twoFreePorts();
-            Map<String, String> config = config(dataDir, ports[0], ports[1]);
+            int brokerPort = port == 0 ? ports[0] : port;
+            Map<String, String> config = config(dataDir, brokerPort, ports[1]);
             format(dataDir);
             server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
             server.startup();
-            return new KafkaBroker(dataDir, config, server, "127.0.0.1:" + ports[0]);
+            return new KafkaBroker(dataDir, config, server, "127.0.0.1:" + brokerPort);
         } catch (Exception e) {
             if (server != null) {
                 server.shutdown();

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,23 @@ class DistributionRegistryTest {
             OciImages.LayoutImage image = OciImages.image(layouts.resolve("one"), OciImages.Platform.LINUX_AMD64, "one");
             Skopeo.push(image, registry.host() + "/team-a/app:v1");
             assertEquals(Optional.of(image.digest()), registry.digestOf("team-a/app", "v1"));
+        }
+    }
+
+    @Test
+    void a_registry_on_kept_storage_still_serves_what_was_pushed_before_it_stopped() throws IOException {
+        Path storage = layouts.resolve("storage");
+        OciImages.LayoutImage image = OciImages.image(layouts.resolve("kept"), OciImages.Platform.LINUX_AMD64, "kept");
+        int port = freePort();
+        try (DistributionRegistry first = DistributionRegistry.startKeeping(port, storage, layouts.resolve("first.log"),
+                null)) {
+            Skopeo.push(image, first.host() + "/team-a/app:v1");
+        }
+        try (DistributionRegistry second = DistributionRegistry.startKeeping(port, storage,
+                layouts.resolve("second.log"), null)) {
+            assertEquals("127.0.0.1:" + port, second.host());
+            assertEquals(Optional.of(image.digest()), second.digestOf("team-a/app", "v1"));
+            assertTrue(Files.size(second.logFile()) > 0);
         }
     }
 
@@ -83,6 +102,12 @@ class DistributionRegistryTest {
             assertTrue(authorizations.stream().allMatch("Bearer token-1"::equals), authorizations::toString);
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -1,0 +1,117 @@
+package dev.tagline.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.tagline.events.EventJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A subscriber's webhook endpoint on 127.0.0.1: answers every POST 204 and keeps what arrived, with the moment it
+ * arrived, to check its Standard Webhooks signature and content afterwards.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    /** One POST as received: the raw body (what the signature covers), its signature headers and its arrival. */
+    record Delivery(Instant receivedAt, String contentType, String webhookId, String webhookTimestamp,
+            String webhookSignature, String rawBody) {
+
+        JsonNode event() {
+            try {
+                return EventJson.mapper().readTree(rawBody);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Standard Webhooks: HMAC-SHA256 over {@code id.timestamp.body}, keyed with the secret's decoded bytes. */
+        boolean isSignedWith(String secret) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+                byte[] expected = mac.doFinal((webhookId + "." + webhookTimestamp + "." + rawBody)
+                        .getBytes(StandardCharsets.UTF_8));
+                return Arrays.stream(webhookSignature.split(" "))
+                        .filter(entry -> entry.startsWith("v1,"))
+                        .anyMatch(entry -> MessageDigest.isEqual(expected, Base64.getDecoder().decode(entry.substring(3))));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Whether the signed timestamp is recent, as a receiver checks against replays. */
+        boolean isFresh(Duration tolerance) {
+            long signedAt = Long.parseLong(webhookTimestamp);
+            return Math.abs(Instant.now().getEpochSecond() - signedAt) <= tolerance.toSeconds();
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    static WebhookReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            WebhookReceiver receiver = new WebhookReceiver(server);
+            server.createContext("/", receiver::receive);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh secret in the form Standard Webhooks libraries generate. */
+    static String newSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** What arrived for one trigger, in order of arrival. */
+    List<Delivery> deliveriesFor(String triggerName) {
+        return deliveries.stream()
+                .filter(delivery -> triggerName.equals(delivery.event().at("/data/trigger/name").asText()))
+                .toList();
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        Instant receivedAt = Instant.now();
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            deliveries.add(new Delivery(receivedAt, headers.getFirst("Content-Type"), headers.getFirst("webhook-id"),
+                    headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body));
+            exchange.sendResponseHeaders(204, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

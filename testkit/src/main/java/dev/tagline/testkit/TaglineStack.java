@@ -1,0 +1,349 @@
+package dev.tagline.testkit;
+
+import dev.tagline.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How the four Tagline services are wired together on one machine: their ports, the environment each one needs to
+ * work with the others, the topics and their partitions, and a Distribution registry whose notifications reach the
+ * gateway. {@link LocalStack} runs it on fixed ports; system tests run it on free ones.
+ */
+public final class TaglineStack implements AutoCloseable {
+
+    /** A topic and the partitions the services need. */
+    public record Topic(String name, int partitions) {
+    }
+
+    /**
+     * Every topic the services use, with its partitions: keyed topics get 3 so that tags spread over consumers,
+     * dead-letter topics 1. Deployment descriptors (docker-compose, Kubernetes) must create the same.
+     */
+    public static final List<Topic> TOPICS = List.of(
+            new Topic(Topics.REGISTRY_TAG_EVENTS, 3),
+            new Topic(Topics.deadLetter(Topics.REGISTRY_TAG_EVENTS), 1),
+            new Topic(Topics.IMAGESTREAM_TAG_EVENTS, 3),
+            new Topic(Topics.deadLetter(Topics.IMAGESTREAM_TAG_EVENTS), 1),
+            new Topic(Topics.TRIGGER_ACTIONS, 3),
+            new Topic(Topics.IMPORT_REQUESTS, 3),
+            new Topic(Topics.deadLetter(Topics.IMPORT_REQUESTS), 1));
+
+    /** A Tagline service: its Maven module and the HTTP port it has in the architecture. */
+    public enum Service {
+        WEBHOOK_GATEWAY("webhook-gateway", 8081),
+        TAG_SERVICE("tag-service", 8082),
+        IMPORT_SERVICE("import-service", 8083),
+        TRIGGER_SERVICE("trigger-service", 8084);
+
+        private final String module;
+        private final int standardPort;
+
+        Service(String module, int standardPort) {
+            this.module = module;
+            this.standardPort = standardPort;
+        }
+
+        public String module() {
+            return module;
+        }
+
+        public int standardPort() {
+            return standardPort;
+        }
+    }
+
+    /** The gateway source the stack's registry notifies: {@code POST /webhooks/local}. */
+    public static final String REGISTRY_SOURCE = "local";
+    /** The registry's port in the local stack, fixed so that documented image references work. */
+    public static final int LOCAL_REGISTRY_PORT = 5000;
+
+    private static final Duration SERVICE_START = Duration.ofMinutes(2);
+    private static final String REGISTRY_TOKEN_FILE = "registry-notifications-token";
+    // Settings a user may give the local stack in its own environment instead.
+    private static final Set<String> TUNABLE = Set.of("TAGLINE_IMPORTS_ALLOWED_REGISTRIES",
+            "TAGLINE_TRIGGERS_ALLOWED_WEBHOOK_HOSTS", "TAGLINE_IMPORTS_INTERVAL", "TAGLINE_IMPORTS_MIN_INTERVAL",
+            "TAGLINE_IMPORTS_POLL_INTERVAL");
+
+    /** What to start and how; {@link #local} and {@link #forTests} give the two usual sets. */
+    public static final class Options {
+
+        private final Path root;
+        private final Path stateDirectory;
+        private boolean fixedPorts;
+        private boolean registryOptional;
+        private boolean skipUnpackaged;
+        private boolean userEnvironmentWins;
+        private Duration importInterval = Duration.ofSeconds(1);
+
+        private Options(Path root, Path stateDirectory) {
+            this.root = root.toAbsolutePath().normalize();
+            this.stateDirectory = stateDirectory.toAbsolutePath().normalize();
+        }
+
+        /**
+         * The local stack: standard ports (8081 to 8084, registry on 5000), state under
+         * {@code <root>/target/local-stack}, a registry if one can run, unpackaged services skipped, scheduled imports
+         * every 30 s, and the user's environment taking precedence over the allowlists and import intervals.
+         */
+        public static Options local(Path root) {
+            Options options = new Options(root, root.resolve("target/local-stack"));
+            options.fixedPorts = true;
+            options.registryOptional = true;
+            options.skipUnpackaged = true;
+            options.userEnvironmentWins = true;
+            options.importInterval = Duration.ofSeconds(30);
+            return options;
+        }
+
+        /**
+         * For tests: free ports, state (logs, tokens, registry storage) in {@code stateDirectory}, a registry required,
+         * scheduled imports every second.
+         */
+        public static Options forTests(Path root, Path stateDirectory) {
+            return new Options(root, stateDirectory);
+        }
+
+        /** How often scheduled imports check each followed source (also their floor and the look-up period). */
+        public Options importInterval(Duration interval) {
+            this.importInterval = interval;
+            return this;
+        }
+
+        public Path stateDirectory() {
+            return stateDirectory;
+        }
+    }
+
+    private final Options options;
+    // Written while starting and read by a shutdown hook that may stop the stack half-started.
+    private final Map<Service, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final List<String> notes = new ArrayList<>();
+    private final Path tokenFile;
+    private volatile DistributionRegistry registry;
+    private volatile boolean closed;
+
+    private TaglineStack(Options options) {
+        this.options = options;
+        this.tokenFile = LocalTokens.ensure(options.stateDirectory.resolve("tokens"));
+    }
+
+    /** Creates every topic of {@link #TOPICS} that does not exist yet. */
+    public static void createTopics(KafkaCluster kafka) {
+        TOPICS.forEach(topic -> kafka.createTopic(topic.name(), topic.partitions()));
+    }
+
+    /**
+     * Creates the topics, starts the registry (if the options want one) and the packaged services against the given
+     * Kafka and Postgres, and waits until every service is ready. Closing the stack stops what it started, not the
+     * Kafka cluster or Postgres server.
+     */
+    public static TaglineStack start(Options options, KafkaCluster kafka, PostgresServer postgres) {
+        TaglineStack stack = prepare(options);
+        stack.run(kafka, postgres);
+        return stack;
+    }
+
+    /** A stack not started yet, for a caller that must be able to {@link #close()} it while {@link #run} starts it. */
+    public static TaglineStack prepare(Options options) {
+        return new TaglineStack(options);
+    }
+
+    /** What {@link #start} does after {@link #prepare}; a failure stops whatever had started. */
+    public void run(KafkaCluster kafka, PostgresServer postgres) {
+        try {
+            createTopics(kafka);
+            choosePorts();
+            startRegistry();
+            startServices(ServiceProcess.infrastructureEnvironment(kafka, postgres));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The running service, if it was packaged (the local stack skips unpackaged ones). */
+    public Optional<ServiceProcess> service(Service service) {
+        return Optional.ofNullable(services.get(service));
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a service. */
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public Path logFile(Service service) {
+        return options.stateDirectory.resolve(service.module() + ".log");
+    }
+
+    /** The registry whose notifications reach the gateway, if one runs. */
+    public Optional<DistributionRegistry> registry() {
+        return Optional.ofNullable(registry);
+    }
+
+    /** Why something was left out (a registry that could not run, a service not packaged), to tell the user. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** The token file the services read ({@code tagline.access.token-file}). */
+    public Path tokenFile() {
+        return tokenFile;
+    }
+
+    /** A cluster-admin API token from {@link #tokenFile()}. */
+    public String adminToken() {
+        return LocalTokens.adminToken(tokenFile);
+    }
+
+    /** Stops the services, then the registry; a stack being started stops starting. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        List<Service> stopOrder = new ArrayList<>(List.of(Service.values()));
+        Collections.reverse(stopOrder);
+        stopOrder.stream().map(services::remove).filter(Objects::nonNull).forEach(ServiceProcess::close);
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
+    }
+
+    private void choosePorts() {
+        for (Service service : Service.values()) {
+            ports.put(service, options.fixedPorts ? service.standardPort() : freePort());
+        }
+    }
+
+    private void startRegistry() {
+        int port = options.fixedPorts ? LOCAL_REGISTRY_PORT : freePort();
+        String unavailable = !DistributionRegistry.installed()
+                ? "docker-registry is not on the PATH (apt-get install docker-registry)"
+                : !portIsFree(port) ? "port " + port + " is taken" : null;
+        if (unavailable != null) {
+            if (!options.registryOptional) {
+                throw new IllegalStateException("Cannot run the registry: " + unavailable);
+            }
+            notes.add("No local registry: " + unavailable + "; everything else runs without it.");
+            return;
+        }
+        ensureOpen();
+        String gatewayWebhook = url(Service.WEBHOOK_GATEWAY) + "/webhooks/" + REGISTRY_SOURCE;
+        registry = DistributionRegistry.startKeeping(port, options.stateDirectory.resolve("registry"),
+                options.stateDirectory.resolve("registry.log"),
+                DistributionRegistry.Notifications.to(gatewayWebhook,
+                        Map.of("Authorization", "Bearer " + registryNotificationToken())));
+    }
+
+    private void startServices(Map<String, String> infrastructure) {
+        for (Service service : Service.values()) {
+            Path moduleDir = options.root.resolve(service.module());
+            if (options.skipUnpackaged && !Files.isRegularFile(ServiceProcess.jarOf(moduleDir))) {
+                notes.add(service.module() + " is not packaged, so it does not run (./mvnw -pl " + service.module()
+                        + " -am package -DskipTests)");
+                continue;
+            }
+            Map<String, String> environment = new HashMap<>(infrastructure);
+            environment.putAll(environmentOf(service));
+            synchronized (this) {
+                ensureOpen();
+                services.put(service, ServiceProcess.start(moduleDir, ports.get(service), environment, logFile(service)));
+            }
+        }
+        // Started together, awaited together: the four JVMs boot in parallel.
+        for (Service service : Service.values()) {
+            ensureOpen();
+            service(service).ifPresent(process -> process.awaitReady(SERVICE_START));
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("The stack was stopped while starting");
+        }
+    }
+
+    /** What a service needs, besides Kafka and Postgres, to work with the others and the registry. */
+    private Map<String, String> environmentOf(Service service) {
+        Map<String, String> wiring = new HashMap<>();
+        String interval = options.importInterval.toMillis() + "ms";
+        switch (service) {
+            case WEBHOOK_GATEWAY -> {
+                if (registry != null) {
+                    String prefix = "TAGLINE_GATEWAY_SOURCES_" + REGISTRY_SOURCE.toUpperCase(Locale.ROOT) + "_";
+                    wiring.put(prefix + "FORMAT", "distribution");
+                    wiring.put(prefix + "TOKEN", registryNotificationToken());
+                    wiring.put(prefix + "REGISTRY_URL", registry.baseUrl());
+                }
+            }
+            // Public registries as by default, and any registry on this machine.
+            case IMPORT_SERVICE -> {
+                wiring.put("TAGLINE_IMPORTS_ALLOWED_REGISTRIES", "*,127.0.0.1");
+                wiring.put("TAGLINE_IMPORTS_INTERVAL", interval);
+                wiring.put("TAGLINE_IMPORTS_MIN_INTERVAL", interval);
+                wiring.put("TAGLINE_IMPORTS_POLL_INTERVAL", interval);
+            }
+            // Public receivers as by default, and receivers on this machine.
+            case TRIGGER_SERVICE -> wiring.put("TAGLINE_TRIGGERS_ALLOWED_WEBHOOK_HOSTS", "public,127.0.0.1");
+            case TAG_SERVICE -> {
+            }
+        }
+        if (options.userEnvironmentWins) {
+            wiring.keySet().removeIf(name -> TUNABLE.contains(name) && System.getenv(name) != null);
+        }
+        wiring.put("TAGLINE_ACCESS_TOKEN_FILE", tokenFile.toString());
+        return wiring;
+    }
+
+    /** A random token the registry presents to the gateway, made on the first run and kept with the stack's state. */
+    private String registryNotificationToken() {
+        Path file = options.stateDirectory.resolve(REGISTRY_TOKEN_FILE);
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the registry's token in " + file, e);
+        }
+    }
+
+    static boolean portIsFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
