@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
+import dev.tagline.testkit.ExternalCommand;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,27 +44,16 @@ class DockerComposeFileTest {
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|TOKEN|SECRET|CREDENTIALS)");
 
     @Test
-    void debian_docker_compose_accepts_the_file_without_warnings() throws IOException, InterruptedException {
-        Path executable = onPath("docker-compose").orElseGet(() -> fail(
+    void debian_docker_compose_accepts_the_file_without_warnings() {
+        Path executable = ExternalCommand.find("docker-compose").orElseGet(() -> fail(
                 "docker-compose is not installed, so docker-compose.yml cannot be validated: apt-get install -y docker-compose"));
-        Path errorFile = Files.createTempFile("docker-compose-config", ".err");
-        try {
-            Process process = new ProcessBuilder(executable.toString(), "-f", "docker-compose.yml", "config", "-q")
-                    .directory(ROOT.toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(errorFile.toFile())
-                    .start();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                fail("docker-compose config -q did not finish within 2 minutes");
-            }
-            String errors = Files.readString(errorFile, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("docker-compose config -q exit status; it said: %s", errors).isZero();
-            // An unset variable without a default is only a warning to Compose, and a blank setting to the service.
-            assertThat(errors).as("docker-compose config -q warnings").doesNotContain("WARNING");
-        } finally {
-            Files.delete(errorFile);
-        }
+
+        ExternalCommand.Result config = ExternalCommand.run(
+                List.of(executable.toString(), "-f", "docker-compose.yml", "config", "-q"), ROOT, Duration.ofMinutes(2));
+
+        assertThat(config.exitCode()).as("docker-compose config -q exit status; it said: %s", config.errors()).isZero();
+        // An unset variable without a default is only a warning to Compose, and a blank setting to the service.
+        assertThat(config.errors()).as("docker-compose config -q warnings").doesNotContain("WARNING");
     }
 
     @Test
@@ -318,13 +304,5 @@ class DockerComposeFileTest {
             throw new AssertionError(option + " missing in " + options);
         }
         return matcher.group(1);
-    }
-
-    private static Optional<Path> onPath(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(directory -> !directory.isEmpty())
-                .map(directory -> Path.of(directory, program))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 }

@@ -2,16 +2,14 @@ package dev.tagline.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tagline.events.EventJson;
+import dev.tagline.testkit.ExternalCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a topic with {@code kcat} (Debian package {@code kcat}), a Kafka client outside the JVM, as another team's
@@ -19,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Kcat {
 
-    private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** A record as kcat prints it with {@code -J}. */
     record Record(String topic, int partition, long offset, Instant timestamp, String key, Map<String, String> headers,
@@ -39,51 +37,16 @@ final class Kcat {
 
     /** Fails with what to install when kcat is missing: a system test without it would prove nothing. */
     static void requireInstalled() {
-        try {
-            Process process = new ProcessBuilder("kcat", "-V").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("kcat -V failed; the system tests read Kafka with kcat (apt-get install kcat)");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("kcat is not on the PATH; the system tests read Kafka with it (apt-get install kcat)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (ExternalCommand.find("kcat").isEmpty()) {
+            throw new IllegalStateException("kcat is not on the PATH; the system tests read Kafka with it (apt-get install kcat)");
         }
     }
 
     /** Every record of {@code topic} now on the broker, partition by partition, each in offset order. */
     static List<Record> readAll(String bootstrapServers, String topic) {
-        try {
-            Path output = Files.createTempFile("kcat", ".json");
-            Path errors = Files.createTempFile("kcat", ".err");
-            try {
-                Process process = new ProcessBuilder("kcat", "-C", "-b", bootstrapServers, "-t", topic,
-                        "-o", "beginning", "-e", "-J", "-q")
-                        .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("kcat did not reach the end of " + topic);
-                }
-                if (process.exitValue() != 0) {
-                    throw new IllegalStateException("kcat failed (" + process.exitValue() + ") on " + topic + ": "
-                            + Files.readString(errors, StandardCharsets.UTF_8));
-                }
-                return Files.readAllLines(output, StandardCharsets.UTF_8).stream()
-                        .filter(line -> !line.isBlank())
-                        .map(Kcat::parse)
-                        .toList();
-            } finally {
-                Files.deleteIfExists(output);
-                Files.deleteIfExists(errors);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String lines = ExternalCommand.output(
+                List.of("kcat", "-C", "-b", bootstrapServers, "-t", topic, "-o", "beginning", "-e", "-J", "-q"), TIMEOUT);
+        return lines.lines().filter(line -> !line.isBlank()).map(Kcat::parse).toList();
     }
 
     private static Record parse(String line) {

@@ -1,6 +1,5 @@
 package dev.tagline.testkit;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -98,9 +97,7 @@ public final class DistributionRegistry implements AutoCloseable {
 
     /** Whether {@code docker-registry} is on the PATH. */
     public static boolean installed() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, BINARY)));
+        return ExternalCommand.find(BINARY).isPresent();
     }
 
     private static DistributionRegistry start(Path directory, int port, Path storageDirectory, Path logFile,
@@ -265,7 +262,7 @@ public final class DistributionRegistry implements AutoCloseable {
 
     private static void deleteRecursively(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete " + directory, e);
         }

@@ -1,13 +1,8 @@
 package dev.tagline.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Debian's {@code skopeo} (apt package {@code skopeo}) to push layouts from {@link OciImages} to a registry
@@ -15,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Skopeo {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     /** The manifest format the registry receives: as built (OCI), or converted to Docker schema 2. */
     public enum Format {
@@ -52,27 +47,9 @@ public final class Skopeo {
     }
 
     private static void run(List<String> command) {
-        try {
-            Path output = Files.createTempFile("skopeo", ".log");
-            try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("skopeo timed out: " + command);
-                }
-                if (process.exitValue() != 0) {
-                    throw new IllegalStateException("skopeo failed (" + process.exitValue() + "): " + command + "\n"
-                            + Files.readString(output, StandardCharsets.UTF_8));
-                }
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not run skopeo (apt-get install skopeo)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (ExternalCommand.find("skopeo").isEmpty()) {
+            throw new IllegalStateException("skopeo is not on the PATH (apt-get install skopeo)");
         }
+        ExternalCommand.output(command, TIMEOUT);
     }
 }
