@@ -1,7 +1,9 @@
 package dev.tagline.deployment;
 
+import dev.tagline.testkit.TaglineStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -13,7 +15,7 @@ import java.util.TreeSet;
  */
 public final class ServiceCatalog {
 
-    public static final List<String> MODULES = List.of("webhook-gateway", "tag-service", "import-service", "trigger-service");
+    public static final List<String> MODULES = Arrays.stream(TaglineStack.Service.values()).map(TaglineStack.Service::module).toList();
 
     private final List<TaglineService> services;
 

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,18 +63,20 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
-    private WebhookReceiver(HttpServer server) {
+    private WebhookReceiver(HttpServer server, ExecutorService handlers) {
         this.server = server;
+        this.handlers = handlers;
     }
 
     static WebhookReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            WebhookReceiver receiver = new WebhookReceiver(server);
+            WebhookReceiver receiver = new WebhookReceiver(server, Executors.newFixedThreadPool(4));
             server.createContext("/", receiver::receive);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.setExecutor(receiver.handlers);
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -113,5 +116,6 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

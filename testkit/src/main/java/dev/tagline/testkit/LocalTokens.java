@@ -9,8 +9,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The local stack's token file (the format {@code tagline.access.token-file} reads): made once with a random
- * cluster-admin token, kept across runs, and editable to add users with namespace roles.
+ * The local stack's secrets: its token file (the format {@code tagline.access.token-file} reads), made once with a
+ * random cluster-admin token, kept across runs and editable to add users with namespace roles; and other random
+ * secrets kept in files of their own (the registry's token for the gateway).
  */
 final class LocalTokens {
 
@@ -20,20 +21,22 @@ final class LocalTokens {
     }
 
     static Path ensure(Path file) {
-        if (Files.exists(file)) {
-            return file;
+        if (!Files.exists(file)) {
+            writePrivately(file, "# <token> <subject> <group>,<group>…  groups: <namespace>:view|edit|admin, cluster-admin\n"
+                    + randomHex() + " " + ADMIN_SUBJECT + " cluster-admin\n");
         }
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String content = "# <token> <subject> <group>,<group>…  groups: <namespace>:view|edit|admin, cluster-admin\n"
-                + HexFormat.of().formatHex(random) + " " + ADMIN_SUBJECT + " cluster-admin\n";
+        return file;
+    }
+
+    /** A random secret kept in {@code file}: made on the first call, the same on every later one, across runs. */
+    static String secretIn(Path file) {
+        if (!Files.exists(file)) {
+            writePrivately(file, randomHex() + "\n");
+        }
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return file;
+            return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
+            throw new UncheckedIOException("Could not read " + file, e);
         }
     }
 
@@ -49,6 +52,23 @@ final class LocalTokens {
                     .orElse("(none: add a line for " + ADMIN_SUBJECT + " to " + file + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    private static String randomHex() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    // Readable by its owner only from the moment it exists, not after a chmod that follows the write.
+    private static void writePrivately(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
         }
     }
 }

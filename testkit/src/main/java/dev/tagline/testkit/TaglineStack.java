@@ -7,14 +7,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,10 +75,14 @@ public final class TaglineStack implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
     private static final String REGISTRY_TOKEN_FILE = "registry-notifications-token";
-    // Settings a user may give the local stack in its own environment instead.
-    private static final Set<String> TUNABLE = Set.of("TAGLINE_IMPORTS_ALLOWED_REGISTRIES",
-            "TAGLINE_TRIGGERS_ALLOWED_WEBHOOK_HOSTS", "TAGLINE_IMPORTS_INTERVAL", "TAGLINE_IMPORTS_MIN_INTERVAL",
-            "TAGLINE_IMPORTS_POLL_INTERVAL");
+    /**
+     * Settings a user may give the local stack in its own environment instead, in groups that go together: the
+     * import interval cannot be set below its floor, so a user's interval replaces the stack's floor too.
+     */
+    private static final List<Set<String>> TUNABLE = List.of(
+            Set.of("TAGLINE_IMPORTS_ALLOWED_REGISTRIES"),
+            Set.of("TAGLINE_TRIGGERS_ALLOWED_WEBHOOK_HOSTS"),
+            Set.of("TAGLINE_IMPORTS_INTERVAL", "TAGLINE_IMPORTS_MIN_INTERVAL", "TAGLINE_IMPORTS_POLL_INTERVAL"));
 
     /** What to start and how; {@link #local} and {@link #forTests} give the two usual sets. */
     public static final class Options {
@@ -122,12 +123,6 @@ public final class TaglineStack implements AutoCloseable {
             return new Options(root, stateDirectory);
         }
 
-        /** How often scheduled imports check each followed source (also their floor and the look-up period). */
-        public Options importInterval(Duration interval) {
-            this.importInterval = interval;
-            return this;
-        }
-
         public Path stateDirectory() {
             return stateDirectory;
         }
@@ -148,7 +143,7 @@ public final class TaglineStack implements AutoCloseable {
     }
 
     /** Creates every topic of {@link #TOPICS} that does not exist yet. */
-    public static void createTopics(KafkaCluster kafka) {
+    private static void createTopics(KafkaCluster kafka) {
         TOPICS.forEach(topic -> kafka.createTopic(topic.name(), topic.partitions()));
     }
 
@@ -246,12 +241,15 @@ public final class TaglineStack implements AutoCloseable {
             notes.add("No local registry: " + unavailable + "; everything else runs without it.");
             return;
         }
-        ensureOpen();
         String gatewayWebhook = url(Service.WEBHOOK_GATEWAY) + "/webhooks/" + REGISTRY_SOURCE;
-        registry = DistributionRegistry.startKeeping(port, options.stateDirectory.resolve("registry"),
-                options.stateDirectory.resolve("registry.log"),
-                DistributionRegistry.Notifications.to(gatewayWebhook,
-                        Map.of("Authorization", "Bearer " + registryNotificationToken())));
+        // Under the lock close() takes, so that a Ctrl-C while starting cannot leave the registry process behind.
+        synchronized (this) {
+            ensureOpen();
+            registry = DistributionRegistry.startKeeping(port, options.stateDirectory.resolve("registry"),
+                    options.stateDirectory.resolve("registry.log"),
+                    DistributionRegistry.Notifications.to(gatewayWebhook,
+                            Map.of("Authorization", "Bearer " + registryNotificationToken())));
+        }
     }
 
     private void startServices(Map<String, String> infrastructure) {
@@ -292,6 +290,9 @@ public final class TaglineStack implements AutoCloseable {
                     String prefix = "TAGLINE_GATEWAY_SOURCES_" + REGISTRY_SOURCE.toUpperCase(Locale.ROOT) + "_";
                     wiring.put(prefix + "FORMAT", "distribution");
                     wiring.put(prefix + "TOKEN", registryNotificationToken());
+                    // One name for the registry, whatever host a pusher used (localhost:5000 or 127.0.0.1:5000), so
+                    // that pushes move the streams that follow 127.0.0.1:<port>/…, as imports of them do.
+                    wiring.put(prefix + "REGISTRY", registry.host());
                     wiring.put(prefix + "REGISTRY_URL", registry.baseUrl());
                 }
             }
@@ -308,7 +309,9 @@ public final class TaglineStack implements AutoCloseable {
             }
         }
         if (options.userEnvironmentWins) {
-            wiring.keySet().removeIf(name -> TUNABLE.contains(name) && System.getenv(name) != null);
+            TUNABLE.stream()
+                    .filter(group -> group.stream().anyMatch(name -> System.getenv(name) != null))
+                    .forEach(group -> wiring.keySet().removeAll(group));
         }
         wiring.put("TAGLINE_ACCESS_TOKEN_FILE", tokenFile.toString());
         return wiring;
@@ -316,19 +319,7 @@ public final class TaglineStack implements AutoCloseable {
 
     /** A random token the registry presents to the gateway, made on the first run and kept with the stack's state. */
     private String registryNotificationToken() {
-        Path file = options.stateDirectory.resolve(REGISTRY_TOKEN_FILE);
-        try {
-            if (!Files.exists(file)) {
-                byte[] random = new byte[24];
-                new SecureRandom().nextBytes(random);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the registry's token in " + file, e);
-        }
+        return LocalTokens.secretIn(options.stateDirectory.resolve(REGISTRY_TOKEN_FILE));
     }
 
     static boolean portIsFree(int port) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the file, and its contents are compared with what the packaged services read ({@link ServiceCatalog}) and with the
  * topics testkit creates.
  */
-class DockerComposeFileTest {
+class DockerComposeFileIT {
 
     private static final ServiceCatalog CATALOG = ServiceCatalog.read();
     private static final Path ROOT = ServiceCatalog.repositoryRoot();

@@ -57,7 +57,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Kubernetes and Strimzi API models, and checks images, ports, probes, environment and topics against what the
  * packaged services read, and the overlays against what running them in development and production needs.
  */
-class KubernetesManifestsTest {
+class KubernetesManifestsIT {
 
     private static final ServiceCatalog CATALOG = ServiceCatalog.read();
     private static final Path ROOT = ServiceCatalog.repositoryRoot();

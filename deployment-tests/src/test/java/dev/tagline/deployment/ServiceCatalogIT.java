@@ -2,21 +2,21 @@ package dev.tagline.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.assertj.core.groups.Tuple;
+import dev.tagline.testkit.TaglineStack;
 import org.junit.jupiter.api.Test;
 
 /** The catalog the deployment tests trust, read from the real packaged services. */
-class ServiceCatalogTest {
+class ServiceCatalogIT {
 
     private static final ServiceCatalog CATALOG = ServiceCatalog.read();
 
     @Test
-    void each_service_listens_on_the_port_its_application_properties_name() {
-        assertThat(CATALOG.services()).extracting(TaglineService::module, TaglineService::httpPort).containsExactly(
-                Tuple.tuple("webhook-gateway", 8081),
-                Tuple.tuple("tag-service", 8082),
-                Tuple.tuple("import-service", 8083),
-                Tuple.tuple("trigger-service", 8084));
+    void each_service_listens_on_the_port_the_stack_and_the_architecture_give_it() {
+        for (TaglineStack.Service service : TaglineStack.Service.values()) {
+            assertThat(CATALOG.service(service.module()).httpPort()).as(service.module())
+                    .isEqualTo(service.standardPort());
+        }
+        assertThat(CATALOG.services()).extracting(TaglineService::httpPort).containsExactly(8081, 8082, 8083, 8084);
     }
 
     @Test
