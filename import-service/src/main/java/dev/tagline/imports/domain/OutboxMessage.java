@@ -2,6 +2,7 @@ package dev.tagline.imports.domain;
 
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventType;
+import dev.tagline.support.outbox.OutboxRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /** An event written in the transaction of the observation it reports, relayed to Kafka after commit. */
 @Entity
 @Table(name = "outbox")
-public class OutboxMessage extends PanacheEntityBase {
+public class OutboxMessage extends PanacheEntityBase implements OutboxRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,7 +43,28 @@ public class OutboxMessage extends PanacheEntityBase {
         return EventType.ofType(type).orElseThrow();
     }
 
+    @Override
+    public Long id() {
+        return id;
+    }
+
+    @Override
+    public String topic() {
+        return eventType().topic();
+    }
+
+    @Override
+    public String recordKey() {
+        return recordKey;
+    }
+
+    @Override
+    public String payload() {
+        return payload;
+    }
+
     /** The key is the subject too: the registry tag the event is about. */
+    @Override
     public CloudEventHeaders cloudEvent(String source) {
         return new CloudEventHeaders(eventId.toString(), source, eventType(), recordKey, createdAt);
     }

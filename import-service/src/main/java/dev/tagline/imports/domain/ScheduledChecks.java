@@ -2,8 +2,8 @@ package dev.tagline.imports.domain;
 
 import dev.tagline.imports.config.ImportsConfig;
 import dev.tagline.imports.messaging.OutboxRelay;
-import dev.tagline.imports.store.FreshContext;
 import dev.tagline.imports.store.ScheduledSourceRepository;
+import dev.tagline.support.context.FreshContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;

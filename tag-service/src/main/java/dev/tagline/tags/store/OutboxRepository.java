@@ -1,6 +1,7 @@
 package dev.tagline.tags.store;
 
 import dev.tagline.tags.domain.OutboxMessage;
+import dev.tagline.support.outbox.OutboxStore;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,17 +10,12 @@ import java.util.List;
 
 /** The transactional outbox of {@code imagestream-tag-events}. */
 @ApplicationScoped
-public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Long> {
+public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Long>, OutboxStore<OutboxMessage> {
 
     /** Arbitrary but fixed: identifies the relay's advisory lock among this database's locks. */
     private static final long RELAY_LOCK_ID = 0x7461676c696e65L;
 
-    /**
-     * Takes the relay lock for the rest of the transaction, so that one replica at a time relays and
-     * events leave in the order they were written.
-     *
-     * @return false when another replica is relaying now
-     */
+    @Override
     public Uni<Boolean> tryLockRelay() {
         return getSession()
                 .chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(?1)", Boolean.class)
@@ -27,7 +23,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
                         .getSingleResult());
     }
 
-    /** The oldest messages not yet acknowledged by the broker. */
+    @Override
     public Uni<List<OutboxMessage>> oldestUnpublished(int limit) {
         return find("publishedAt is null order by id").page(0, limit).list();
     }
@@ -36,6 +32,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
         return delete("publishedAt < ?1", cutoff);
     }
 
+    @Override
     public Uni<Integer> markPublished(List<Long> ids, Instant now) {
         return update("publishedAt = ?1 where id in ?2", now, ids);
     }

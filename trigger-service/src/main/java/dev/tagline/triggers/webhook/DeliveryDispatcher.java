@@ -1,5 +1,6 @@
 package dev.tagline.triggers.webhook;
 
+import dev.tagline.support.context.FreshContext;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.AttemptOutcome;
 import dev.tagline.triggers.domain.ClaimedDelivery;
@@ -7,7 +8,6 @@ import dev.tagline.triggers.domain.Delivery;
 import dev.tagline.triggers.domain.RetryPolicy;
 import dev.tagline.triggers.domain.Timestamps;
 import dev.tagline.triggers.store.DeliveryRepository;
-import dev.tagline.triggers.store.SessionContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -99,7 +99,7 @@ public class DeliveryDispatcher {
     }
 
     private void start() {
-        SessionContexts.onFreshContext(vertx, this::claimAndStart).subscribe().with(ignored -> finish(), failure -> {
+        FreshContext.call(vertx, this::claimAndStart).subscribe().with(ignored -> finish(), failure -> {
             LOG.warnf("Claiming due deliveries failed, will retry: %s", failure.toString());
             finish();
         });
@@ -150,7 +150,7 @@ public class DeliveryDispatcher {
         if (!outcome.succeeded()) {
             LOG.infof("Delivery %d attempt %d failed: %s", claimed.id(), claimed.attempt(), outcome.error());
         }
-        SessionContexts.onFreshContext(vertx, () -> Panache.withTransaction(() -> deliveries.findLocked(claimed.id())
+        FreshContext.call(vertx, () -> Panache.withTransaction(() -> deliveries.findLocked(claimed.id())
                         .map(delivery -> recordIfStillClaimed(delivery, claimed, outcome))))
                 .ifNoItem().after(lease).fail()
                 .subscribe().with(retryAt -> {

@@ -1,4 +1,4 @@
-package dev.tagline.imports.store;
+package dev.tagline.support.context;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;

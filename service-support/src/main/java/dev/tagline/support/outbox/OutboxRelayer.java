@@ -1,0 +1,128 @@
+package dev.tagline.support.outbox;
+
+import dev.tagline.support.context.FreshContext;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays a service's transactional outbox to Kafka after commit, oldest first, one replica at a time (the store's
+ * relay lock). Rows are marked published only after the broker acknowledged them (acks=all); a crash in between
+ * relays them again with the same {@code ce_id}, which consumers dedupe. It runs when nudged (a change committed) and
+ * on the service's timer, to pick up whatever a crashed instance left behind. Each service wires one to its channel.
+ */
+public final class OutboxRelayer<M extends OutboxRecord> {
+
+    /** A batch is sent at once, so it must fit the emitter's buffer: the size each service gives its channel. */
+    public static final int EMITTER_BUFFER = 1024;
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayer.class);
+
+    /**
+     * The service's relay settings.
+     *
+     * @param configPrefix where they are configured, e.g. {@code tagline.tags.outbox}, to name them in errors
+     * @param runTimeout how long one batch may take before it is abandoned
+     */
+    public record Settings(String configPrefix, int batchSize, String eventSource, Duration runTimeout) {
+
+        public Settings {
+            if (batchSize < 1 || batchSize > EMITTER_BUFFER) {
+                throw new IllegalArgumentException(configPrefix + ".batch-size must be between 1 and " + EMITTER_BUFFER);
+            }
+        }
+    }
+
+    private final MutinyEmitter<String> emitter;
+    private final OutboxStore<M> store;
+    private final Vertx vertx;
+    private final Supplier<Instant> clock;
+    private final Settings settings;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+
+    /** @param clock the time rows are marked published at, at the precision the store keeps */
+    public OutboxRelayer(MutinyEmitter<String> emitter, OutboxStore<M> store, Vertx vertx, Supplier<Instant> clock,
+            Settings settings) {
+        this.emitter = emitter;
+        this.store = store;
+        this.vertx = vertx;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Asks for a relay run; a request made while one runs starts another when it ends. */
+    public void nudge() {
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            requested.set(false);
+            start();
+        }
+    }
+
+    /** On a fresh context of its own, so the relay's session never meets the session of whoever nudged it. */
+    private void start() {
+        FreshContext.run(vertx, this::relayAll, failure -> {
+            if (failure != null) {
+                LOG.warnf("Relaying the outbox failed, will retry: %s", failure.toString());
+            }
+            finish();
+        });
+    }
+
+    private void finish() {
+        running.set(false);
+        if (requested.get() && running.compareAndSet(false, true)) {
+            requested.set(false);
+            start();
+        }
+    }
+
+    private Uni<Void> relayAll() {
+        return relayBatch().chain(relayed -> relayed == settings.batchSize() ? relayAll() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A batch that hangs is abandoned after the run timeout, so that it cannot hold the relay lock and the running
+     * flag for ever; its rows stay unpublished and go out with the next run.
+     *
+     * @return how many messages were relayed
+     */
+    private Uni<Integer> relayBatch() {
+        return Panache.withTransaction(() -> store.tryLockRelay().chain(locked -> locked
+                        ? store.oldestUnpublished(settings.batchSize()).chain(this::publish)
+                        : Uni.createFrom().item(0)))
+                .ifNoItem().after(settings.runTimeout()).fail();
+    }
+
+    private Uni<Integer> publish(List<M> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Uni<Void>> sends = messages.stream().map(this::send).toList();
+        return Uni.join().all(sends).andFailFast()
+                .chain(() -> store.markPublished(messages.stream().map(OutboxRecord::id).toList(), clock.get()))
+                .replaceWith(messages.size());
+    }
+
+    private Uni<Void> send(M message) {
+        RecordHeaders headers = new RecordHeaders();
+        message.cloudEvent(settings.eventSource()).toHeaders().forEach(headers::add);
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(message.topic())
+                .withKey(message.recordKey())
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(message.payload()).addMetadata(metadata));
+    }
+}
