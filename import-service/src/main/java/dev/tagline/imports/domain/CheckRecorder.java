@@ -4,6 +4,7 @@ import dev.tagline.events.Origin;
 import dev.tagline.imports.registry.ImportFailedException;
 import dev.tagline.imports.registry.ResolvedImage;
 import dev.tagline.imports.store.ScheduledSourceRepository;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

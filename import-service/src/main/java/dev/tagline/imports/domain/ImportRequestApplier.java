@@ -10,6 +10,7 @@ import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.support.inbox.AppliedEventLog;
 import dev.tagline.imports.store.FollowerRepository;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import dev.tagline.events.Origin;
 import dev.tagline.imports.messaging.OutboxRelay;
 import dev.tagline.imports.registry.RegistryNotAllowedException;
 import dev.tagline.imports.registry.ResolvedImage;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package dev.tagline.imports.domain;
 
 import dev.tagline.imports.store.RegistryPauseRepository;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

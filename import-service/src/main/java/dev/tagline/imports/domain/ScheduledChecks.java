@@ -4,6 +4,7 @@ import dev.tagline.imports.config.ImportsConfig;
 import dev.tagline.imports.messaging.OutboxRelay;
 import dev.tagline.imports.store.ScheduledSourceRepository;
 import dev.tagline.support.context.FreshContext;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;

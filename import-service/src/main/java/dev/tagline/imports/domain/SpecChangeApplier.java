@@ -5,6 +5,7 @@ import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagSpecChanged;
 import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

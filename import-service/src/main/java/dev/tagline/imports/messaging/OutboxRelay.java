@@ -3,7 +3,6 @@ package dev.tagline.imports.messaging;
 import dev.tagline.events.Topics;
 import dev.tagline.imports.config.ImportsConfig;
 import dev.tagline.imports.domain.OutboxMessage;
-import dev.tagline.imports.domain.Timestamps;
 import dev.tagline.imports.store.OutboxRepository;
 import dev.tagline.support.outbox.OutboxRelayer;
 import io.quarkus.scheduler.Scheduled;
@@ -28,7 +27,7 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
             MutinyEmitter<String> emitter, OutboxRepository outbox, Vertx vertx, ImportsConfig config) {
-        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, Timestamps::now, new OutboxRelayer.Settings(
+        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, new OutboxRelayer.Settings(
                 "tagline.imports.outbox", config.outbox().batchSize(), config.outbox().eventSource(), config.outbox().runTimeout()));
     }
 

@@ -1,8 +1,8 @@
 package dev.tagline.imports.store;
 
 import dev.tagline.imports.config.ImportsConfig;
-import dev.tagline.imports.domain.Timestamps;
 import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,16 +1,15 @@
 package dev.tagline.support.outbox;
 
 import dev.tagline.support.context.FreshContext;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -46,18 +45,14 @@ public final class OutboxRelayer<M extends OutboxRecord> {
     private final MutinyEmitter<String> emitter;
     private final OutboxStore<M> store;
     private final Vertx vertx;
-    private final Supplier<Instant> clock;
     private final Settings settings;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    /** @param clock the time rows are marked published at, at the precision the store keeps */
-    public OutboxRelayer(MutinyEmitter<String> emitter, OutboxStore<M> store, Vertx vertx, Supplier<Instant> clock,
-            Settings settings) {
+    public OutboxRelayer(MutinyEmitter<String> emitter, OutboxStore<M> store, Vertx vertx, Settings settings) {
         this.emitter = emitter;
         this.store = store;
         this.vertx = vertx;
-        this.clock = clock;
         this.settings = settings;
     }
 
@@ -111,7 +106,7 @@ public final class OutboxRelayer<M extends OutboxRecord> {
         }
         List<Uni<Void>> sends = messages.stream().map(this::send).toList();
         return Uni.join().all(sends).andFailFast()
-                .chain(() -> store.markPublished(messages.stream().map(OutboxRecord::id).toList(), clock.get()))
+                .chain(() -> store.markPublished(messages.stream().map(OutboxRecord::id).toList(), Timestamps.now()))
                 .replaceWith(messages.size());
     }
 

@@ -7,6 +7,7 @@ import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.RegistryTagDeleted;
 import dev.tagline.events.RegistryTagImportFailed;
 import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

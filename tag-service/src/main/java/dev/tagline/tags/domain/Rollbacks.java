@@ -2,6 +2,7 @@ package dev.tagline.tags.domain;
 
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagChangeCause;
+import dev.tagline.support.time.Timestamps;
 import dev.tagline.tags.store.HistoryRepository;
 import dev.tagline.tags.store.ImageStreamRepository;
 import dev.tagline.tags.store.StreamTagRepository;

@@ -1,6 +1,7 @@
 package dev.tagline.tags.domain;
 
 import dev.tagline.events.StreamTagRef;
+import dev.tagline.support.time.Timestamps;
 import dev.tagline.tags.store.ImageStreamRepository;
 import dev.tagline.tags.store.StreamTagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -3,7 +3,6 @@ package dev.tagline.tags.messaging;
 import dev.tagline.events.Topics;
 import dev.tagline.tags.config.TagsConfig;
 import dev.tagline.tags.domain.OutboxMessage;
-import dev.tagline.tags.domain.Timestamps;
 import dev.tagline.tags.store.OutboxRepository;
 import dev.tagline.support.outbox.OutboxRelayer;
 import io.quarkus.scheduler.Scheduled;
@@ -28,7 +27,7 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
             MutinyEmitter<String> emitter, OutboxRepository outbox, Vertx vertx, TagsConfig config) {
-        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, Timestamps::now, new OutboxRelayer.Settings(
+        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, new OutboxRelayer.Settings(
                 "tagline.tags.outbox", config.outbox().batchSize(), config.outbox().eventSource(), config.outbox().runTimeout()));
     }
 

@@ -5,6 +5,7 @@ import dev.tagline.events.EventJson;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.MalformedEventException;
 import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.store.FollowedTagRepository;
 import dev.tagline.triggers.store.TriggerRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,5 +1,6 @@
 package dev.tagline.triggers.domain;
 
+import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.store.DeliveryRepository;
 import dev.tagline.triggers.store.FollowedTagRepository;
 import dev.tagline.triggers.store.TriggerRepository;

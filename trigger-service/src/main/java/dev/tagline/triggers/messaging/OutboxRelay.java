@@ -3,7 +3,6 @@ package dev.tagline.triggers.messaging;
 import dev.tagline.events.Topics;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.OutboxMessage;
-import dev.tagline.triggers.domain.Timestamps;
 import dev.tagline.triggers.store.OutboxRepository;
 import dev.tagline.support.outbox.OutboxRelayer;
 import io.quarkus.scheduler.Scheduled;
@@ -28,7 +27,7 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
             MutinyEmitter<String> emitter, OutboxRepository outbox, Vertx vertx, TriggersConfig config) {
-        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, Timestamps::now, new OutboxRelayer.Settings(
+        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, new OutboxRelayer.Settings(
                 "tagline.triggers.outbox", config.outbox().batchSize(), config.eventSource(), config.outbox().runTimeout()));
     }
 

@@ -1,8 +1,8 @@
 package dev.tagline.triggers.store;
 
 import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.config.TriggersConfig;
-import dev.tagline.triggers.domain.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,12 @@
 package dev.tagline.triggers.webhook;
 
 import dev.tagline.support.context.FreshContext;
+import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.AttemptOutcome;
 import dev.tagline.triggers.domain.ClaimedDelivery;
 import dev.tagline.triggers.domain.Delivery;
 import dev.tagline.triggers.domain.RetryPolicy;
-import dev.tagline.triggers.domain.Timestamps;
 import dev.tagline.triggers.store.DeliveryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package dev.tagline.tags.domain;
+package dev.tagline.support.time;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
