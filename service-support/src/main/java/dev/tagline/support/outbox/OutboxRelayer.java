@@ -37,7 +37,8 @@ public final class OutboxRelayer<M extends OutboxRecord> {
 
         public Settings {
             if (batchSize < 1 || batchSize > EMITTER_BUFFER) {
-                throw new IllegalArgumentException(configPrefix + ".batch-size must be between 1 and " + EMITTER_BUFFER);
+                throw new IllegalArgumentException(
+                        configPrefix + ".batch-size must be between 1 and " + EMITTER_BUFFER);
             }
         }
     }
@@ -84,7 +85,8 @@ public final class OutboxRelayer<M extends OutboxRecord> {
     }
 
     private Uni<Void> relayAll() {
-        return relayBatch().chain(relayed -> relayed == settings.batchSize() ? relayAll() : Uni.createFrom().voidItem());
+        return relayBatch()
+                .chain(relayed -> relayed == settings.batchSize() ? relayAll() : Uni.createFrom().voidItem());
     }
 
     /**

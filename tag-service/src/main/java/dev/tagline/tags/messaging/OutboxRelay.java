@@ -28,7 +28,8 @@ public class OutboxRelay {
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
             MutinyEmitter<String> emitter, OutboxRepository outbox, Vertx vertx, TagsConfig config) {
         this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, new OutboxRelayer.Settings(
-                "tagline.tags.outbox", config.outbox().batchSize(), config.outbox().eventSource(), config.outbox().runTimeout()));
+                "tagline.tags.outbox", config.outbox().batchSize(),
+                config.outbox().eventSource(), config.outbox().runTimeout()));
     }
 
     /** Asks for a relay run; a request made while one runs starts another when it ends. */
