@@ -13,6 +13,7 @@ import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.OciImages;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.Skopeo;
+import dev.tagline.testkit.StandardWebhooks;
 import dev.tagline.testkit.TaglineStack;
 import dev.tagline.testkit.TaglineStack.Service;
 import java.io.IOException;
@@ -66,8 +67,8 @@ class UserStoryIT {
     /** Every digest this run pushed: records of earlier runs on a reused broker never match. */
     private static final Set<String> PUSHED = ConcurrentHashMap.newKeySet();
 
-    private static final String DEPLOY_SECRET = WebhookReceiver.newSecret();
-    private static final String BUILD_SECRET = WebhookReceiver.newSecret();
+    private static final String DEPLOY_SECRET = StandardWebhooks.newSecret();
+    private static final String BUILD_SECRET = StandardWebhooks.newSecret();
     private static OciImages.LayoutImage image1;
     private static OciImages.LayoutImage image2;
     private static OciImages.LayoutImage image3;

@@ -4,23 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tagline.events.EventJson;
+import dev.tagline.testkit.StandardWebhooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A subscriber's webhook endpoint on 127.0.0.1: answers every POST 204 and keeps what arrived, with the moment it
@@ -40,19 +33,8 @@ final class WebhookReceiver implements AutoCloseable {
             }
         }
 
-        /** Standard Webhooks: HMAC-SHA256 over {@code id.timestamp.body}, keyed with the secret's decoded bytes. */
         boolean isSignedWith(String secret) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-                byte[] expected = mac.doFinal((webhookId + "." + webhookTimestamp + "." + rawBody)
-                        .getBytes(StandardCharsets.UTF_8));
-                return Arrays.stream(webhookSignature.split(" "))
-                        .filter(entry -> entry.startsWith("v1,"))
-                        .anyMatch(entry -> MessageDigest.isEqual(expected, Base64.getDecoder().decode(entry.substring(3))));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            return StandardWebhooks.isSigned(secret, webhookId, webhookTimestamp, rawBody, webhookSignature);
         }
 
         /** Whether the signed timestamp is recent, as a receiver checks against replays. */
@@ -85,12 +67,6 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** A fresh secret in the form Standard Webhooks libraries generate. */
-    static String newSecret() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
-    }
-
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

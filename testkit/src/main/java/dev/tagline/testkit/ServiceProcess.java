@@ -11,22 +11,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A packaged Quarkus service running as a child process, which tests can crash and the local stack can stop. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    // Short, so that the moment a service becomes ready is known to within a few milliseconds.
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
 
     private final Process process;
     private final int port;
     private final Path logFile;
+    private final long launchedAt;
+    private volatile Duration readyAfter;
 
-    private ServiceProcess(Process process, int port, Path logFile) {
+    private ServiceProcess(Process process, int port, Path logFile, long launchedAt) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.launchedAt = launchedAt;
     }
 
     /** The environment that points a Tagline service at the given Kafka cluster and Postgres server. */
@@ -63,7 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            return new ServiceProcess(builder.start(), port, logFile);
+            long launchedAt = System.nanoTime();
+            return new ServiceProcess(builder.start(), port, logFile, launchedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + jar, e);
         }
@@ -73,9 +79,19 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The operating system's id of the service's JVM, to read its resource use. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** From launching the JVM to the first ready answer, once {@link #awaitReady} saw it. */
+    public Optional<Duration> readyAfter() {
+        return Optional.ofNullable(readyAfter);
+    }
+
     /** Waits until the service reports ready at {@code /q/health/ready}. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(POLL_INTERVAL).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -83,6 +99,9 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("Service on port " + port + " exited with " + process.exitValue() + "; see " + logFile);
             }
             if (answersOk(http, ready)) {
+                if (readyAfter == null) {
+                    readyAfter = Duration.ofNanos(System.nanoTime() - launchedAt);
+                }
                 return;
             }
             sleep(POLL_INTERVAL);

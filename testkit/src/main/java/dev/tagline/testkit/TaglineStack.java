@@ -93,6 +93,9 @@ public final class TaglineStack implements AutoCloseable {
         private boolean registryOptional;
         private boolean skipUnpackaged;
         private boolean userEnvironmentWins;
+        private boolean oneAtATime;
+        private Set<Service> services = Set.of(Service.values());
+        private final Map<Service, Map<String, String>> extraEnvironment = new EnumMap<>(Service.class);
         private Duration importInterval = Duration.ofSeconds(1);
 
         private Options(Path root, Path stateDirectory) {
@@ -125,6 +128,30 @@ public final class TaglineStack implements AutoCloseable {
 
         public Path stateDirectory() {
             return stateDirectory;
+        }
+
+        /** Runs only these services (benchmarks measure one alone). */
+        public Options only(Service... chosen) {
+            services = Set.of(chosen);
+            return this;
+        }
+
+        /** Starts each service once the one before is ready, so that start-up times are each service's own. */
+        public Options oneAtATime() {
+            oneAtATime = true;
+            return this;
+        }
+
+        /** Adds to, or overrides, what the stack gives {@code service} in its environment. */
+        public Options environment(Service service, Map<String, String> environment) {
+            extraEnvironment.computeIfAbsent(service, s -> new HashMap<>()).putAll(environment);
+            return this;
+        }
+
+        /** How often scheduled imports check each source (the stack also sets it as the floor and the poll). */
+        public Options importInterval(Duration interval) {
+            importInterval = interval;
+            return this;
         }
     }
 
@@ -254,6 +281,9 @@ public final class TaglineStack implements AutoCloseable {
 
     private void startServices(Map<String, String> infrastructure) {
         for (Service service : Service.values()) {
+            if (!options.services.contains(service)) {
+                continue;
+            }
             Path moduleDir = options.root.resolve(service.module());
             if (options.skipUnpackaged && !Files.isRegularFile(ServiceProcess.jarOf(moduleDir))) {
                 notes.add(service.module() + " is not packaged, so it does not run (./mvnw -pl " + service.module()
@@ -262,9 +292,13 @@ public final class TaglineStack implements AutoCloseable {
             }
             Map<String, String> environment = new HashMap<>(infrastructure);
             environment.putAll(environmentOf(service));
+            environment.putAll(options.extraEnvironment.getOrDefault(service, Map.of()));
             synchronized (this) {
                 ensureOpen();
                 services.put(service, ServiceProcess.start(moduleDir, ports.get(service), environment, logFile(service)));
+            }
+            if (options.oneAtATime) {
+                services.get(service).awaitReady(SERVICE_START);
             }
         }
         // Started together, awaited together: the four JVMs boot in parallel.
@@ -317,8 +351,11 @@ public final class TaglineStack implements AutoCloseable {
         return wiring;
     }
 
-    /** A random token the registry presents to the gateway, made on the first run and kept with the stack's state. */
-    private String registryNotificationToken() {
+    /**
+     * The token the registry presents to the gateway's source {@link #REGISTRY_SOURCE}: random, made on the first
+     * run and kept with the stack's state.
+     */
+    public String registryNotificationToken() {
         return LocalTokens.secretIn(options.stateDirectory.resolve(REGISTRY_TOKEN_FILE));
     }
 

@@ -1,0 +1,131 @@
+package dev.tagline.benchmarks;
+
+import dev.tagline.testkit.DistributionRegistry;
+import dev.tagline.testkit.TaglineStack.Service;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * Benchmark 4: many scheduled stream tags on a real Distribution registry (one without notifications, behind a
+ * counting proxy). The first round checks every tag as soon as it is scheduled: how long it takes at the
+ * configured rate. The second comes an interval later, when nothing changed: what each unchanged tag costs.
+ */
+final class ScheduledImports {
+
+    static final String TABLE = "4. Scheduled imports";
+    private static final String NAMESPACE = "bench-imports";
+    private static final Duration ROUND_LIMIT = Duration.ofMinutes(8);
+    /** After the last tag was asked for in a round, how long later calls of that round may still come. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+
+    /** Requests per unchanged tag, by method, in the second round. */
+    record Result(int tags, double secondsToCheckAll, double checksPerSecond, Map<String, Double> unchangedPerTag) {
+    }
+
+    private final Vertx vertx;
+    private final Settings settings;
+    private final BenchStack stack;
+    private final Report.Table table;
+
+    ScheduledImports(Vertx vertx, Settings settings, BenchStack stack, Report report) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.stack = stack;
+        this.table = report.table(TABLE, """
+                %,d tags (%d repositories × %d) on a Distribution registry without notifications, each followed by \
+                a scheduled stream tag; the import-service may make %,d checks a minute (tagline.imports.\
+                max-checks-per-minute and registry-imports-per-minute) and checks each source every %d s. A proxy \
+                in front of the registry counts every request. Round 1: all tags are new and due at once. Round 2: \
+                one interval later, nothing changed."""
+                .formatted(tags(), settings.importRepositories(), settings.importTagsPerRepository(),
+                        settings.importChecksPerMinute(), settings.importInterval().toSeconds()),
+                "round", "tags checked", "seconds", "checks/s", "configured checks/s", "requests", "HEAD per tag",
+                "GET per tag", "requests per tag");
+    }
+
+    Result run() {
+        try (DistributionRegistry registry = DistributionRegistry.start();
+                CountingProxy proxy = CountingProxy.start(vertx, registry.baseUrl())) {
+            List<String> repositories = IntStream.range(0, settings.importRepositories())
+                    .mapToObj(r -> NAMESPACE + "/r%03d".formatted(r)).toList();
+            new RegistryFiller(registry.baseUrl()).fill(repositories, settings.importTagsPerRepository());
+            proxy.newRound();
+            long scheduled = System.nanoTime();
+            createScheduledStreams(proxy.host());
+            awaitRound(proxy, "the first round");
+            CountingProxy.Round first = settle(proxy);
+            row("1: new tags", first, (first.lastNanos() - scheduled) / 1e9);
+            awaitRound(proxy, "the second round");
+            CountingProxy.Round second = settle(proxy);
+            double seconds = (second.lastNanos() - second.firstNanos()) / 1e9;
+            row("2: unchanged", second, seconds);
+            Map<String, Double> perTag = new TreeMap<>();
+            second.byMethod().forEach((method, count) -> perTag.put(method, count / (double) tags()));
+            return new Result(tags(), (first.lastNanos() - scheduled) / 1e9, tags() / ((first.lastNanos() - scheduled) / 1e9),
+                    perTag);
+        }
+    }
+
+    private int tags() {
+        return settings.importRepositories() * settings.importTagsPerRepository();
+    }
+
+    private void createScheduledStreams(String registryHost) {
+        TaglineRest rest = stack.rest();
+        for (int r = 0; r < settings.importRepositories(); r++) {
+            StringBuilder tags = new StringBuilder();
+            for (int t = 0; t < settings.importTagsPerRepository(); t++) {
+                tags.append(t == 0 ? "" : ",").append("""
+                        {"name":"t%d","from":{"kind":"DockerImage","name":"%s/%s/r%03d:t%d"},
+                         "importPolicy":{"scheduled":true,"insecure":true}}"""
+                        .formatted(t, registryHost, NAMESPACE, r, t));
+            }
+            rest.post(stack.url(Service.TAG_SERVICE, NAMESPACE, "/imagestreams"),
+                    "{\"name\":\"r%03d\",\"tags\":[%s]}".formatted(r, tags));
+        }
+    }
+
+    /** Waits until every tag's manifest has been asked for in the current round. */
+    private void awaitRound(CountingProxy proxy, String round) {
+        if (!waitUntil(() -> proxy.current().manifestsAsked() >= tags(), ROUND_LIMIT)) {
+            throw new IllegalStateException(round + " checked only " + proxy.current().manifestsAsked() + " of "
+                    + tags() + " tags within " + ROUND_LIMIT);
+        }
+    }
+
+    /** Lets a round's last calls finish, then starts counting the next round. */
+    private static CountingProxy.Round settle(CountingProxy proxy) {
+        waitUntil(() -> System.nanoTime() - proxy.current().lastNanos() > SETTLE.toNanos(), ROUND_LIMIT);
+        return proxy.newRound();
+    }
+
+    private void row(String round, CountingProxy.Round counted, double seconds) {
+        int tags = tags();
+        table.row(round, counted.manifestsAsked(), seconds, counted.manifestsAsked() / seconds,
+                settings.importChecksPerMinute() / 60.0, counted.requests(),
+                counted.byMethod().getOrDefault("HEAD", 0L) / (double) tags,
+                counted.byMethod().getOrDefault("GET", 0L) / (double) tags, counted.requests() / (double) tags);
+    }
+
+    private static boolean waitUntil(BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}
