@@ -25,6 +25,11 @@ final class EndToEnd {
     /** After a run that left a backlog, how long the next run may wait for it to clear. */
     private static final Duration BACKLOG_LIMIT = Duration.ofMinutes(4);
     private static final int SEARCH_STEPS = 2;
+    /**
+     * Receivers the triggers' webhooks go to, each stream's to one: the trigger-service bounds the attempts in
+     * flight to any one receiver, as it should, so a single receiver for all would measure that bound.
+     */
+    private static final int SUBSCRIBERS = 10;
 
     /** One run: the rate, what arrived and how fast, and what each service used meanwhile. */
     record Run(int rate, DeliveryTracker.Outcome outcome, Map<String, ProcessUsage.Usage> usage) {
@@ -48,13 +53,14 @@ final class EndToEnd {
         this.settings = settings;
         this.stack = stack;
         this.table = report.table(TABLE, """
-                %d image streams × %d tags, each tag followed by a deploy trigger with a signed webhook. At each \
+                %d image streams × %d tags, each tag followed by a deploy trigger with a signed webhook (to one of \
+                %d receivers, by stream). At each \
                 offered rate, Distribution webhooks arrive at the gateway for %d s, each a new digest for the next \
                 tag in turn. Latency runs from each webhook's due time to (a) its signed delivery at a receiver \
                 that checks every signature and (b) its action on trigger-actions, polled by a consumer; every \
                 arrival is matched to its webhook, so a duplicate or a loss would show. Runs stop rising at the \
                 first rate whose p99 reaches 1 s or that leaves anything undelivered %d s after the last webhook."""
-                .formatted(settings.streams(), settings.tagsPerStream(), settings.endToEndRun().toSeconds(),
+                .formatted(settings.streams(), settings.tagsPerStream(), SUBSCRIBERS, settings.endToEndRun().toSeconds(),
                         DRAIN.toSeconds()),
                 "offered/s", "webhooks", "delivery p50 ms", "delivery p99 ms", "delivery p99.9 ms", "action p50 ms",
                 "action p99 ms", "action p99.9 ms", "delivered", "duplicates", "p99 < 1 s");
@@ -62,7 +68,7 @@ final class EndToEnd {
 
     void run() {
         createStreams();
-        try (SignedWebhookSink sink = SignedWebhookSink.start(vertx, secret, tracker::webhookArrived);
+        try (SignedWebhookSink sink = SignedWebhookSink.start(vertx, SUBSCRIBERS, secret, tracker::webhookArrived);
                 ActionWatcher watcher = new ActionWatcher(stack.kafka().bootstrapServers(), tracker::actionArrived);
                 WebhookClient gateway = stack.gatewayClient(vertx)) {
             createTriggers(sink);
@@ -141,7 +147,7 @@ final class EndToEnd {
                         {"name":"%s","kind":"deploy","from":{"kind":"ImageStreamTag","namespace":"%s","name":"%s:t%d"},
                          "params":{"deployment":"%s","containers":["app"]},
                          "webhook":{"url":"%s","secret":"%s"}}"""
-                        .formatted(name, NAMESPACE, stream(s), t, name, sink.url("/hooks/" + name), secret));
+                        .formatted(name, NAMESPACE, stream(s), t, name, sink.url(s, "/hooks/" + name), secret));
             }
         }
     }

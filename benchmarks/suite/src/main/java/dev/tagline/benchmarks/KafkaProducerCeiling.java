@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,20 +37,24 @@ final class KafkaProducerCeiling {
         if (result.exitCode() != 0) {
             throw new IllegalStateException("ProducerPerformance failed: " + result.output());
         }
-        Matcher last = null;
-        Matcher matcher = SUMMARY.matcher(result.output());
+        return parse(result.output());
+    }
+
+    /** The tool's last summary line: it prints one every few seconds and a final one with percentiles. */
+    static Result parse(String output) {
+        MatchResult last = null;
+        Matcher matcher = SUMMARY.matcher(output);
         while (matcher.find()) {
-            last = SUMMARY.matcher(matcher.group());
-            last.matches();
+            last = matcher.toMatchResult();
         }
         if (last == null) {
-            throw new IllegalStateException("No summary in ProducerPerformance's output: " + result.output());
+            throw new IllegalStateException("No summary in ProducerPerformance's output: " + output);
         }
         return new Result(Long.parseLong(last.group(1)), Double.parseDouble(last.group(2)),
                 Double.parseDouble(last.group(3)), number(last.group(6)), number(last.group(8)));
     }
 
     private static double number(String group) {
-        return group == null ? Double.NaN : Double.parseDouble(group.toLowerCase(Locale.ROOT));
+        return group == null ? Double.NaN : Double.parseDouble(group);
     }
 }

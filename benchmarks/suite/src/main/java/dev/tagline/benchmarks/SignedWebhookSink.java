@@ -7,40 +7,49 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * A subscriber's webhook endpoint: checks each delivery's Standard Webhooks signature, hands the image digest of
- * the action to the benchmark, and answers 204. Non-blocking, so that it is never what delays a delivery.
+ * Subscribers' webhook endpoints, each on a port of its own as separate receivers would be: each checks every
+ * delivery's Standard Webhooks signature, hands the image digest of the action to the benchmark, and answers 204.
+ * Non-blocking, so that they are never what delays a delivery.
  */
 final class SignedWebhookSink implements AutoCloseable {
 
-    private final HttpServer server;
+    private final List<HttpServer> servers;
 
-    private SignedWebhookSink(HttpServer server) {
-        this.server = server;
+    private SignedWebhookSink(List<HttpServer> servers) {
+        this.servers = servers;
     }
 
     /** @param onDelivery called with the delivered action's image digest and whether its signature was right */
-    static SignedWebhookSink start(Vertx vertx, String secret, BiConsumer<String, Boolean> onDelivery) {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-                .requestHandler(request -> request.body().onSuccess(body -> {
-                    String raw = body.toString();
-                    boolean signed = StandardWebhooks.isSigned(secret, request.getHeader("webhook-id"),
-                            request.getHeader("webhook-timestamp"), raw, request.getHeader("webhook-signature"));
-                    onDelivery.accept(digestIn(raw), signed);
-                    request.response().setStatusCode(204).end();
-                }));
-        try {
-            return new SignedWebhookSink(server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the webhook sink", e);
+    static SignedWebhookSink start(Vertx vertx, int subscribers, String secret, BiConsumer<String, Boolean> onDelivery) {
+        List<HttpServer> servers = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                    .requestHandler(request -> request.body().onSuccess(body -> {
+                        String raw = body.toString();
+                        boolean signed = StandardWebhooks.isSigned(secret, request.getHeader("webhook-id"),
+                                request.getHeader("webhook-timestamp"), raw, request.getHeader("webhook-signature"));
+                        onDelivery.accept(digestIn(raw), signed);
+                        request.response().setStatusCode(204).end();
+                    }));
+            try {
+                servers.add(server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                servers.forEach(HttpServer::close);
+                throw new IllegalStateException("Could not start the webhook sink", e);
+            }
         }
+        return new SignedWebhookSink(servers);
     }
 
-    String url(String path) {
-        return "http://127.0.0.1:" + server.actualPort() + path;
+    /** A URL of subscriber {@code subscriber}, modulo their number. */
+    String url(int subscriber, String path) {
+        return "http://127.0.0.1:" + servers.get(subscriber % servers.size()).actualPort() + path;
     }
 
     /** The delivery is the structured CloudEvent whose data is the trigger action. */
@@ -55,6 +64,6 @@ final class SignedWebhookSink implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        servers.forEach(HttpServer::close);
     }
 }

@@ -22,21 +22,27 @@ public final class WebhookClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client;
-    private final RequestOptions target;
+    private final URI target;
+    private final MultiMap headers;
 
     public WebhookClient(Vertx vertx, String url, MultiMap headers) {
-        URI uri = URI.create(url);
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(CONNECTIONS).setMaxWaitQueueSize(-1));
-        this.target = new RequestOptions().setMethod(HttpMethod.POST).setHost(uri.getHost()).setPort(uri.getPort())
-                .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
-                .setHeaders(headers).setTimeout(TIMEOUT.toMillis());
+        this.target = URI.create(url);
+        this.headers = headers;
     }
 
     public Future<Boolean> post(Buffer body) {
-        return client.request(target)
-                .compose(request -> request.send(body))
-                .compose(response -> response.body().map(ignored -> response.statusCode() / 100 == 2));
+        // Options of its own for each request: Vert.x writes into a request's headers while sending it.
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.getHost())
+                .setPort(target.getPort())
+                .setURI(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()))
+                .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(headers)).setTimeout(TIMEOUT.toMillis());
+        // The body is asked for in the callback that gets the response: a callback attached from this (non Vert.x)
+        // thread may run after the response ended, and would then wait for its body for ever.
+        return client.request(options)
+                .compose(request -> request.send(body)
+                        .compose(response -> response.body().map(ignored -> response.statusCode() / 100 == 2)));
     }
 
     @Override
