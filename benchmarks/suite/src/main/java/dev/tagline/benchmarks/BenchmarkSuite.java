@@ -59,10 +59,10 @@ public final class BenchmarkSuite {
         deleteRecursively(output.resolve("state"));
         describeMachine();
         if (settings.runs("gateway")) {
-            gateway();
+            attempt("gateway", this::gateway);
         }
         if (Stream.of("e2e", "history", "imports", "footprint").anyMatch(settings::runs)) {
-            wholeStack();
+            attempt("stack", this::wholeStack);
         }
         report.write(output);
         System.out.println();
@@ -92,17 +92,17 @@ public final class BenchmarkSuite {
     private void gateway() {
         System.out.println("1. Gateway ingest");
         GatewayIngest ingest = new GatewayIngest(vertx, settings, report);
-        GatewayIngest.Ceiling gatewayCeiling;
-        GatewayIngest.Ceiling bareCeiling;
+        GatewayIngest.Steps gatewaySteps;
+        GatewayIngest.Steps bareSteps;
         TaglineStack.Options options = TaglineStack.Options.forTests(root, output.resolve("state/gateway"))
                 .only(Service.WEBHOOK_GATEWAY);
         try (BenchStack stack = BenchStack.start(profiled(options), kafka, postgres);
                 ServiceProcess bare = startBareEndpoint()) {
             String registryHost = stack.registryHost();
-            gatewayCeiling = ingest.measure("gateway", stack.stack().url(Service.WEBHOOK_GATEWAY) + "/webhooks/"
+            gatewaySteps = ingest.measure("gateway", stack.stack().url(Service.WEBHOOK_GATEWAY) + "/webhooks/"
                     + TaglineStack.REGISTRY_SOURCE, DistributionWebhooks.headers(stack.stack().registryNotificationToken()),
                     registryHost);
-            bareCeiling = ingest.measure("bare endpoint", bare.baseUrl() + "/webhooks/" + TaglineStack.REGISTRY_SOURCE,
+            bareSteps = ingest.measure("bare endpoint", bare.baseUrl() + "/webhooks/" + TaglineStack.REGISTRY_SOURCE,
                     DistributionWebhooks.headers("unchecked"), registryHost);
         }
         int recordBytes = LastRecord.bytesIn(kafka.bootstrapServers(), Topics.REGISTRY_TAG_EVENTS);
@@ -110,21 +110,23 @@ public final class BenchmarkSuite {
         KafkaProducerCeiling.Result kafkaCeiling = KafkaProducerCeiling.run(kafka.bootstrapServers(),
                 "bench-producer-ceiling", settings.quick() ? 20_000 : 500_000, recordBytes, output);
         ingest.kafkaCeiling(kafkaCeiling, recordBytes);
-        double ofBare = ratio(gatewayCeiling.sustainedPerSecond(), bareCeiling.sustainedPerSecond());
-        double ofKafka = ratio(gatewayCeiling.sustainedPerSecond(), kafkaCeiling.recordsPerSecond());
+        int gatewayRate = gatewaySteps.highestSustained();
+        int bareRate = bareSteps.highestSustained();
+        String bareBound = bareSteps.neverSaturated(settings) ? "at least " : "";
+        double ofBare = ratio(gatewayRate, bareRate);
+        double ofKafka = ratio(gatewayRate, kafkaCeiling.recordsPerSecond());
         ingest.note(String.format(Locale.ROOT,
-                "Highest sustained: gateway %,d/s, bare endpoint %,d/s, Kafka %,.0f records/s. Gateway = %.0f%% of the "
-                        + "bare endpoint and %.0f%% of Kafka's producer ceiling.",
-                gatewayCeiling.sustainedPerSecond(), bareCeiling.sustainedPerSecond(), kafkaCeiling.recordsPerSecond(),
+                "Highest sustained: gateway %,d/s, bare endpoint %s%,d/s, Kafka %,.0f records/s. Gateway = %s%.0f%% of "
+                        + "the bare endpoint and %.0f%% of Kafka's producer ceiling.",
+                gatewayRate, bareBound, bareRate, kafkaCeiling.recordsPerSecond(), bareBound.isEmpty() ? "" : "at most ",
                 100 * ofBare, 100 * ofKafka));
-        boolean fastEnough = gatewayCeiling.sustainedPerSecond() >= 5_000 && gatewayCeiling.latency() != null
-                && gatewayCeiling.latency().p99() < 50;
-        report.target("gateway throughput", "≥ 5,000 webhooks/s with p99 < 50 ms",
-                String.format(Locale.ROOT, "%,d/s sustained, p99 %s ms there", gatewayCeiling.sustainedPerSecond(),
-                        gatewayCeiling.latency() == null ? "–" : Report.cell(gatewayCeiling.latency().p99())),
-                fastEnough);
-        report.target("gateway vs bare endpoint", "≥ 50%", String.format(Locale.ROOT, "%.0f%%", 100 * ofBare),
-                ofBare >= 0.5);
+        Optional<GatewayIngest.Step> fast = gatewaySteps.highestSustainedWithin(50);
+        report.target("gateway throughput", "≥ 5,000 webhooks/s with p99 < 50 ms", fast
+                .map(step -> String.format(Locale.ROOT, "%,d/s with p99 %s ms", step.rate(),
+                        Report.cell(step.latency().p99())))
+                .orElse("no rate with p99 < 50 ms"), fast.isPresent() && fast.get().rate() >= 5_000);
+        report.target("gateway vs bare endpoint", "≥ 50%", String.format(Locale.ROOT, "%s%.0f%% (%,d of %s%,d/s)",
+                bareBound.isEmpty() ? "" : "at most ", 100 * ofBare, gatewayRate, bareBound, bareRate), ofBare >= 0.5);
         TopicOffsets.skipTo(kafka.bootstrapServers(), "tag-service", Topics.REGISTRY_TAG_EVENTS);
     }
 
@@ -151,36 +153,56 @@ public final class BenchmarkSuite {
         try (BenchStack stack = BenchStack.start(profiled(options), kafka, postgres)) {
             Footprint footprint = new Footprint();
             footprint.measureIdle(stack, settings.idleSample());
-            String load = "not measured";
             if (settings.runs("e2e")) {
-                System.out.println("2. End to end");
-                EndToEnd endToEnd = new EndToEnd(vertx, settings, stack, report);
-                endToEnd.run();
-                Optional<EndToEnd.Run> loaded = Optional.ofNullable(endToEnd.runs().get(1_000))
-                        .or(() -> endToEnd.runs().values().stream().max(Comparator.comparingInt(EndToEnd.Run::rate)));
-                loaded.ifPresent(run -> footprint.underLoad(run.usage()));
-                load = loaded.map(run -> "the end-to-end run at " + run.rate() + " events/s").orElse(load);
-                endToEndTargets(endToEnd);
+                attempt("e2e", () -> endToEnd(stack, footprint));
             }
             if (settings.runs("history")) {
-                System.out.println("3. tag-service history rows");
-                new HistoryThroughput(settings, stack, report).run(output).ifPresent(result -> report.target(
-                        "tag-service vs pgbench", "≥ 50% of the pgbench ceiling",
-                        String.format(Locale.ROOT, "%,.0f of %,.0f rows/s: %.0f%%", result.tagServicePerSecond(),
-                                result.ceilingPerSecond(), 100 * result.tagServicePerSecond() / result.ceilingPerSecond()),
-                        result.tagServicePerSecond() >= 0.5 * result.ceilingPerSecond()));
+                attempt("history", () -> history(stack));
             }
             if (settings.runs("imports")) {
-                System.out.println("4. Scheduled imports");
-                ScheduledImports.Result imported = new ScheduledImports(vertx, settings, stack, report).run();
-                double heads = imported.unchangedPerTag().getOrDefault("HEAD", 0.0);
-                double all = imported.unchangedPerTag().values().stream().mapToDouble(Double::doubleValue).sum();
-                report.target("unchanged scheduled tag", "exactly one HEAD each",
-                        String.format(Locale.ROOT, "%.3f HEAD and %.3f requests in all per tag", heads, all),
-                        heads == 1.0 && all == 1.0);
+                attempt("imports", () -> imports(stack));
             }
-            footprint.report(report, load);
+            footprint.report(report);
             footprintTargets(footprint);
+        }
+    }
+
+    private void endToEnd(BenchStack stack, Footprint footprint) {
+        System.out.println("2. End to end");
+        EndToEnd endToEnd = new EndToEnd(vertx, settings, stack, report);
+        endToEnd.run();
+        Optional.ofNullable(endToEnd.runs().get(1_000))
+                .or(() -> endToEnd.runs().values().stream().max(Comparator.comparingInt(EndToEnd.Run::rate)))
+                .ifPresent(run -> footprint.underLoad("the end-to-end run at " + run.rate() + " events/s", run.usage()));
+        endToEndTargets(endToEnd);
+    }
+
+    private void history(BenchStack stack) {
+        System.out.println("3. tag-service history rows");
+        new HistoryThroughput(settings, stack, report).run(output).ifPresent(result -> report.target(
+                "tag-service vs pgbench", "≥ 50% of the pgbench ceiling",
+                String.format(Locale.ROOT, "%,.0f of %,.0f rows/s: %.0f%%", result.tagServicePerSecond(),
+                        result.ceilingPerSecond(), 100 * result.tagServicePerSecond() / result.ceilingPerSecond()),
+                result.tagServicePerSecond() >= 0.5 * result.ceilingPerSecond()));
+    }
+
+    private void imports(BenchStack stack) {
+        System.out.println("4. Scheduled imports");
+        ScheduledImports.Result imported = new ScheduledImports(vertx, settings, stack, report).run();
+        double heads = imported.unchangedPerTag().getOrDefault("HEAD", 0.0);
+        double all = imported.unchangedPerTag().values().stream().mapToDouble(Double::doubleValue).sum();
+        report.target("unchanged scheduled tag", "exactly one HEAD each",
+                String.format(Locale.ROOT, "%.3f HEAD and %.3f requests in all per tag", heads, all),
+                heads == 1.0 && all == 1.0);
+    }
+
+    /** Runs one benchmark; if it cannot finish, the report says why and the others still run. */
+    private void attempt(String benchmark, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            System.out.println("  " + benchmark + " did not finish: " + e);
+            report.failed(benchmark, e);
         }
     }
 

@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * Benchmark 2: webhooks into the gateway at a fixed rate for a minute, each a new digest for one of
@@ -108,7 +105,7 @@ final class EndToEnd {
         int below = highestUnderOneSecond().map(Run::rate).orElse(0);
         Integer above = failedAt;
         for (int step = 0; step < SEARCH_STEPS; step++) {
-            int rate = above == null ? below * 3 / 2 : roundToFifty((below + above) / 2);
+            int rate = above == null ? below * 3 / 2 : rounded((below + above) / 2);
             if (rate <= below || (above != null && rate >= above)) {
                 return;
             }
@@ -120,21 +117,15 @@ final class EndToEnd {
         }
     }
 
-    private static int roundToFifty(int rate) {
-        return Math.max(50, Math.round(rate / 50f) * 50);
+    /** To 10 events/s below 500, to 50 above: finer than the runs' own noise would be pointless. */
+    private static int rounded(int rate) {
+        int step = rate < 500 ? 10 : 50;
+        return Math.max(step, Math.round(rate / (float) step) * step);
     }
 
     private void createStreams() {
-        TaglineRest rest = stack.rest();
         for (int s = 0; s < settings.streams(); s++) {
-            StringBuilder tags = new StringBuilder();
-            for (int t = 0; t < settings.tagsPerStream(); t++) {
-                tags.append(t == 0 ? "" : ",").append("""
-                        {"name":"t%d","from":{"kind":"DockerImage","name":"%s/%s/%s:t%d"}}"""
-                        .formatted(t, stack.registryHost(), NAMESPACE, stream(s), t));
-            }
-            rest.post(stack.url(TaglineStack.Service.TAG_SERVICE, NAMESPACE, "/imagestreams"), """
-                    {"name":"%s","tags":[%s]}""".formatted(stream(s), tags));
+            ImageStreams.create(stack, NAMESPACE, stream(s), stack.registryHost(), settings.tagsPerStream(), false);
         }
     }
 
@@ -193,19 +184,12 @@ final class EndToEnd {
                         }
                     });
         });
-        waitUntil(tracker::allArrived, DRAIN);
+        Waiting.until(tracker::allArrived, DRAIN);
         return tracker.outcome();
     }
 
     /** What a run left undelivered may still arrive; the next run starts once it has, or after a limit. */
     private void awaitBacklog() {
-        waitUntil(tracker::allArrived, BACKLOG_LIMIT);
-    }
-
-    private static void waitUntil(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        Waiting.until(tracker::allArrived, BACKLOG_LIMIT);
     }
 }

@@ -27,11 +27,12 @@ final class Footprint {
     }
 
     private final Map<Service, ServiceFigures> figures = new EnumMap<>(Service.class);
+    private String load = "not measured";
 
     /** Start-up as measured when the stack started, and use over an idle window of {@code idle}. */
     void measureIdle(BenchStack stack, Duration idle) {
         ProcessUsage window = ProcessUsage.window(stack.pids());
-        sleep(idle);
+        Waiting.sleep(idle);
         Map<String, ProcessUsage.Usage> usage = window.end();
         for (Service service : Service.values()) {
             ServiceProcess process = stack.process(service);
@@ -40,7 +41,9 @@ final class Footprint {
         }
     }
 
-    void underLoad(Map<String, ProcessUsage.Usage> usage) {
+    /** @param load what ran while {@code usage} was measured */
+    void underLoad(String load, Map<String, ProcessUsage.Usage> usage) {
+        this.load = load;
         figures.replaceAll((service, measured) -> new ServiceFigures(measured.module(), measured.launchToReady(),
                 measured.quarkusStartSeconds(), measured.idle(), Optional.ofNullable(usage.get(measured.module()))));
     }
@@ -49,13 +52,14 @@ final class Footprint {
         return figures;
     }
 
-    void report(Report report, String load) {
+    void report(Report report) {
         Report.Table table = report.table(TABLE, """
-                Each service is a packaged JVM (java -jar quarkus-run.jar, no tuning flags), started one at a time \
-                against running Kafka and Postgres. "launch to ready" is from starting the JVM to its first UP on \
+                Each service is a packaged JVM started as the local stack starts it (java %s -jar \
+                quarkus-run.jar), one at a time, against running Kafka and Postgres. "launch to ready" is from starting the JVM to its first UP on \
                 /q/health/ready; "Quarkus start" is what Quarkus logs as "started in". CPU is a percentage of one \
                 core (this machine has 2), averaged over the window; RSS is the highest sampled. Idle: %s. \
-                Under load: %s.""".formatted("a quiet window after start-up", load),
+                Under load: %s.""".formatted(String.join(" ", ServiceProcess.JVM_OPTIONS), "a quiet window after start-up",
+                load),
                 "service", "launch to ready s", "Quarkus start s", "idle CPU %", "idle RSS MB", "load CPU %",
                 "load max RSS MB");
         figures.values().forEach(f -> table.row(f.module(), f.launchToReady().toMillis() / 1000.0,
@@ -74,15 +78,6 @@ final class Footprint {
             return Optional.ofNullable(last);
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,6 +3,10 @@ package dev.tagline.benchmarks;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Benchmark 1: Distribution webhooks into the gateway at rising offered rates, and the same load against the bare
@@ -14,8 +18,28 @@ final class GatewayIngest {
     static final String TABLE = "1. Gateway ingest";
     private static final int KEYS = 1_000;
 
-    /** The highest sustained rate of each target and its latency there. */
-    record Ceiling(String target, int sustainedPerSecond, LatencySummary latency) {
+    /** One offered rate's outcome. */
+    record Step(int rate, LatencySummary latency, boolean sustained) {
+    }
+
+    /** What one target did at each rate, up to the first it did not sustain. */
+    record Steps(String target, List<Step> steps) {
+
+        /** The highest offered rate sustained, 0 if none. */
+        int highestSustained() {
+            return highestSustainedWithin(Double.MAX_VALUE).map(Step::rate).orElse(0);
+        }
+
+        /** The highest sustained rate whose p99 stayed under {@code p99Millis}. */
+        Optional<Step> highestSustainedWithin(double p99Millis) {
+            return steps.stream().filter(step -> step.sustained() && step.latency().p99() < p99Millis)
+                    .max(Comparator.comparingInt(Step::rate));
+        }
+
+        /** Whether even the highest rate offered was sustained: the target's ceiling lies above it. */
+        boolean neverSaturated(Settings settings) {
+            return highestSustained() == settings.gatewayRates().get(settings.gatewayRates().size() - 1);
+        }
     }
 
     private final Vertx vertx;
@@ -35,13 +59,13 @@ final class GatewayIngest {
                 "target", "offered/s", "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "failed", "sustained");
     }
 
-    Ceiling measure(String target, String url, MultiMap headers, String registryHost) {
+    Steps measure(String target, String url, MultiMap headers, String registryHost) {
         try (WebhookClient client = new WebhookClient(vertx, url, headers)) {
             OpenLoopLoad.Call call = (index, due) -> client.post(DistributionWebhooks.push(registryHost,
                     "bench/ingest-" + index % (KEYS / 10), "t" + index % 10,
                     DistributionWebhooks.digestOf(target + System.nanoTime() + "-" + index)));
             OpenLoopLoad.run(settings.gatewayRates().get(0), settings.warmUp(), Duration.ofSeconds(30), call);
-            Ceiling best = new Ceiling(target, 0, null);
+            List<Step> steps = new ArrayList<>();
             for (int rate : settings.gatewayRates()) {
                 OpenLoopLoad.Result result = OpenLoopLoad.run(rate, settings.gatewayStep(), Duration.ofSeconds(30), call);
                 LatencySummary latency = LatencySummary.ofMicros(result.latencyMicros());
@@ -49,12 +73,12 @@ final class GatewayIngest {
                 table.row(target, rate, result.achievedPerSecond(), latency.p50(), latency.p99(), latency.p999(),
                         latency.max(), result.failed() + result.unanswered(), sustained ? "yes" : "no");
                 System.out.printf("  %s at %d/s: %.0f/s, p99 %.1f ms%n", target, rate, result.achievedPerSecond(), latency.p99());
+                steps.add(new Step(rate, latency, sustained));
                 if (!sustained) {
                     break;
                 }
-                best = new Ceiling(target, rate, latency);
             }
-            return best;
+            return new Steps(target, steps);
         }
     }
 

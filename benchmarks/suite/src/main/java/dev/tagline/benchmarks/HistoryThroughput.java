@@ -6,7 +6,6 @@ import dev.tagline.events.EventType;
 import dev.tagline.events.Origin;
 import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.testkit.JdbcQueries;
-import dev.tagline.testkit.TaglineStack.Service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,8 +35,11 @@ final class HistoryThroughput {
     /** One row as the tag-service writes it: a new generation of a tag, a new digest, a reference and a cause. */
     private static final String PGBENCH_SCRIPT = """
             \\set stream random(1, 1000)
-            INSERT INTO bench_ceiling.tag_history (stream_id, stream_tag_id, tag, generation, digest, docker_image_reference, cause, created)
-            VALUES (:stream, :stream, 't1', nextval('bench_ceiling.generation'), 'sha256:' || md5(random()::text) || md5(random()::text), '127.0.0.1:5000/bench-history/h01@sha256:' || md5(random()::text), 'webhook', now());
+            INSERT INTO bench_ceiling.tag_history (stream_id, stream_tag_id, tag, generation, digest,
+              docker_image_reference, cause, created)
+            VALUES (:stream, :stream, 't1', nextval('bench_ceiling.generation'),
+              'sha256:' || md5(random()::text) || md5(random()::text),
+              '127.0.0.1:5000/bench-history/h01@sha256:' || md5(random()::text), 'webhook', now());
             """;
 
     /** The tag-service's rate and the best pgbench rate, rows per second. */
@@ -85,24 +86,13 @@ final class HistoryThroughput {
     }
 
     private void createStreams() {
-        TaglineRest rest = stack.rest();
         for (int s = 0; s < STREAMS; s++) {
-            StringBuilder tags = new StringBuilder();
-            for (int t = 0; t < TAGS_PER_STREAM; t++) {
-                tags.append(t == 0 ? "" : ",").append("""
-                        {"name":"t%d","from":{"kind":"DockerImage","name":"%s"}}""".formatted(t, reference(s, t)));
-            }
-            rest.post(stack.url(Service.TAG_SERVICE, NAMESPACE, "/imagestreams"),
-                    "{\"name\":\"h%02d\",\"tags\":[%s]}".formatted(s, tags));
+            ImageStreams.create(stack, NAMESPACE, stream(s), stack.registryHost(), TAGS_PER_STREAM, false);
         }
     }
 
-    private String repository(int stream) {
-        return NAMESPACE + "/h%02d".formatted(stream);
-    }
-
-    private String reference(int stream, int tag) {
-        return stack.registryHost() + "/" + repository(stream) + ":t" + tag;
+    private static String stream(int index) {
+        return "h%02d".formatted(index);
     }
 
     /** Publishes the backlog and waits until every event is a history row; returns rows per second. */
@@ -117,7 +107,7 @@ final class HistoryThroughput {
                 throw new IllegalStateException("The tag-service applied only " + database.count(newRows) + " of "
                         + events + " events in " + APPLY_LIMIT);
             }
-            sleep(Duration.ofMillis(250));
+            Waiting.sleep(Duration.ofMillis(250));
         }
         // From the first commit to the last, by the timestamps the tag-service wrote in its transactions.
         long spanMicros = database.count("select (extract(epoch from max(created) - min(created)) * 1000000)::bigint"
@@ -135,7 +125,7 @@ final class HistoryThroughput {
                 int key = i % (STREAMS * TAGS_PER_STREAM);
                 String eventId = UUID.randomUUID().toString();
                 RegistryTagChanged change = new RegistryTagChanged(stack.registryHost(),
-                        repository(key / TAGS_PER_STREAM), "t" + key % TAGS_PER_STREAM,
+                        NAMESPACE + "/" + stream(key / TAGS_PER_STREAM), "t" + key % TAGS_PER_STREAM,
                         DistributionWebhooks.digestOf(eventId), "application/vnd.oci.image.manifest.v1+json", 1024L,
                         List.of(), Instant.now(), new Origin(Origin.Kind.WEBHOOK, source, eventId, null), null);
                 ProducerRecord<String, String> record = new ProducerRecord<>(EventType.REGISTRY_TAG_CHANGED.topic(),
@@ -154,14 +144,5 @@ final class HistoryThroughput {
         database.execute("drop table if exists bench_ceiling.tag_history");
         database.execute("create table bench_ceiling.tag_history (like tags.tag_history including all)");
         database.execute("create sequence if not exists bench_ceiling.generation");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

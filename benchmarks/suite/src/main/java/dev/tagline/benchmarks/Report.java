@@ -58,6 +58,7 @@ public final class Report {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, String> machine = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
 
     public Table table(String title, String method, String... columns) {
         return tables.computeIfAbsent(title, t -> new Table(title, method, List.of(columns)));
@@ -65,6 +66,11 @@ public final class Report {
 
     public void target(String name, String goal, String measured, boolean met) {
         targets.add(new Target(name, goal, measured, met));
+    }
+
+    /** A benchmark that could not finish, and why; the others still report. */
+    public void failed(String benchmark, Exception failure) {
+        failures.add(benchmark + ": " + failure);
     }
 
     public void machine(String key, String value) {
@@ -92,6 +98,10 @@ public final class Report {
                     .append(" | ").append(target.measured()).append(" | ").append(target.met() ? "yes" : "**no**")
                     .append(" |\n"));
         }
+        if (!failures.isEmpty()) {
+            md.append("\n## Did not finish\n\n");
+            failures.forEach(failure -> md.append("- ").append(failure).append('\n'));
+        }
         for (Table table : tables.values()) {
             md.append("\n## ").append(table.title).append("\n\n").append(table.method).append("\n\n| ")
                     .append(String.join(" | ", table.columns)).append(" |\n|")
@@ -112,6 +122,8 @@ public final class Report {
         ArrayNode targetNodes = root.putArray("targets");
         targets.forEach(target -> targetNodes.addObject().put("name", target.name()).put("goal", target.goal())
                 .put("measured", target.measured()).put("met", target.met()));
+        ArrayNode failureNodes = root.putArray("failures");
+        failures.forEach(failureNodes::add);
         ObjectNode benchmarks = root.putObject("benchmarks");
         for (Table table : tables.values()) {
             ObjectNode tableNode = benchmarks.putObject(table.title);

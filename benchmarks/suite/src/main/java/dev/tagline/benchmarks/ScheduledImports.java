@@ -1,14 +1,11 @@
 package dev.tagline.benchmarks;
 
 import dev.tagline.testkit.DistributionRegistry;
-import dev.tagline.testkit.TaglineStack.Service;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -22,7 +19,7 @@ final class ScheduledImports {
     private static final String NAMESPACE = "bench-imports";
     private static final Duration ROUND_LIMIT = Duration.ofMinutes(8);
     /** After the last tag was asked for in a round, how long later calls of that round may still come. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     /** Requests per unchanged tag, by method, in the second round. */
     record Result(int tags, double secondsToCheckAll, double checksPerSecond, Map<String, Double> unchangedPerTag) {
@@ -53,7 +50,7 @@ final class ScheduledImports {
         try (DistributionRegistry registry = DistributionRegistry.start();
                 CountingProxy proxy = CountingProxy.start(vertx, registry.baseUrl())) {
             List<String> repositories = IntStream.range(0, settings.importRepositories())
-                    .mapToObj(r -> NAMESPACE + "/r%03d".formatted(r)).toList();
+                    .mapToObj(r -> NAMESPACE + "/" + repository(r)).toList();
             new RegistryFiller(registry.baseUrl()).fill(repositories, settings.importTagsPerRepository());
             proxy.newRound();
             long scheduled = System.nanoTime();
@@ -77,31 +74,29 @@ final class ScheduledImports {
     }
 
     private void createScheduledStreams(String registryHost) {
-        TaglineRest rest = stack.rest();
         for (int r = 0; r < settings.importRepositories(); r++) {
-            StringBuilder tags = new StringBuilder();
-            for (int t = 0; t < settings.importTagsPerRepository(); t++) {
-                tags.append(t == 0 ? "" : ",").append("""
-                        {"name":"t%d","from":{"kind":"DockerImage","name":"%s/%s/r%03d:t%d"},
-                         "importPolicy":{"scheduled":true,"insecure":true}}"""
-                        .formatted(t, registryHost, NAMESPACE, r, t));
-            }
-            rest.post(stack.url(Service.TAG_SERVICE, NAMESPACE, "/imagestreams"),
-                    "{\"name\":\"r%03d\",\"tags\":[%s]}".formatted(r, tags));
+            ImageStreams.create(stack, NAMESPACE, repository(r), registryHost, settings.importTagsPerRepository(), true);
         }
+    }
+
+    private static String repository(int index) {
+        return "r%03d".formatted(index);
     }
 
     /** Waits until every tag's manifest has been asked for in the current round. */
     private void awaitRound(CountingProxy proxy, String round) {
-        if (!waitUntil(() -> proxy.current().manifestsAsked() >= tags(), ROUND_LIMIT)) {
+        if (!Waiting.until(() -> proxy.current().manifestsAsked() >= tags(), ROUND_LIMIT)) {
             throw new IllegalStateException(round + " checked only " + proxy.current().manifestsAsked() + " of "
                     + tags() + " tags within " + ROUND_LIMIT);
         }
     }
 
-    /** Lets a round's last calls finish, then starts counting the next round. */
+    /**
+     * Lets the calls of checks already started finish (a changed tag's GET follows its HEAD within milliseconds),
+     * then starts counting the next round; the next checks are an interval away.
+     */
     private static CountingProxy.Round settle(CountingProxy proxy) {
-        waitUntil(() -> System.nanoTime() - proxy.current().lastNanos() > SETTLE.toNanos(), ROUND_LIMIT);
+        Waiting.sleep(SETTLE);
         return proxy.newRound();
     }
 
@@ -111,21 +106,5 @@ final class ScheduledImports {
                 settings.importChecksPerMinute() / 60.0, counted.requests(),
                 counted.byMethod().getOrDefault("HEAD", 0L) / (double) tags,
                 counted.byMethod().getOrDefault("GET", 0L) / (double) tags, counted.requests() / (double) tags);
-    }
-
-    private static boolean waitUntil(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -27,14 +27,14 @@ record Settings(Set<String> chosen, boolean quick, boolean profile, List<Integer
         }
         boolean quick = Boolean.getBoolean("bench.quick");
         boolean profile = Boolean.getBoolean("bench.profile");
-        return quick
-                ? new Settings(benchmarks, true, profile, List.of(500, 1000), Duration.ofSeconds(3), Duration.ofSeconds(2),
-                        List.of(50, 100), Duration.ofSeconds(5), 10, 10, 1_000, 5, 20, 60_000, Duration.ofSeconds(20),
-                        Duration.ofSeconds(3))
-                : new Settings(benchmarks, false, profile, List.of(1_000, 2_000, 3_000, 5_000, 7_500, 10_000),
-                        Duration.ofSeconds(15), Duration.ofSeconds(10), List.of(100, 500, 1_000, 2_000),
-                        Duration.ofSeconds(60), 100, 10, 20_000, 100, 100, 60_000, Duration.ofSeconds(90),
-                        Duration.ofSeconds(10));
+        if (quick) {
+            return new Settings(benchmarks, true, profile, List.of(500, 1_000), Duration.ofSeconds(3),
+                    Duration.ofSeconds(2), List.of(50, 100), Duration.ofSeconds(5), 10, 10, 1_000, 5, 20, 60_000,
+                    Duration.ofSeconds(20), Duration.ofSeconds(3));
+        }
+        return new Settings(benchmarks, false, profile, List.of(1_000, 2_000, 3_000, 5_000, 7_500, 10_000, 15_000, 20_000),
+                Duration.ofSeconds(15), Duration.ofSeconds(10), List.of(100, 500, 1_000, 2_000), Duration.ofSeconds(60),
+                100, 10, 20_000, 100, 100, 60_000, Duration.ofSeconds(90), Duration.ofSeconds(10));
     }
 
     boolean runs(String benchmark) {

@@ -109,6 +109,13 @@ public class ScheduledChecks {
                     .chain(claimed -> Multi.createFrom().iterable(claimed)
                             .onItem().transformToUni(this::check).merge()
                             .collect().last()
+                            // A full batch may have left more due: the next round starts at once rather than at
+                            // the next poll, so that the budget, not the batch size, bounds the rate.
+                            .invoke(() -> {
+                                if (claimed.size() == allowed) {
+                                    requested.set(true);
+                                }
+                            })
                             .replaceWithVoid());
         });
     }

@@ -2,6 +2,7 @@ package dev.tagline.imports.store;
 
 import dev.tagline.imports.domain.OutboxMessage;
 import dev.tagline.support.outbox.OutboxStore;
+import dev.tagline.support.store.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
 
     @Override
     public Uni<Boolean> tryLockRelay() {
-        return getSession()
-                .chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(?1)", Boolean.class)
-                        .setParameter(1, RELAY_LOCK_ID)
-                        .getSingleResult());
+        return getSession().chain(session -> NativeSelect.single(session, Boolean.class,
+                "select pg_try_advisory_xact_lock(?1)", RELAY_LOCK_ID));
     }
 
     @Override

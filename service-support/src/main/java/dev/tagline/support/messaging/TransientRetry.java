@@ -44,7 +44,7 @@ public final class TransientRetry {
                 })
                 .onFailure(TransientRetry::isTransient)
                 .retry().withExecutor(onThisContext).withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
-                .onTermination().invoke(stuck::done)
+                .onTermination().invoke(() -> stuck.done(describe(record)))
                 .onFailure().invoke(failure -> LOG.errorf("Dead-lettering %s: %s", describe(record), failure));
     }
 
