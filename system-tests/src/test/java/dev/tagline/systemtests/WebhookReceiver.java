@@ -66,7 +66,6 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** A fresh secret in the form Standard Webhooks libraries generate. */
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

@@ -301,7 +301,7 @@ public final class TaglineStack implements AutoCloseable {
                 services.get(service).awaitReady(SERVICE_START);
             }
         }
-        // Started together, awaited together: the four JVMs boot in parallel.
+        // Unless one at a time was asked for, started together and awaited together: the JVMs boot in parallel.
         for (Service service : Service.values()) {
             ensureOpen();
             service(service).ifPresent(process -> process.awaitReady(SERVICE_START));

@@ -55,11 +55,12 @@ final class Footprint {
     void report(Report report) {
         Report.Table table = report.table(TABLE, """
                 Each service is a packaged JVM started as the local stack starts it (java %s -jar \
-                quarkus-run.jar), one at a time, against running Kafka and Postgres. "launch to ready" is from starting the JVM to its first UP on \
-                /q/health/ready; "Quarkus start" is what Quarkus logs as "started in". CPU is a percentage of one \
-                core (this machine has 2), averaged over the window; RSS is the highest sampled. Idle: %s. \
-                Under load: %s.""".formatted(String.join(" ", ServiceProcess.JVM_OPTIONS), "a quiet window after start-up",
-                load),
+                quarkus-run.jar), one at a time, against running Kafka and Postgres. "launch to ready" is from \
+                starting the JVM to its first UP on /q/health/ready; "Quarkus start" is what Quarkus logs as \
+                "started in". CPU is a percentage of one core (this machine has %d), averaged over the window; RSS \
+                is the highest sampled. Idle: a quiet window after start-up. Under load: %s."""
+                .formatted(String.join(" ", ServiceProcess.JVM_OPTIONS), Runtime.getRuntime().availableProcessors(),
+                        load),
                 "service", "launch to ready s", "Quarkus start s", "idle CPU %", "idle RSS MB", "load CPU %",
                 "load max RSS MB");
         figures.values().forEach(f -> table.row(f.module(), f.launchToReady().toMillis() / 1000.0,

@@ -23,7 +23,7 @@ final class GatewayIngest {
     }
 
     /** What one target did at each rate, up to the first it did not sustain. */
-    record Steps(String target, List<Step> steps) {
+    record Steps(List<Step> steps) {
 
         /** The highest offered rate sustained, 0 if none. */
         int highestSustained() {
@@ -78,7 +78,7 @@ final class GatewayIngest {
                     break;
                 }
             }
-            return new Steps(target, steps);
+            return new Steps(steps);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CPU time and resident memory of processes, read from Linux's {@code /proc}, over a window: CPU as a percentage of
- * one core (200% is both cores of this machine), memory as the highest RSS seen, sampled every 200 ms.
+ * one core (on two cores, 200% is both), memory as the highest RSS seen, sampled every 200 ms.
  */
 final class ProcessUsage implements AutoCloseable {
 

@@ -35,8 +35,8 @@ final class RegistryFiller {
         this.baseUrl = baseUrl;
     }
 
-    /** Tags {@code tags} tags ({@code t0…}) in each of {@code repositories}; returns the manifest's digest. */
-    String fill(List<String> repositories, int tags) {
+    /** Tags {@code tags} tags ({@code t0…}) in each of {@code repositories}, all the same image. */
+    void fill(List<String> repositories, int tags) {
         String first = repositories.get(0);
         upload(first, config);
         upload(first, layer);
@@ -73,7 +73,6 @@ final class RegistryFiller {
         } finally {
             pool.shutdownNow();
         }
-        return digest(manifest);
     }
 
     private void upload(String repository, byte[] blob) {

@@ -73,6 +73,11 @@ public final class Report {
         failures.add(benchmark + ": " + failure);
     }
 
+    /** Whether every benchmark finished. */
+    public boolean complete() {
+        return failures.isEmpty();
+    }
+
     public void machine(String key, String value) {
         machine.put(key, value);
     }

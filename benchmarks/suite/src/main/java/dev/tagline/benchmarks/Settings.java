@@ -34,7 +34,7 @@ record Settings(Set<String> chosen, boolean quick, boolean profile, List<Integer
         }
         return new Settings(benchmarks, false, profile, List.of(1_000, 2_000, 3_000, 5_000, 7_500, 10_000, 15_000, 20_000),
                 Duration.ofSeconds(15), Duration.ofSeconds(10), List.of(100, 500, 1_000, 2_000), Duration.ofSeconds(60),
-                100, 10, 20_000, 100, 100, 60_000, Duration.ofSeconds(90), Duration.ofSeconds(10));
+                100, 10, 20_000, 100, 100, 60_000, Duration.ofSeconds(240), Duration.ofSeconds(10));
     }
 
     boolean runs(String benchmark) {

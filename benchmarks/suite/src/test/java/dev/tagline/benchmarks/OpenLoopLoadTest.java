@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class OpenLoopLoadTest {
@@ -24,15 +25,22 @@ class OpenLoopLoadTest {
     @Test
     void calls_keep_being_started_while_earlier_ones_wait_and_each_is_charged_from_its_due_time() {
         List<Promise<Boolean>> waiting = new CopyOnWriteArrayList<>();
+        AtomicBoolean released = new AtomicBoolean();
         ScheduledExecutorService stall = Executors.newSingleThreadScheduledExecutor();
 
         OpenLoopLoad.Result result = OpenLoopLoad.run(100, Duration.ofMillis(200), Duration.ofSeconds(5), (index, due) -> {
             if (index == 0) {
                 // A server that answers nothing for 300 ms after the first call, then everything at once.
-                stall.schedule(() -> waiting.forEach(call -> call.complete(true)), 300, TimeUnit.MILLISECONDS);
+                stall.schedule(() -> {
+                    released.set(true);
+                    waiting.forEach(call -> call.tryComplete(true));
+                }, 300, TimeUnit.MILLISECONDS);
             }
             Promise<Boolean> call = Promise.promise();
             waiting.add(call);
+            if (released.get()) {
+                call.tryComplete(true);
+            }
             return call.future();
         });
         stall.shutdown();

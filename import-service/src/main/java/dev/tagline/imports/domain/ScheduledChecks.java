@@ -108,11 +108,12 @@ public class ScheduledChecks {
                     // buckets bound each registry's share.
                     .chain(claimed -> Multi.createFrom().iterable(claimed)
                             .onItem().transformToUni(this::check).merge()
-                            .collect().last()
-                            // A full batch may have left more due: the next round starts at once rather than at
-                            // the next poll, so that the budget, not the batch size, bounds the rate.
-                            .invoke(() -> {
-                                if (claimed.size() == allowed) {
+                            .collect().asList()
+                            // A full batch, every row of it checked, may have left more due: the next round starts
+                            // at once rather than at the next poll, so that the budget, not the batch size, bounds
+                            // the rate. A row given back (a paused registry, an empty bucket) waits for the poll.
+                            .invoke(checked -> {
+                                if (claimed.size() == allowed && !checked.contains(false)) {
                                     requested.set(true);
                                 }
                             })
@@ -132,17 +133,19 @@ public class ScheduledChecks {
     /**
      * On a context of its own, since checks run concurrently. Failures other than the registry's (the database, a
      * bug) leave the row claimed until its lease ends.
+     *
+     * @return whether the registry was asked; false when the row was given back
      */
-    private Uni<Void> check(ClaimedCheck check) {
+    private Uni<Boolean> check(ClaimedCheck check) {
         return FreshContext.call(vertx, () -> attempt(check))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("Checking %s failed; it is checked again after its lease: %s", check.source(),
                             failure.toString());
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().item(true);
                 });
     }
 
-    private Uni<Void> attempt(ClaimedCheck check) {
+    private Uni<Boolean> attempt(ClaimedCheck check) {
         String registry = check.source().registry();
         Optional<Instant> paused = pauses.pausedUntil(registry, Instant.now());
         if (paused.isPresent()) {
@@ -159,12 +162,12 @@ public class ScheduledChecks {
                         relay.nudge();
                     }
                 })
-                .replaceWithVoid();
+                .replaceWith(true);
     }
 
-    private Uni<Void> giveBack(ClaimedCheck check, Instant dueAgain) {
+    private Uni<Boolean> giveBack(ClaimedCheck check, Instant dueAgain) {
         budget.refund(1);
         return Panache.withTransaction(() -> sources.release(check.sourceId(), check.claimId(), dueAgain))
-                .replaceWithVoid();
+                .replaceWith(false);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tagline.imports.store;
 
 import dev.tagline.events.StreamTagRef;
-import dev.tagline.support.store.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +13,11 @@ public class FollowerRepository {
     /** The source the stream tag follows now, if any. */
     public Uni<Optional<Long>> sourceOf(StreamTagRef streamTag) {
         String query = "select source_id from followers where namespace = ?1 and image_stream = ?2 and tag = ?3";
-        return Panache.getSession().chain(session -> NativeSelect.list(session, Long.class, query,
-                        streamTag.namespace(), streamTag.imageStream(), streamTag.tag()))
+        return Panache.getSession().chain(session -> session.createNativeQuery(query, Long.class)
+                        .setParameter(1, streamTag.namespace())
+                        .setParameter(2, streamTag.imageStream())
+                        .setParameter(3, streamTag.tag())
+                        .getResultList())
                 .map(ids -> ids.stream().findFirst());
     }
 
@@ -46,6 +48,8 @@ public class FollowerRepository {
     public Uni<Boolean> anyInsecure(String sourceKey) {
         String query = "select exists (select 1 from followers f join scheduled_sources s on s.id = f.source_id"
                 + " where s.source_key = ?1 and f.insecure)";
-        return Panache.getSession().chain(session -> NativeSelect.single(session, Boolean.class, query, sourceKey));
+        return Panache.getSession().chain(session -> session.createNativeQuery(query, Boolean.class)
+                .setParameter(1, sourceKey)
+                .getSingleResult());
     }
 }

@@ -2,7 +2,6 @@ package dev.tagline.imports.store;
 
 import dev.tagline.imports.domain.OutboxMessage;
 import dev.tagline.support.outbox.OutboxStore;
-import dev.tagline.support.store.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +34,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
 
     @Override
     public Uni<Boolean> tryLockRelay() {
-        return getSession().chain(session -> NativeSelect.single(session, Boolean.class,
-                "select pg_try_advisory_xact_lock(?1)", RELAY_LOCK_ID));
+        return getSession()
+                .chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(?1)", Boolean.class)
+                        .setParameter(1, RELAY_LOCK_ID)
+                        .getSingleResult());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.tagline.support.inbox;
 
-import dev.tagline.support.store.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +33,11 @@ public class AppliedEventLog {
     /** Whether the event was applied; lets a redelivery skip work (such as a registry call) before it would be refused at commit. */
     public Uni<Boolean> wasApplied(String source, String eventId) {
         String query = "select exists (select 1 from applied_events where source = ?1 and event_id = ?2)";
-        return Panache.getSession().chain(session -> NativeSelect.single(session, Boolean.class, query, source, eventId));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(query, Boolean.class)
+                        .setParameter(1, source)
+                        .setParameter(2, eventId)
+                        .getSingleResult());
     }
 
     public Uni<Integer> deleteAppliedBefore(Instant cutoff) {

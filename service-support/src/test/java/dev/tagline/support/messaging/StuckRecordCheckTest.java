@@ -31,11 +31,17 @@ class StuckRecordCheckTest {
     }
 
     @Test
-    void a_record_done_clears_its_retry() {
-        check.retrying("some-topic-0@7", new IllegalStateException("database down"));
-        check.done("some-topic-0@7");
+    void a_stuck_record_done_makes_the_consumer_ready_again() {
+        MutableClock clock = new MutableClock();
+        StuckRecordCheck stuck = new StuckRecordCheck("some-topic consumer", clock);
+        stuck.retrying("some-topic-0@7", new IllegalStateException("database down"));
+        clock.advance(StuckRecordCheck.PATIENCE.plusSeconds(1));
+        assertThat(stuck.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
 
-        assertThat(check.call().getData()).isEmpty();
+        stuck.done("some-topic-0@7");
+
+        assertThat(stuck.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(stuck.call().getData()).isEmpty();
     }
 
     @Test

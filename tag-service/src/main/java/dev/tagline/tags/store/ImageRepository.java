@@ -1,6 +1,5 @@
 package dev.tagline.tags.store;
 
-import dev.tagline.support.store.NativeSelect;
 import dev.tagline.tags.domain.Image;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +23,13 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                 + " size = coalesce(images.size, excluded.size),"
                 + " platforms = case when images.platforms = '[]' then excluded.platforms else images.platforms end"
                 + " returning media_type";
-        return getSession().chain(session -> NativeSelect.singleOrNull(session, String.class, upsert, digest, mediaType,
-                size, platformsJson, now));
+        return getSession()
+                .chain(session -> session.createNativeQuery(upsert, String.class)
+                        .setParameter(1, digest)
+                        .setParameter(2, mediaType)
+                        .setParameter(3, size)
+                        .setParameter(4, platformsJson)
+                        .setParameter(5, now)
+                        .getSingleResultOrNull());
     }
 }

@@ -1,6 +1,5 @@
 package dev.tagline.tags.store;
 
-import dev.tagline.support.store.NativeSelect;
 import dev.tagline.tags.domain.ImageStream;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -64,7 +63,11 @@ public class ImageStreamRepository implements PanacheRepositoryBase<ImageStream,
 
     /** Advances the stream's generation under its row lock and returns the new value. */
     public Uni<Long> nextGeneration(Long id) {
-        return getSession().chain(session -> NativeSelect.single(session, Long.class,
-                "update image_streams set generation = generation + 1 where id = ?1 returning generation", id));
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "update image_streams set generation = generation + 1 where id = ?1 returning generation",
+                                Long.class)
+                        .setParameter(1, id)
+                        .getSingleResult());
     }
 }

@@ -1,7 +1,6 @@
 package dev.tagline.tags.store;
 
 import dev.tagline.events.TagReference;
-import dev.tagline.support.store.NativeSelect;
 import dev.tagline.tags.domain.StreamTag;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -33,8 +32,9 @@ public class StreamTagRepository implements PanacheRepositoryBase<StreamTag, Lon
      */
     public Uni<Boolean> reload(StreamTag tag) {
         return getSession().chain(session -> session.flush()
-                .chain(() -> NativeSelect.single(session, Long.class, "select count(*) from stream_tags where id = ?1",
-                        tag.id))
+                .chain(() -> session.createNativeQuery("select count(*) from stream_tags where id = ?1", Long.class)
+                        .setParameter(1, tag.id)
+                        .getSingleResult())
                 .chain(count -> count == 0
                         ? Uni.createFrom().item(false)
                         : session.refresh(tag).replaceWith(true)));

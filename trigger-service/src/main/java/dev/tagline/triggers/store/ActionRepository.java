@@ -1,6 +1,5 @@
 package dev.tagline.triggers.store;
 
-import dev.tagline.support.store.NativeSelect;
 import dev.tagline.triggers.domain.TagImage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +21,13 @@ public class ActionRepository {
         String insert = "insert into actions (trigger_id, digest, generation, idempotency_key, created_at)"
                 + " values (?1, ?2, ?3, ?4, ?5) on conflict (idempotency_key) do nothing returning id";
         return Panache.getSession()
-                .chain(session -> NativeSelect.list(session, Long.class, insert, triggerId, move.digest(),
-                        move.generation(), idempotencyKey, now))
+                .chain(session -> session.createNativeQuery(insert, Long.class)
+                        .setParameter(1, triggerId)
+                        .setParameter(2, move.digest())
+                        .setParameter(3, move.generation())
+                        .setParameter(4, idempotencyKey)
+                        .setParameter(5, now)
+                        .getResultList())
                 .map(ids -> ids.stream().findFirst());
     }
 }

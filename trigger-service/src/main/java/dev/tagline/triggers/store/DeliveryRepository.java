@@ -1,6 +1,5 @@
 package dev.tagline.triggers.store;
 
-import dev.tagline.support.store.NativeSelect;
 import dev.tagline.triggers.domain.ClaimedDelivery;
 import dev.tagline.triggers.domain.Delivery;
 import dev.tagline.triggers.domain.DeliveryStatus;
@@ -62,8 +61,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
         String[] origins = inFlight.keySet().toArray(String[]::new);
         Integer[] used = Arrays.stream(origins).map(inFlight::get).toArray(Integer[]::new);
         return getSession()
-                .chain(session -> NativeSelect.list(session, Object[].class, CLAIM, origins, used, now, perSubscriber,
-                        limit, leaseUntil, token))
+                .chain(session -> session.createNativeQuery(CLAIM, Object[].class)
+                        .setParameter(1, origins)
+                        .setParameter(2, used)
+                        .setParameter(3, now)
+                        .setParameter(4, perSubscriber)
+                        .setParameter(5, limit)
+                        .setParameter(6, leaseUntil)
+                        .setParameter(7, token)
+                        .getResultList())
                 .map(rows -> rows.stream().map(row -> new ClaimedDelivery(((Number) row[0]).longValue(), token,
                         (String) row[1], (String) row[2], ((Number) row[3]).intValue(), (String) row[4],
                         (String) row[5], (String) row[6])).toList());

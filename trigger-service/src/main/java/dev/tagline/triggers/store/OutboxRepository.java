@@ -1,6 +1,5 @@
 package dev.tagline.triggers.store;
 
-import dev.tagline.support.store.NativeSelect;
 import dev.tagline.triggers.domain.OutboxMessage;
 import dev.tagline.support.outbox.OutboxStore;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -18,8 +17,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
 
     @Override
     public Uni<Boolean> tryLockRelay() {
-        return getSession().chain(session -> NativeSelect.single(session, Boolean.class,
-                "select pg_try_advisory_xact_lock(?1)", RELAY_LOCK_ID));
+        return getSession()
+                .chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(?1)", Boolean.class)
+                        .setParameter(1, RELAY_LOCK_ID)
+                        .getSingleResult());
     }
 
     @Override
