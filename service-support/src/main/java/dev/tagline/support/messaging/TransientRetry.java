@@ -4,6 +4,7 @@ import dev.tagline.events.MalformedEventException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.vertx.core.ContextAwareScheduler;
+import io.vertx.sqlclient.DatabaseException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
@@ -33,19 +34,28 @@ public final class TransientRetry {
     /** Must be called on the record's Vert.x context; {@code stuck} shows a long retry in readiness. */
     public static <T> Uni<T> apply(ConsumerRecord<?, ?> record, Supplier<Uni<? extends T>> application,
             StuckRecordCheck stuck) {
+        return TransientRetry.<T>apply(describe(record), application, stuck)
+                .onFailure().invoke(failure -> LOG.errorf("Dead-lettering %s: %s", describe(record), failure));
+    }
+
+    /**
+     * The same for records applied together, such as one partition's batch.
+     *
+     * @param records names them in logs and in readiness
+     */
+    public static <T> Uni<T> apply(String records, Supplier<Uni<? extends T>> application, StuckRecordCheck stuck) {
         // Retries must run on this record's Vert.x context: Hibernate Reactive works nowhere else.
         var onThisContext = ContextAwareScheduler.delegatingTo(Infrastructure.getDefaultWorkerPool())
                 .withCurrentContext();
         return Uni.createFrom().deferred(application)
                 .onFailure(TransientRetry::isTransient)
                 .invoke(failure -> {
-                    stuck.retrying(describe(record), failure);
-                    LOG.warnf("Applying %s failed, retrying: %s", describe(record), failure.toString());
+                    stuck.retrying(records, failure);
+                    LOG.warnf("Applying %s failed, retrying: %s", records, failure.toString());
                 })
                 .onFailure(TransientRetry::isTransient)
                 .retry().withExecutor(onThisContext).withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
-                .onTermination().invoke(() -> stuck.done(describe(record)))
-                .onFailure().invoke(failure -> LOG.errorf("Dead-lettering %s: %s", describe(record), failure));
+                .onTermination().invoke(() -> stuck.done(records));
     }
 
     static boolean isTransient(Throwable failure) {
@@ -53,15 +63,22 @@ public final class TransientRetry {
             if (cause instanceof MalformedEventException) {
                 return false;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && PERMANENT_SQL_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+            if (cause instanceof SQLException sql && isPermanent(sql.getSQLState())) {
+                return false;
+            }
+            // Batch appliers run their SQL on the reactive client itself, which reports its own exception type.
+            if (cause instanceof DatabaseException database && isPermanent(database.getSqlState())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String describe(ConsumerRecord<?, ?> record) {
+    private static boolean isPermanent(String sqlState) {
+        return sqlState != null && sqlState.length() >= 2 && PERMANENT_SQL_CLASSES.contains(sqlState.substring(0, 2));
+    }
+
+    static String describe(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

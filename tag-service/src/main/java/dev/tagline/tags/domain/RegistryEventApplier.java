@@ -7,28 +7,57 @@ import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.RegistryTagDeleted;
 import dev.tagline.events.RegistryTagImportFailed;
 import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.support.messaging.BatchSteps;
+import dev.tagline.support.messaging.RecordHeaders;
 import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Applies one event from {@code registry-tag-events}: the change and the record that the event was applied
- * commit together, so a redelivered event changes nothing and emits nothing.
+ * Applies one partition's batch of {@code registry-tag-events}, in offset order. Consecutive changes that concern
+ * only followers of their registry tags (every push and scheduled import) apply together in one set-based
+ * transaction ({@link FollowerObservationsApplier}); any other event (an import into a named target, a push to an
+ * integrated registry, a deleted tag, a failed import) applies alone in a transaction of its own, as it always did.
+ * Either way, the change and the record that its event was applied commit together, so a redelivered batch, even one
+ * that committed in part, changes nothing and emits nothing twice.
  */
 @ApplicationScoped
-public class RegistryEventApplier {
+public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Valid> {
+
+    /** A validated event with its CloudEvent identity. */
+    public sealed interface Valid {
+        CloudEventHeaders event();
+    }
+
+    record Change(CloudEventHeaders event, RegistryTagChangeApplier.Validated change) implements Valid {
+    }
+
+    record Deletion(CloudEventHeaders event, SourceProblemRecorder.ValidDeletion deletion) implements Valid {
+    }
+
+    record ImportFailure(CloudEventHeaders event, SourceProblemRecorder.ValidFailure failure) implements Valid {
+    }
 
     private final AppliedEventLog appliedEvents;
     private final RegistryTagChangeApplier changes;
+    private final FollowerObservationsApplier followerObservations;
+    private final IntegratedRegistries integratedRegistries;
     private final SourceProblemRecorder problems;
 
     public RegistryEventApplier(AppliedEventLog appliedEvents, RegistryTagChangeApplier changes,
+            FollowerObservationsApplier followerObservations, IntegratedRegistries integratedRegistries,
             SourceProblemRecorder problems) {
         this.appliedEvents = appliedEvents;
         this.changes = changes;
+        this.followerObservations = followerObservations;
+        this.integratedRegistries = integratedRegistries;
         this.problems = problems;
     }
 
@@ -37,27 +66,75 @@ public class RegistryEventApplier {
      *
      * @throws MalformedEventException when the event can never be applied
      */
-    public Uni<Boolean> apply(CloudEventHeaders event, String data) {
-        Instant now = Timestamps.now();
+    @Override
+    public Valid validate(ConsumerRecord<String, String> record) {
+        CloudEventHeaders event = CloudEventHeaders.fromHeaders(name -> RecordHeaders.last(record, name));
+        String data = record.value();
+        if (data == null || data.isBlank()) {
+            throw new MalformedEventException("data", "the record has no data");
+        }
         return switch (event.type()) {
-            case REGISTRY_TAG_CHANGED -> {
-                RegistryTagChangeApplier.Validated validated = changes.validate(
-                        EventJson.read(data, RegistryTagChanged.class));
-                yield once(event, now, () -> changes.apply(validated, now));
-            }
-            case REGISTRY_TAG_DELETED -> {
-                SourceProblemRecorder.ValidDeletion deletion = problems.validate(
-                        EventJson.read(data, RegistryTagDeleted.class));
-                yield once(event, now, () -> problems.sourceDeleted(deletion, now));
-            }
-            case REGISTRY_TAG_IMPORT_FAILED -> {
-                SourceProblemRecorder.ValidFailure failure = problems.validate(
-                        EventJson.read(data, RegistryTagImportFailed.class));
-                yield once(event, now, () -> problems.importFailed(failure, now));
-            }
+            case REGISTRY_TAG_CHANGED -> new Change(event,
+                    changes.validate(EventJson.read(data, RegistryTagChanged.class)));
+            case REGISTRY_TAG_DELETED -> new Deletion(event,
+                    problems.validate(EventJson.read(data, RegistryTagDeleted.class)));
+            case REGISTRY_TAG_IMPORT_FAILED -> new ImportFailure(event,
+                    problems.validate(EventJson.read(data, RegistryTagImportFailed.class)));
             default -> throw new MalformedEventException(CloudEventHeaders.TYPE,
                     event.type().type() + " does not belong on this topic");
         };
+    }
+
+    /** @return whether anything may have been written to the outbox */
+    @Override
+    public Uni<Boolean> apply(List<Valid> events) {
+        return Multi.createFrom().iterable(runs(events))
+                .onItem().transformToUniAndConcatenate(this::applyRun)
+                .collect().in(() -> new boolean[1], (changed, runChanged) -> changed[0] |= runChanged)
+                .map(changed -> changed[0]);
+    }
+
+    /** The batch cut, in order, into runs of follower-only changes and single other events. */
+    private List<List<Valid>> runs(List<Valid> events) {
+        List<List<Valid>> runs = new ArrayList<>();
+        List<Valid> followerRun = null;
+        for (Valid valid : events) {
+            if (concernsOnlyFollowers(valid)) {
+                if (followerRun == null) {
+                    followerRun = new ArrayList<>();
+                    runs.add(followerRun);
+                }
+                followerRun.add(valid);
+            } else {
+                followerRun = null;
+                runs.add(List.of(valid));
+            }
+        }
+        return runs;
+    }
+
+    private boolean concernsOnlyFollowers(Valid valid) {
+        return valid instanceof Change change && change.change().target() == null
+                && integratedRegistries.streamTagOf(change.change().observation().source()).isEmpty();
+    }
+
+    private Uni<Boolean> applyRun(List<Valid> run) {
+        Instant now = Timestamps.now();
+        if (concernsOnlyFollowers(run.get(0))) {
+            return followerObservations.apply(run.stream()
+                    .map(valid -> new FollowerObservationsApplier.Change(valid.event().source(), valid.event().id(),
+                            ((Change) valid).change()))
+                    .toList(), now);
+        }
+        Valid single = run.get(0);
+        if (single instanceof Change change) {
+            return once(single.event(), now, () -> changes.apply(change.change(), now));
+        }
+        if (single instanceof Deletion deletion) {
+            return once(single.event(), now, () -> problems.sourceDeleted(deletion.deletion(), now));
+        }
+        ImportFailure failure = (ImportFailure) single;
+        return once(single.event(), now, () -> problems.importFailed(failure.failure(), now));
     }
 
     /** @return false when the event was applied before */

@@ -1,0 +1,29 @@
+package dev.tagline.support.messaging;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * What a batch consumer does with one partition's records: it validates each record on its own, then applies the
+ * valid ones, in offset order, in one transaction.
+ *
+ * @param <E> a validated event
+ */
+public interface BatchSteps<E> {
+
+    /**
+     * Reads and checks the record before any database work.
+     *
+     * @throws dev.tagline.events.MalformedEventException when the record can never be applied
+     */
+    E validate(ConsumerRecord<String, String> record);
+
+    /**
+     * Applies the events in one transaction: all of them or, on failure, none. An event applied before changes
+     * nothing (the applied-event log).
+     *
+     * @return whether anything was written that the outbox relay should publish
+     */
+    Uni<Boolean> apply(List<E> events);
+}
