@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,6 +58,41 @@ public final class KafkaTestClients {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /** A record for {@link #publishBurst}: a CloudEvent in binary mode, or any value with any headers. */
+    public record Outgoing(String topic, String key, Map<String, byte[]> headers, String value) {
+
+        public static Outgoing event(EventType type, String id, String key, Object data) {
+            return new Outgoing(type.topic(), key, new CloudEventHeaders(id, "/tests/producer", type, key,
+                    Instant.now()).toHeaders(), EventJson.write(data));
+        }
+    }
+
+    /**
+     * Publishes the records in order in one go, without waiting between them, so that a consumer polls them as one
+     * batch, and waits for the broker's acknowledgement of all.
+     */
+    public static void publishBurst(List<Outgoing> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (Outgoing outgoing : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(outgoing.topic(), outgoing.key(),
+                        outgoing.value());
+                outgoing.headers().forEach((name, bytes) -> record.headers().add(name, bytes));
+                sent.add(producer.send(record));
+            }
+            for (Future<?> ack : sent) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish a burst", e);
         }
     }
 
