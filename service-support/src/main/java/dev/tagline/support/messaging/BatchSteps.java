@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What a batch consumer does with one partition's records: it validates each record on its own, then applies the
- * valid ones, in offset order, in one transaction.
+ * valid ones in offset order, in as few transactions as it can.
  *
  * @param <E> a validated event
  */
@@ -20,8 +20,8 @@ public interface BatchSteps<E> {
     E validate(ConsumerRecord<String, String> record);
 
     /**
-     * Applies the events in one transaction: all of them or, on failure, none. An event applied before changes
-     * nothing (the applied-event log).
+     * Applies the events in offset order. A failed call is made again with the same events, possibly after some of
+     * its transactions committed: an event applied before must change nothing (the applied-event log).
      *
      * @return whether anything was written that the outbox relay should publish
      */
