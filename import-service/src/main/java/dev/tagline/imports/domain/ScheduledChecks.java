@@ -3,6 +3,7 @@ package dev.tagline.imports.domain;
 import dev.tagline.imports.config.ImportsConfig;
 import dev.tagline.imports.messaging.OutboxRelay;
 import dev.tagline.imports.store.ScheduledSourceRepository;
+import dev.tagline.support.context.CoalescedRuns;
 import dev.tagline.support.context.FreshContext;
 import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,8 +45,7 @@ public class ScheduledChecks {
     private final Vertx vertx;
     private final int batchSize;
     private final Duration lease;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final CoalescedRuns rounds;
 
     public ScheduledChecks(ScheduledSourceRepository sources, RegistryPauses pauses, CheckBudget budget,
             RegistryRateLimits rateLimits, Importer importer, CheckRecorder recorder, OutboxRelay relay, Vertx vertx,
@@ -64,6 +63,7 @@ public class ScheduledChecks {
         this.vertx = vertx;
         this.batchSize = config.batchSize();
         this.lease = config.claimLease();
+        this.rounds = new CoalescedRuns(vertx, "Checking due sources", this::round);
     }
 
     @Scheduled(every = "${tagline.imports.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -76,24 +76,7 @@ public class ScheduledChecks {
      * while one runs starts another when it ends.
      */
     public void nudge() {
-        requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            requested.set(false);
-            start();
-        }
-    }
-
-    private void start() {
-        FreshContext.run(vertx, this::round, failure -> {
-            if (failure != null) {
-                LOG.warnf("Checking due sources failed, will retry: %s", failure.toString());
-            }
-            running.set(false);
-            if (requested.get() && running.compareAndSet(false, true)) {
-                requested.set(false);
-                start();
-            }
-        });
+        rounds.request();
     }
 
     private Uni<Void> round() {
@@ -114,7 +97,7 @@ public class ScheduledChecks {
                             // the rate. A row given back (a paused registry, an empty bucket) waits for the poll.
                             .invoke(checked -> {
                                 if (claimed.size() == allowed && !checked.contains(false)) {
-                                    requested.set(true);
+                                    rounds.request();
                                 }
                             })
                             .replaceWithVoid());

@@ -1,6 +1,6 @@
 package dev.tagline.support.outbox;
 
-import dev.tagline.support.context.FreshContext;
+import dev.tagline.support.context.CoalescedRuns;
 import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -9,10 +9,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Relays a service's transactional outbox to Kafka after commit, oldest first, one replica at a time (the store's
@@ -24,8 +22,6 @@ public final class OutboxRelayer<M extends OutboxRecord> {
 
     /** A batch is sent at once, so it must fit the emitter's buffer: the size each service gives its channel. */
     public static final int EMITTER_BUFFER = 1024;
-
-    private static final Logger LOG = Logger.getLogger(OutboxRelayer.class);
 
     /**
      * The service's relay settings.
@@ -45,43 +41,19 @@ public final class OutboxRelayer<M extends OutboxRecord> {
 
     private final MutinyEmitter<String> emitter;
     private final OutboxStore<M> store;
-    private final Vertx vertx;
     private final Settings settings;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final CoalescedRuns runs;
 
     public OutboxRelayer(MutinyEmitter<String> emitter, OutboxStore<M> store, Vertx vertx, Settings settings) {
         this.emitter = emitter;
         this.store = store;
-        this.vertx = vertx;
         this.settings = settings;
+        this.runs = new CoalescedRuns(vertx, "Relaying the outbox", this::relayAll);
     }
 
     /** Asks for a relay run; a request made while one runs starts another when it ends. */
     public void nudge() {
-        requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            requested.set(false);
-            start();
-        }
-    }
-
-    /** On a fresh context of its own, so the relay's session never meets the session of whoever nudged it. */
-    private void start() {
-        FreshContext.run(vertx, this::relayAll, failure -> {
-            if (failure != null) {
-                LOG.warnf("Relaying the outbox failed, will retry: %s", failure.toString());
-            }
-            finish();
-        });
-    }
-
-    private void finish() {
-        running.set(false);
-        if (requested.get() && running.compareAndSet(false, true)) {
-            requested.set(false);
-            start();
-        }
+        runs.request();
     }
 
     private Uni<Void> relayAll() {

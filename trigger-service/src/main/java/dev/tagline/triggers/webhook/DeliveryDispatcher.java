@@ -1,5 +1,6 @@
 package dev.tagline.triggers.webhook;
 
+import dev.tagline.support.context.CoalescedRuns;
 import dev.tagline.support.context.FreshContext;
 import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.config.TriggersConfig;
@@ -48,8 +49,7 @@ public class DeliveryDispatcher {
     /** Attempts in flight in this replica, by subscriber origin; only touched under {@link #inFlightLock}. */
     private final Map<String, Integer> inFlight = new HashMap<>();
     private final Object inFlightLock = new Object();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final CoalescedRuns claims;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, RetryPolicy retries, Vertx vertx,
@@ -70,6 +70,7 @@ public class DeliveryDispatcher {
         this.lease = delivery.lease();
         this.maxInFlight = delivery.maxInFlight();
         this.perSubscriber = delivery.maxInFlightPerSubscriber();
+        this.claims = new CoalescedRuns(vertx, "Claiming due deliveries", this::claimAndStart);
     }
 
     /** Asks for a run; a request made while one runs starts another when it ends. */
@@ -77,11 +78,7 @@ public class DeliveryDispatcher {
         if (stopping.get()) {
             return;
         }
-        requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            requested.set(false);
-            start();
-        }
+        claims.request();
     }
 
     /**
@@ -96,21 +93,6 @@ public class DeliveryDispatcher {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void startDueAttempts() {
         nudge();
-    }
-
-    private void start() {
-        FreshContext.call(vertx, this::claimAndStart).subscribe().with(ignored -> finish(), failure -> {
-            LOG.warnf("Claiming due deliveries failed, will retry: %s", failure.toString());
-            finish();
-        });
-    }
-
-    private void finish() {
-        running.set(false);
-        if (requested.get() && running.compareAndSet(false, true)) {
-            requested.set(false);
-            start();
-        }
     }
 
     private Uni<Void> claimAndStart() {
