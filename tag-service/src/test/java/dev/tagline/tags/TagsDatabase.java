@@ -43,6 +43,12 @@ final class TagsDatabase {
                 namespace + "/%");
     }
 
+    /** History items of every stream in the namespaces whose names start with the prefix. */
+    long historyRowsIn(String namespacePrefix) {
+        return jdbc.count("select count(*) from tags.tag_history h join tags.image_streams s on s.id = h.stream_id"
+                + " where s.namespace like ?", namespacePrefix + "%");
+    }
+
     void execute(String sql) {
         jdbc.execute(sql);
     }

@@ -46,17 +46,16 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
                 .page(0, limit).list();
     }
 
-    /** The newest items of every given live tag, at most {@code perTag} each, newest first. */
+    /**
+     * The newest items of every given live tag, at most {@code perTag} each, newest first: those newer than the tag's
+     * item at position {@code perTag}. HQL, not a native window query, since Hibernate 7.2 caches a new plan for every
+     * execution of a native select.
+     */
     public Uni<List<HistoryItem>> recentOfTags(Collection<Long> streamTagIds, int perTag) {
-        String newest = "select id, stream_id, stream_tag_id, tag, generation, digest, docker_image_reference, cause,"
-                + " created, held from (select h.*, row_number() over"
-                + " (partition by h.stream_tag_id order by h.generation desc) as position"
-                + " from tag_history h where h.stream_tag_id = any(?1)) ranked where position <= ?2"
-                + " order by stream_tag_id, generation desc";
-        return getSession().chain(session -> session.createNativeQuery(newest, HistoryItem.class)
-                .setParameter(1, streamTagIds.toArray(Long[]::new))
-                .setParameter(2, perTag)
-                .getResultList());
+        return find("from HistoryItem h where h.streamTagId in ?1 and h.generation > coalesce(("
+                + "select n.generation from HistoryItem n where n.streamTagId = h.streamTagId"
+                + " order by n.generation desc offset ?2 rows fetch first 1 rows only), -1)"
+                + " order by h.streamTagId, h.generation desc", streamTagIds, perTag).list();
     }
 
     /** Every item of a stream, live tag or removed, that recorded the digest. */

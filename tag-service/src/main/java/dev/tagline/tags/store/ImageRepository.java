@@ -21,15 +21,19 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                 + " values (?1, ?2, ?3, ?4, ?5) on conflict (digest) do update set"
                 + " media_type = coalesce(images.media_type, excluded.media_type),"
                 + " size = coalesce(images.size, excluded.size),"
-                + " platforms = case when images.platforms = '[]' then excluded.platforms else images.platforms end"
-                + " returning media_type";
+                + " platforms = case when images.platforms = '[]' then excluded.platforms else images.platforms end";
         return getSession()
-                .chain(session -> session.createNativeQuery(upsert, String.class)
+                .chain(session -> session.createNativeQuery(upsert)
                         .setParameter(1, digest)
                         .setParameter(2, mediaType)
                         .setParameter(3, size)
                         .setParameter(4, platformsJson)
                         .setParameter(5, now)
-                        .getSingleResultOrNull());
+                        .executeUpdate()
+                        // Not "returning": Hibernate 7.2 caches a new plan for every execution of a native select.
+                        .chain(() -> session.createSelectionQuery("select mediaType from Image where digest = ?1",
+                                        String.class)
+                                .setParameter(1, digest)
+                                .getSingleResultOrNull()));
     }
 }

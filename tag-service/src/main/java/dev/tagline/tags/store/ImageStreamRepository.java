@@ -4,6 +4,7 @@ import dev.tagline.tags.domain.ImageStream;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 
@@ -55,19 +56,27 @@ public class ImageStreamRepository implements PanacheRepositoryBase<ImageStream,
      */
     public Uni<Void> lock(Long id) {
         return getSession()
-                .chain(session -> session.createNativeQuery("select id from image_streams where id = ?1 for update")
+                .chain(session -> session.createSelectionQuery("select id from ImageStream where id = ?1", Long.class)
                         .setParameter(1, id)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getResultList())
                 .replaceWithVoid();
     }
 
-    /** Advances the stream's generation under its row lock and returns the new value. */
+    /**
+     * Advances the stream's generation under its row lock and returns the new value. Two HQL statements where one
+     * native {@code update … returning} would do: Hibernate 7.2 caches a new plan for every execution of a native
+     * select, and this runs on every move that the per-event path makes.
+     */
     public Uni<Long> nextGeneration(Long id) {
         return getSession()
-                .chain(session -> session.createNativeQuery(
-                                "update image_streams set generation = generation + 1 where id = ?1 returning generation",
-                                Long.class)
+                .chain(session -> session.createMutationQuery(
+                                "update ImageStream set generation = generation + 1 where id = ?1")
                         .setParameter(1, id)
-                        .getSingleResult());
+                        .executeUpdate()
+                        .chain(() -> session.createSelectionQuery("select generation from ImageStream where id = ?1",
+                                        Long.class)
+                                .setParameter(1, id)
+                                .getSingleResult()));
     }
 }

@@ -32,7 +32,7 @@ public class StreamTagRepository implements PanacheRepositoryBase<StreamTag, Lon
      */
     public Uni<Boolean> reload(StreamTag tag) {
         return getSession().chain(session -> session.flush()
-                .chain(() -> session.createNativeQuery("select count(*) from stream_tags where id = ?1", Long.class)
+                .chain(() -> session.createSelectionQuery("select count(*) from StreamTag where id = ?1", Long.class)
                         .setParameter(1, tag.id)
                         .getSingleResult())
                 .chain(count -> count == 0
