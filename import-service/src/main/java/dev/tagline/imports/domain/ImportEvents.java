@@ -41,7 +41,7 @@ public class ImportEvents {
             RegistryTagChanged.Target target, Instant now) {
         RegistryTagChanged changed = new RegistryTagChanged(source.registry(), source.repository(), source.tag(),
                 image.digest(), image.mediaType(), image.size(), image.platforms(), now, origin, target);
-        return outbox.add(eventId, changed.key(), EventType.REGISTRY_TAG_CHANGED.type(), EventJson.write(changed), now)
+        return outbox.add(eventId, changed.key(), EventType.REGISTRY_TAG_CHANGED, EventJson.write(changed), now)
                 .replaceWithVoid();
     }
 
@@ -52,7 +52,7 @@ public class ImportEvents {
                 : failure.getMessage().substring(0, MAX_MESSAGE - 1) + "…";
         RegistryTagImportFailed failed = new RegistryTagImportFailed(source.registry(), source.repository(),
                 source.tag(), failure.reason(), message, now, origin, target);
-        return outbox.add(eventId, failed.key(), EventType.REGISTRY_TAG_IMPORT_FAILED.type(), EventJson.write(failed),
+        return outbox.add(eventId, failed.key(), EventType.REGISTRY_TAG_IMPORT_FAILED, EventJson.write(failed),
                 now).replaceWithVoid();
     }
 }

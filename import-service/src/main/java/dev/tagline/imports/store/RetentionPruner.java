@@ -1,7 +1,7 @@
 package dev.tagline.imports.store;
 
 import dev.tagline.imports.config.ImportsConfig;
-import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.support.retention.RetentionDeletes;
 import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -11,23 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Deletes bookkeeping rows past their retention: outbox rows the broker acknowledged long ago (unpublished rows
- * are never deleted), applied-event records older than any redelivery the topics can still make, and registry
- * pauses that ended.
+ * Deletes bookkeeping rows past their retention, the large tables in small chunks: outbox rows the broker
+ * acknowledged long ago (unpublished rows are never deleted), applied-event records older than any redelivery the
+ * topics can still make, and registry pauses that ended.
  */
 @ApplicationScoped
 public class RetentionPruner {
 
-    private final OutboxRepository outbox;
-    private final AppliedEventLog appliedEvents;
+    private final RetentionDeletes deletes;
     private final RegistryPauseRepository pauses;
     private final Duration outboxRetention;
     private final Duration appliedEventsRetention;
 
-    public RetentionPruner(OutboxRepository outbox, AppliedEventLog appliedEvents, RegistryPauseRepository pauses,
+    public RetentionPruner(RetentionDeletes deletes, RegistryPauseRepository pauses,
             ImportsConfig config) {
-        this.outbox = outbox;
-        this.appliedEvents = appliedEvents;
+        this.deletes = deletes;
         this.pauses = pauses;
         this.outboxRetention = config.outbox().retention();
         this.appliedEventsRetention = config.appliedEventsRetention();
@@ -37,8 +35,9 @@ public class RetentionPruner {
     @WithTransaction
     Uni<Void> prune() {
         Instant now = Timestamps.now();
-        return outbox.deletePublishedBefore(now.minus(outboxRetention))
-                .chain(() -> appliedEvents.deleteAppliedBefore(now.minus(appliedEventsRetention)))
+        return deletes.publishedOutboxBefore(now.minus(outboxRetention))
+                .chain(() -> deletes.appliedEventsBefore(now.minus(appliedEventsRetention)))
+                // Few rows, one per paused registry: the ORM's delete in the method's transaction.
                 .chain(() -> pauses.deleteEndedBefore(now))
                 .replaceWithVoid();
     }

@@ -2,6 +2,8 @@ package dev.tagline.support.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -11,6 +13,12 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class AppliedEventLog {
+
+    private final Pool pool;
+
+    public AppliedEventLog(Pool pool) {
+        this.pool = pool;
+    }
 
     /**
      * Records the event in the current transaction.
@@ -32,18 +40,10 @@ public class AppliedEventLog {
 
     /** Whether the event was applied; lets a redelivery skip work (such as a registry call) before it would be refused at commit. */
     public Uni<Boolean> wasApplied(String source, String eventId) {
-        String query = "select exists (select 1 from applied_events where source = ?1 and event_id = ?2)";
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(query, Boolean.class)
-                        .setParameter(1, source)
-                        .setParameter(2, eventId)
-                        .getSingleResult());
-    }
-
-    public Uni<Integer> deleteAppliedBefore(Instant cutoff) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("delete from applied_events where applied_at < ?1")
-                        .setParameter(1, cutoff)
-                        .executeUpdate());
+        // On the reactive client, outside the caller's session: a read that only saves work needs no transaction,
+        // and an ORM native select would cache a new query plan on every execution (Hibernate 7.2).
+        return pool.preparedQuery("select exists (select 1 from applied_events where source = $1 and event_id = $2)")
+                .execute(Tuple.of(source, eventId))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 }

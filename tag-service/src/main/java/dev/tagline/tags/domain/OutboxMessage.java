@@ -1,9 +1,7 @@
 package dev.tagline.tags.domain;
 
-import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
-import dev.tagline.support.outbox.OutboxRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +15,7 @@ import java.util.UUID;
 /** An event written in the transaction of the change it describes, relayed to Kafka after commit. */
 @Entity
 @Table(name = "outbox")
-public class OutboxMessage extends PanacheEntityBase implements OutboxRecord {
+public class OutboxMessage extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,31 +52,5 @@ public class OutboxMessage extends PanacheEntityBase implements OutboxRecord {
         message.payload = EventJson.write(data);
         message.createdAt = now;
         return message;
-    }
-
-    @Override
-    public Long id() {
-        return id;
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public String recordKey() {
-        return recordKey;
-    }
-
-    @Override
-    public String payload() {
-        return payload;
-    }
-
-    @Override
-    public CloudEventHeaders cloudEvent(String source) {
-        return new CloudEventHeaders(eventId.toString(), source,
-                EventType.ofType(type).orElseThrow(), subject, createdAt);
     }
 }

@@ -2,12 +2,11 @@ package dev.tagline.tags.messaging;
 
 import dev.tagline.events.Topics;
 import dev.tagline.tags.config.TagsConfig;
-import dev.tagline.tags.domain.OutboxMessage;
-import dev.tagline.tags.store.OutboxRepository;
 import dev.tagline.support.outbox.OutboxRelayer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -23,13 +22,16 @@ public class OutboxRelay {
 
     public static final String CHANNEL = Topics.IMAGESTREAM_TAG_EVENTS;
 
-    private final OutboxRelayer<OutboxMessage> relayer;
+    /** Arbitrary but fixed ("tagline" in ASCII): identifies the relay's leader lock among this database's locks. */
+    private static final long RELAY_LEADER_LOCK = 0x7461676c696e65L;
+
+    private final OutboxRelayer relayer;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
-            MutinyEmitter<String> emitter, OutboxRepository outbox, Vertx vertx, TagsConfig config) {
-        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, new OutboxRelayer.Settings(
+            MutinyEmitter<String> emitter, Pool pool, Vertx vertx, TagsConfig config) {
+        this.relayer = new OutboxRelayer(emitter, pool, vertx, new OutboxRelayer.Settings(
                 "tagline.tags.outbox", config.outbox().batchSize(),
-                config.outbox().eventSource(), config.outbox().runTimeout()));
+                config.outbox().eventSource(), config.outbox().runTimeout(), RELAY_LEADER_LOCK));
     }
 
     /** Asks for a relay run; a request made while one runs starts another when it ends. */

@@ -2,8 +2,6 @@ package dev.tagline.triggers.domain;
 
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
-import dev.tagline.events.EventType;
-import dev.tagline.support.outbox.OutboxRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +14,7 @@ import java.time.Instant;
 /** An action written in the transaction that decided it, relayed to Kafka after commit. */
 @Entity
 @Table(name = "outbox")
-public class OutboxMessage extends PanacheEntityBase implements OutboxRecord {
+public class OutboxMessage extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,30 +51,5 @@ public class OutboxMessage extends PanacheEntityBase implements OutboxRecord {
         message.payload = EventJson.write(data);
         message.createdAt = attributes.time();
         return message;
-    }
-
-    @Override
-    public Long id() {
-        return id;
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public String recordKey() {
-        return recordKey;
-    }
-
-    @Override
-    public String payload() {
-        return payload;
-    }
-
-    @Override
-    public CloudEventHeaders cloudEvent(String source) {
-        return new CloudEventHeaders(eventId, source, EventType.ofType(type).orElseThrow(), subject, createdAt);
     }
 }

@@ -2,12 +2,11 @@ package dev.tagline.triggers.messaging;
 
 import dev.tagline.events.Topics;
 import dev.tagline.triggers.config.TriggersConfig;
-import dev.tagline.triggers.domain.OutboxMessage;
-import dev.tagline.triggers.store.OutboxRepository;
 import dev.tagline.support.outbox.OutboxRelayer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -23,13 +22,16 @@ public class OutboxRelay {
 
     public static final String CHANNEL = Topics.TRIGGER_ACTIONS;
 
-    private final OutboxRelayer<OutboxMessage> relayer;
+    /** Arbitrary but fixed ("trigger" in ASCII): identifies the relay's leader lock among this database's locks. */
+    private static final long RELAY_LEADER_LOCK = 0x74726967676572L;
+
+    private final OutboxRelayer relayer;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
-            MutinyEmitter<String> emitter, OutboxRepository outbox, Vertx vertx, TriggersConfig config) {
-        this.relayer = new OutboxRelayer<>(emitter, outbox, vertx, new OutboxRelayer.Settings(
+            MutinyEmitter<String> emitter, Pool pool, Vertx vertx, TriggersConfig config) {
+        this.relayer = new OutboxRelayer(emitter, pool, vertx, new OutboxRelayer.Settings(
                 "tagline.triggers.outbox", config.outbox().batchSize(),
-                config.eventSource(), config.outbox().runTimeout()));
+                config.eventSource(), config.outbox().runTimeout(), RELAY_LEADER_LOCK));
     }
 
     /** Asks for a relay run; a request made while one runs starts another when it ends. */

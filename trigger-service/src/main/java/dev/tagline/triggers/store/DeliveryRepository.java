@@ -94,7 +94,4 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
     }
 
     /** Deliveries that ended (succeeded or parked as failed) before the cutoff; pending ones are never deleted. */
-    public Uni<Long> deleteFinishedBefore(Instant cutoff) {
-        return delete("status <> ?1 and createdAt < ?2", DeliveryStatus.PENDING, cutoff);
-    }
 }
