@@ -36,6 +36,11 @@ final class TriggersDatabase {
                 namespace + "/%");
     }
 
+    long deliveriesOf(String namespace) {
+        return jdbc.count("select count(*) from triggers.deliveries d join triggers.triggers t on t.id = d.trigger_id"
+                + " where t.namespace = ?", namespace);
+    }
+
     void execute(String sql, String... parameters) {
         jdbc.execute(sql, parameters);
     }
