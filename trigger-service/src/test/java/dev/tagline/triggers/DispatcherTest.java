@@ -50,10 +50,11 @@ class DispatcherTest {
             try (TriggersDatabase.RowLock recordingWaits = database.lockDelivery(first)) {
                 receiver.answerAgain();
 
+                // The second delivery got the only slot while the first one's outcome could not be recorded yet.
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 2);
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TriggersApi.deliveries(tag.namespace(),
-                        "web").body("webhookId", contains(receiver.received().get(1).webhookId(), first))
-                        .body("status", contains("succeeded", "pending")));
+                TriggersApi.deliveries(tag.namespace(), "web")
+                        .body("webhookId", contains(receiver.received().get(1).webhookId(), first))
+                        .body("[1].status", equalTo("pending"));
             }
 
             TriggerFiringTest.awaitDeliveries(tag.namespace(), "web", 2, "succeeded");
@@ -99,8 +100,8 @@ class DispatcherTest {
             TriggersApi.deliveries(tag.namespace(), "web")
                     .body("[0].attempts", equalTo(2))
                     .body("[0].lastStatusCode", equalTo(200));
-            assertThat(receiver.received()).hasSize(2)
-                    .extracting(WebhookReceiver.Received::webhookId).containsOnly(receiver.received().get(0).webhookId());
+            assertThat(receiver.received()).hasSize(2).extracting(WebhookReceiver.Received::webhookId)
+                    .containsOnly(receiver.received().get(0).webhookId());
         }
     }
 }

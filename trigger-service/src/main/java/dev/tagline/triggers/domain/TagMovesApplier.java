@@ -56,7 +56,8 @@ public class TagMovesApplier implements BatchSteps<TagEvent> {
     @Override
     public TagEvent validate(ConsumerRecord<String, String> record) {
         byte[] type = RecordHeaders.last(record, CloudEventHeaders.TYPE);
-        if (type != null && !EventType.IMAGESTREAM_TAG_UPDATED.type().equals(new String(type, StandardCharsets.UTF_8))) {
+        if (type != null
+                && !EventType.IMAGESTREAM_TAG_UPDATED.type().equals(new String(type, StandardCharsets.UTF_8))) {
             return new TagEvent.PassedBy();
         }
         CloudEventHeaders event = CloudEventHeaders.fromHeaders(name -> RecordHeaders.last(record, name));

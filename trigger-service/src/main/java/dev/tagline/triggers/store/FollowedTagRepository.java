@@ -8,7 +8,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** The newest image of every image stream tag, as {@code tag.updated} events told it ({@link TagMoveRepository} writes it). */
+/**
+ * The newest image of every image stream tag, as {@code tag.updated} events told it ({@link TagMoveRepository} writes
+ * it).
+ */
 @ApplicationScoped
 public class FollowedTagRepository implements PanacheRepositoryBase<FollowedTag, Long> {
 
