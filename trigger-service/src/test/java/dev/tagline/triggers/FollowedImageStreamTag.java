@@ -12,7 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 record FollowedImageStreamTag(String namespace, String stream, String tag, AtomicLong generation) {
 
     static FollowedImageStreamTag fresh() {
-        return new FollowedImageStreamTag(TestData.unique("team"), "app", "prod", new AtomicLong());
+        return in(TestData.unique("team"), "app");
+    }
+
+    /** The {@code prod} tag of the stream, which may share its namespace with another. */
+    static FollowedImageStreamTag in(String namespace, String stream) {
+        return new FollowedImageStreamTag(namespace, stream, "prod", new AtomicLong());
     }
 
     /** {@code stream:tag}, as a trigger's {@code from.name} names it. */
@@ -38,6 +43,16 @@ record FollowedImageStreamTag(String namespace, String stream, String tag, Atomi
     /** The {@code tag.updated} of a move to the digest, at the next generation. */
     ImageStreamTagUpdated update(String digest) {
         return TestData.tagUpdated(namespace, stream, tag, digest, generation.incrementAndGet());
+    }
+
+    /** A move to the digest as a new event, for {@link KafkaTestClients#publishBurst}. */
+    KafkaTestClients.Outgoing move(String digest) {
+        return record(KafkaTestClients.newEventId(), update(digest));
+    }
+
+    /** The event as a record with the given {@code ce_id}, for {@link KafkaTestClients#publishBurst}. */
+    KafkaTestClients.Outgoing record(String eventId, ImageStreamTagUpdated update) {
+        return KafkaTestClients.Outgoing.event(EventType.IMAGESTREAM_TAG_UPDATED, eventId, key(), update);
     }
 
     /** Publishes the event with the given {@code ce_id}: the same id and data again is a redelivery. */

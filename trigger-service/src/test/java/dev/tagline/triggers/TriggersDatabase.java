@@ -1,6 +1,9 @@
 package dev.tagline.triggers;
 
 import dev.tagline.testkit.JdbcQueries;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Plain JDBC into the service's schema, for what the API does not show: actions, the outbox, and breaking things. */
@@ -34,6 +37,43 @@ final class TriggersDatabase {
     long unpublishedOf(String namespace) {
         return jdbc.count("select count(*) from triggers.outbox where record_key like ? and published_at is null",
                 namespace + "/%");
+    }
+
+    long deliveriesOf(String namespace) {
+        return jdbc.count("select count(*) from triggers.deliveries d join triggers.triggers t on t.id = d.trigger_id"
+                + " where t.namespace = ?", namespace);
+    }
+
+    /**
+     * Locks the delivery's row, as a long transaction elsewhere would, until the returned lock is closed: whoever
+     * writes the row meanwhile waits.
+     */
+    RowLock lockDelivery(String webhookId) {
+        try {
+            Connection connection = jdbc.connect();
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from triggers.deliveries where webhook_id = ? for update")) {
+                lock.setString(1, webhookId);
+                lock.executeQuery().close();
+            }
+            return new RowLock(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock delivery " + webhookId, e);
+        }
+    }
+
+    /** A row lock held by an open transaction; closing it rolls the transaction back. */
+    record RowLock(Connection connection) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot release the lock", e);
+            }
+        }
     }
 
     void execute(String sql, String... parameters) {

@@ -78,6 +78,20 @@ public class Delivery extends PanacheEntityBase {
         return delivery;
     }
 
+    /**
+     * The claimed delivery as its attempt leaves it, by the rules of {@link #recordAttempt}, to be written only while
+     * the attempt's claim still holds.
+     */
+    public static Delivery attempted(ClaimedDelivery claimed, AttemptOutcome outcome, Optional<Instant> next,
+            Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.id = claimed.id();
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.attempts = claimed.attempt();
+        delivery.recordAttempt(outcome, next, now);
+        return delivery;
+    }
+
     /** An attempt holds it now (until its lease runs out, as after a crash). */
     public boolean inFlight(Instant now) {
         return claimedUntil != null && claimedUntil.isAfter(now);
@@ -88,7 +102,7 @@ public class Delivery extends PanacheEntityBase {
      *
      * @param next when to try again; empty to park the delivery as failed
      */
-    public void recordAttempt(AttemptOutcome outcome, Optional<Instant> next, Instant now) {
+    private void recordAttempt(AttemptOutcome outcome, Optional<Instant> next, Instant now) {
         claimedUntil = null;
         claimToken = null;
         lastStatusCode = outcome.statusCode();

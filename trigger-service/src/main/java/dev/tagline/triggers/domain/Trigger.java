@@ -98,6 +98,18 @@ public class Trigger extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** The trigger has dealt with the move: it fired for it now, or found it fired for before. */
+    public void dealtWith(TagImage move) {
+        handledDigest = move.digest();
+    }
+
+    /** An action for the move was recorded now. */
+    public void firedFor(TagImage move, Instant now) {
+        lastTriggeredDigest = move.digest();
+        lastTriggeredReference = move.dockerImageReference();
+        lastTriggeredAt = now;
+    }
+
     public FollowedTagRef from() {
         return new FollowedTagRef(fromNamespace, fromStream, fromTag);
     }

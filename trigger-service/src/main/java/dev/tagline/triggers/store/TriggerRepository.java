@@ -35,10 +35,4 @@ public class TriggerRepository implements PanacheRepositoryBase<Trigger, Long> {
     public Uni<List<Trigger>> following(FollowedTagRef tag) {
         return list(FOLLOWING, tag.namespace(), tag.imageStream(), tag.tag());
     }
-
-    /** As {@link #following}, each locked as {@link #findByNameLocked} locks, in id order so writers never deadlock. */
-    public Uni<List<Trigger>> followingLocked(FollowedTagRef tag) {
-        return find(FOLLOWING, tag.namespace(), tag.imageStream(), tag.tag())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
 }

@@ -1,15 +1,13 @@
 package dev.tagline.triggers.webhook;
 
 import dev.tagline.support.context.CoalescedRuns;
-import dev.tagline.support.context.FreshContext;
 import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.AttemptOutcome;
 import dev.tagline.triggers.domain.ClaimedDelivery;
 import dev.tagline.triggers.domain.Delivery;
 import dev.tagline.triggers.domain.RetryPolicy;
-import dev.tagline.triggers.store.DeliveryRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.tagline.triggers.store.DeliveryLeases;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -20,17 +18,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Starts webhook delivery attempts. A run claims due deliveries from the database (SKIP LOCKED, with a
  * lease, so that replicas share the work and a crash mid-attempt only delays it until the lease ends), starts
- * each attempt without waiting for it, and ends; the outcome is recorded when the subscriber answers or the
- * timeout ends the attempt. At most {@code max-in-flight-per-subscriber} attempts go to one subscriber at a
- * time, so a slow or dead one holds only its own slots and every other subscriber's deliveries go on.
- * Runs start when a delivery is written, when an attempt ends, and on a timer for retries that fall due.
+ * each attempt without waiting for it, and ends. At most {@code max-in-flight-per-subscriber} attempts go to one
+ * subscriber at a time, so a slow or dead one holds only its own slots and every other subscriber's deliveries go
+ * on. An attempt's slot is freed as soon as its HTTP exchange ends; its outcome is then recorded with others that
+ * ended about the same time ({@link OutcomeRecorder}), and until that commits the delivery's lease keeps it from
+ * being claimed again. Runs start when a delivery is written, when an attempt ends, and on a timer for retries that
+ * fall due.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -39,7 +38,8 @@ public class DeliveryDispatcher {
     /** Stands for the origin of a trigger whose webhook was removed; its deliveries park at once. */
     private static final String NO_ORIGIN = "";
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryLeases leases;
+    private final OutcomeRecorder outcomes;
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final Vertx vertx;
@@ -52,8 +52,8 @@ public class DeliveryDispatcher {
     private final CoalescedRuns claims;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, RetryPolicy retries, Vertx vertx,
-            TriggersConfig config) {
+    public DeliveryDispatcher(DeliveryLeases leases, OutcomeRecorder outcomes, WebhookSender sender,
+            RetryPolicy retries, Vertx vertx, TriggersConfig config) {
         TriggersConfig.Delivery delivery = config.delivery();
         if (delivery.lease().compareTo(delivery.connectTimeout().plus(delivery.requestTimeout())) <= 0) {
             throw new IllegalArgumentException("tagline.triggers.delivery.lease must exceed the connect and request"
@@ -63,7 +63,8 @@ public class DeliveryDispatcher {
             throw new IllegalArgumentException("tagline.triggers.delivery.max-in-flight and"
                     + " max-in-flight-per-subscriber must be at least 1");
         }
-        this.deliveries = deliveries;
+        this.leases = leases;
+        this.outcomes = outcomes;
         this.sender = sender;
         this.retries = retries;
         this.vertx = vertx;
@@ -107,7 +108,7 @@ public class DeliveryDispatcher {
         }
         Instant now = Timestamps.now();
         // A claim that hangs is given up; whatever it claimed is claimed again when the lease ends.
-        return Panache.withTransaction(() -> deliveries.claimDue(now, now.plus(lease), busy, perSubscriber, free))
+        return leases.claimDue(now, now.plus(lease), busy, perSubscriber, free)
                 .ifNoItem().after(lease).fail()
                 .invoke(claimed -> claimed.forEach(this::attempt))
                 .replaceWithVoid();
@@ -120,7 +121,10 @@ public class DeliveryDispatcher {
         }
         sender.send(delivery)
                 .onFailure().recoverWithItem(failure -> AttemptOutcome.failed(failure.toString()))
-                .subscribe().with(outcome -> record(delivery, outcome));
+                .subscribe().with(outcome -> {
+                    release(delivery);
+                    record(delivery, outcome);
+                });
     }
 
     /**
@@ -132,28 +136,13 @@ public class DeliveryDispatcher {
         if (!outcome.succeeded()) {
             LOG.infof("Delivery %d attempt %d failed: %s", claimed.id(), claimed.attempt(), outcome.error());
         }
-        FreshContext.call(vertx, () -> Panache.withTransaction(() -> deliveries.findLocked(claimed.id())
-                        .map(delivery -> recordIfStillClaimed(delivery, claimed, outcome))))
-                .ifNoItem().after(lease).fail()
-                .subscribe().with(retryAt -> {
-                    retryAt.ifPresent(this::nudgeAt);
-                    release(claimed);
-                }, failure -> {
-                    LOG.warnf("Recording delivery %d failed; it will be attempted again: %s", claimed.id(),
-                            failure.toString());
-                    release(claimed);
-                });
-    }
-
-    /** @return when the delivery is due again, if it is to be retried */
-    private Optional<Instant> recordIfStillClaimed(Delivery delivery, ClaimedDelivery claimed, AttemptOutcome outcome) {
-        // Gone with its trigger, or claimed anew after this attempt outlived its lease: not ours to record.
-        if (delivery == null || !claimed.claimToken().equals(delivery.claimToken)) {
-            return Optional.empty();
-        }
         Instant now = Timestamps.now();
-        delivery.recordAttempt(outcome, retries.nextAttempt(delivery.attempts, now), now);
-        return Optional.ofNullable(delivery.nextAttemptAt);
+        Delivery attempted = Delivery.attempted(claimed, outcome, retries.nextAttempt(claimed.attempt(), now), now);
+        outcomes.record(new DeliveryLeases.Attempted(claimed.claimToken(), attempted))
+                .ifNoItem().after(lease).fail()
+                .subscribe().with(retryAt -> retryAt.ifPresent(this::nudgeAt),
+                        failure -> LOG.warnf("Recording delivery %d failed; it will be attempted again: %s",
+                                claimed.id(), failure.toString()));
     }
 
     private void nudgeAt(Instant due) {

@@ -3,6 +3,7 @@ package dev.tagline.triggers.webhook;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.WebhookHostPolicy;
 import dev.tagline.triggers.domain.WebhookUrl;
+import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,13 +32,25 @@ public class WebhookTargets {
      * @throws WebhookTargetRefused (as the failure) when the host does not resolve or an address is refused
      */
     public Uni<List<InetAddress>> resolve(WebhookUrl url) {
-        // The system resolver blocks; on a worker, and in parallel with other lookups.
-        return vertx.executeBlocking(() -> List.of(lookUp(url.host())), false).map(addresses -> {
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(url.host());
+        // The system resolver blocks: on a worker, and in parallel with other lookups. An address needs no lookup.
+        Uni<List<InetAddress>> resolved = literal == null
+                ? vertx.executeBlocking(() -> List.of(lookUp(url.host())), false)
+                : Uni.createFrom().item(() -> List.of(address(literal)));
+        return resolved.map(addresses -> {
             policy.problem(url.host(), addresses).ifPresent(problem -> {
                 throw new WebhookTargetRefused(problem);
             });
             return addresses;
         });
+    }
+
+    private static InetAddress address(byte[] literal) {
+        try {
+            return InetAddress.getByAddress(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an IP literal has 4 or 16 bytes", e);
+        }
     }
 
     private static InetAddress[] lookUp(String host) {
