@@ -19,15 +19,22 @@ public class ActionRepository {
      */
     public Uni<Optional<Long>> recordFirst(Long triggerId, TagImage move, String idempotencyKey, Instant now) {
         String insert = "insert into actions (trigger_id, digest, generation, idempotency_key, created_at)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict (idempotency_key) do nothing returning id";
+                + " values (?1, ?2, ?3, ?4, ?5) on conflict (idempotency_key) do nothing";
+        // Not "returning id": Hibernate 7.2 caches a new plan for every execution of a native select.
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(insert, Long.class)
+                .chain(session -> session.createNativeQuery(insert)
                         .setParameter(1, triggerId)
                         .setParameter(2, move.digest())
                         .setParameter(3, move.generation())
                         .setParameter(4, idempotencyKey)
                         .setParameter(5, now)
-                        .getResultList())
-                .map(ids -> ids.stream().findFirst());
+                        .executeUpdate()
+                        .chain(inserted -> inserted == 0
+                                ? Uni.createFrom().item(Optional.<Long>empty())
+                                : session.createSelectionQuery("select id from Action where idempotencyKey = ?1",
+                                                Long.class)
+                                        .setParameter(1, idempotencyKey)
+                                        .getSingleResult()
+                                        .map(Optional::of)));
     }
 }
