@@ -34,17 +34,18 @@ final class DrainedThroughput {
     private final Report.Table table;
     private final TagBacklog backlog;
     private final JdbcQueries database;
-    /** The batch whose actions the watcher is matching now. */
+    /** The batch whose actions the watcher is matching now; before the first, any action is unexpected. */
     private final AtomicReference<ActionTally> current = new AtomicReference<>(new ActionTally(List.of()));
 
     DrainedThroughput(Settings settings, BenchStack stack, Report report) {
         this.settings = settings;
         this.stack = stack;
         this.backlog = new TagBacklog(stack, NAMESPACE, settings.drainStreams(), settings.drainTagsPerStream());
-        this.database = new JdbcQueries(stack.postgres().jdbcUrl(), stack.postgres().username(), stack.postgres().password());
+        this.database = new JdbcQueries(stack.postgres().jdbcUrl(), stack.postgres().username(),
+                stack.postgres().password());
         this.table = report.table(TABLE, """
-                Only the tag-service, the import-service and the trigger-service run. %d image streams × %d tags \
-                following registry tags, each tag followed by a deploy trigger without a webhook, so that \
+                Only the tag-service, the import-service and the trigger-service run. Image streams × tags: %d × %d, \
+                each tag following a registry tag and followed by a deploy trigger without a webhook, so that \
                 trigger-actions is the only way out. After a warm-up of one move per tag, %,d \
                 registry.tag.changed events, each a new digest for the next tag in turn, are put on \
                 registry-tag-events at once. The time runs from the first record put to the last action on \

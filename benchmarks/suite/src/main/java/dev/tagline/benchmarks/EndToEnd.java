@@ -134,8 +134,9 @@ final class EndToEnd {
     private void createTriggers(SignedWebhookSink sink) {
         for (int s = 0; s < settings.streams(); s++) {
             for (int t = 0; t < settings.tagsPerStream(); t++) {
-                String url = sink.url(s, "/hooks/" + DeployTriggers.name(stream(s), t));
-                DeployTriggers.create(stack, NAMESPACE, stream(s), t, Optional.of(new DeployTriggers.Webhook(url, secret)));
+                DeployTriggers.Webhook webhook = new DeployTriggers.Webhook(
+                        sink.url(s, "/hooks/" + DeployTriggers.name(stream(s), t)), secret);
+                DeployTriggers.create(stack, NAMESPACE, stream(s), t, Optional.of(webhook));
             }
         }
     }
