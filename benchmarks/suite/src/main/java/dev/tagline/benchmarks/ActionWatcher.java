@@ -1,8 +1,11 @@
 package dev.tagline.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.Topics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +14,28 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Another team's consumer of {@code trigger-actions}, from the end of the topic on: hands each action's image digest
- * to the benchmark as soon as it is polled.
+ * Another team's consumer of {@code trigger-actions}, from the end of the topic on: hands each action (its image
+ * digest, what a consumer dedupes by, and the record's timestamp) to the benchmark as soon as it is polled.
  */
 final class ActionWatcher implements AutoCloseable {
+
+    /**
+     * One {@code trigger-actions} record as a consumer sees it.
+     *
+     * @param timestampMillis the record's own timestamp: when the trigger-service's relay produced it
+     */
+    record Action(String digest, String idempotencyKey, String ceId, long timestampMillis) {
+    }
 
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private volatile boolean running = true;
 
-    ActionWatcher(String bootstrapServers, Consumer<String> onAction) {
+    ActionWatcher(String bootstrapServers, Consumer<Action> onAction) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // As a latency-minded consumer would: return what is there at once.
@@ -37,7 +49,7 @@ final class ActionWatcher implements AutoCloseable {
         thread = new Thread(() -> {
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    onAction.accept(digestIn(record.value()));
+                    onAction.accept(actionIn(record));
                 }
             }
             consumer.close();
@@ -45,11 +57,16 @@ final class ActionWatcher implements AutoCloseable {
         thread.start();
     }
 
-    private static String digestIn(String action) {
+    /** An action that is not JSON has no digest, so it matches no move and counts as unexpected. */
+    private static Action actionIn(ConsumerRecord<String, String> record) {
+        Header ceId = record.headers().lastHeader(CloudEventHeaders.ID);
+        String id = ceId == null ? "" : new String(ceId.value(), StandardCharsets.UTF_8);
         try {
-            return EventJson.mapper().readTree(action).at("/image/digest").asText();
+            JsonNode action = EventJson.mapper().readTree(record.value());
+            return new Action(action.at("/image/digest").asText(), action.at("/idempotencyKey").asText(), id,
+                    record.timestamp());
         } catch (IOException e) {
-            return "";
+            return new Action("", "", id, record.timestamp());
         }
     }
 

@@ -66,6 +66,9 @@ public final class BenchmarkSuite {
         if (Stream.of("e2e", "history", "imports", "footprint").anyMatch(settings::runs)) {
             attempt("stack", this::wholeStack);
         }
+        if (settings.runs("drain")) {
+            attempt("drain", this::drain);
+        }
         report.write(output);
         System.out.println();
         System.out.println(report.markdown());
@@ -206,6 +209,26 @@ public final class BenchmarkSuite {
         report.target("unchanged scheduled tag", "exactly one HEAD each",
                 String.format(Locale.ROOT, "%.3f HEAD and %.3f requests in all per tag", heads, all),
                 heads == 1.0 && all == 1.0);
+    }
+
+    /**
+     * Benchmark 6, on a stack of its own: the services a tag move passes through on its way to an action, and the
+     * import-service, which reads the same tag events in production; no gateway, since the moves go straight onto
+     * the topic.
+     */
+    private void drain() {
+        System.out.println("6. Drained throughput to actions");
+        TaglineStack.Options options = TaglineStack.Options.forTests(root, output.resolve("state/drain"))
+                .only(Service.TAG_SERVICE, Service.IMPORT_SERVICE, Service.TRIGGER_SERVICE);
+        try (BenchStack stack = BenchStack.start(profiled(options), kafka, postgres)) {
+            DrainedThroughput.Result result = new DrainedThroughput(settings, stack, report).run();
+            ActionTally.Outcome outcome = result.outcome();
+            String shortfall = outcome.complete() ? "" : String.format(Locale.ROOT, " (%,d lost, %,d fired twice)",
+                    outcome.lost(), outcome.refired());
+            report.target("drained throughput to actions", "≥ 2,000 events/s", String.format(Locale.ROOT,
+                    "%,.0f actions/s (%,d moves in %.1f s)%s", result.actionsPerSecond(), outcome.expected(),
+                    result.seconds(), shortfall), outcome.complete() && result.actionsPerSecond() >= 2_000);
+        }
     }
 
     /** Runs one benchmark; if it cannot finish, the report says why and the others still run. */

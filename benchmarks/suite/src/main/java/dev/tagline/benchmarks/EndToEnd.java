@@ -1,7 +1,6 @@
 package dev.tagline.benchmarks;
 
 import dev.tagline.testkit.StandardWebhooks;
-import dev.tagline.testkit.TaglineStack;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -66,7 +65,8 @@ final class EndToEnd {
     void run() {
         createStreams();
         try (SignedWebhookSink sink = SignedWebhookSink.start(vertx, SUBSCRIBERS, secret, tracker::webhookArrived);
-                ActionWatcher watcher = new ActionWatcher(stack.kafka().bootstrapServers(), tracker::actionArrived);
+                ActionWatcher watcher = new ActionWatcher(stack.kafka().bootstrapServers(),
+                        action -> tracker.actionArrived(action.digest()));
                 WebhookClient gateway = stack.gatewayClient(vertx)) {
             createTriggers(sink);
             // The first moves after start-up pay for JIT compilation and connection pools: not measured.
@@ -132,15 +132,11 @@ final class EndToEnd {
     }
 
     private void createTriggers(SignedWebhookSink sink) {
-        TaglineRest rest = stack.rest();
         for (int s = 0; s < settings.streams(); s++) {
             for (int t = 0; t < settings.tagsPerStream(); t++) {
-                String name = stream(s) + "-t" + t;
-                rest.post(stack.url(TaglineStack.Service.TRIGGER_SERVICE, NAMESPACE, "/triggers"), """
-                        {"name":"%s","kind":"deploy","from":{"kind":"ImageStreamTag","namespace":"%s","name":"%s:t%d"},
-                         "params":{"deployment":"%s","containers":["app"]},
-                         "webhook":{"url":"%s","secret":"%s"}}"""
-                        .formatted(name, NAMESPACE, stream(s), t, name, sink.url(s, "/hooks/" + name), secret));
+                DeployTriggers.Webhook webhook = new DeployTriggers.Webhook(
+                        sink.url(s, "/hooks/" + DeployTriggers.name(stream(s), t)), secret);
+                DeployTriggers.create(stack, NAMESPACE, stream(s), t, Optional.of(webhook));
             }
         }
     }
