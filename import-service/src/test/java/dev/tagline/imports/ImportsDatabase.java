@@ -33,6 +33,12 @@ final class ImportsDatabase {
                 + " join imports.scheduled_sources s on s.id = f.source_id where s.source_key = ?", sourceKey);
     }
 
+    /** Whether the source is fetched over plain HTTP, as some follower asked. */
+    boolean isInsecure(String sourceKey) {
+        return jdbc.count("select count(*) from imports.scheduled_sources where source_key = ? and insecure",
+                sourceKey) > 0;
+    }
+
     long consecutiveFailures(String sourceKey) {
         return jdbc.count("select coalesce(max(consecutive_failures), 0) from imports.scheduled_sources"
                 + " where source_key = ?", sourceKey);

@@ -28,8 +28,13 @@ final class SpecTags {
 
     static ImageStreamTagSpecChanged specChanged(StreamTagRef streamTag, ImageStreamTagSpecChanged.Change change,
             String source, boolean scheduled) {
+        return specChanged(streamTag, change, source, scheduled, true);
+    }
+
+    static ImageStreamTagSpecChanged specChanged(StreamTagRef streamTag, ImageStreamTagSpecChanged.Change change,
+            String source, boolean scheduled, boolean insecure) {
         TagSpec spec = new TagSpec(streamTag.tag(), new TagReference(TagReference.Kind.DockerImage, null, source), false,
-                null, new ImportPolicy(scheduled, true, null));
+                null, new ImportPolicy(scheduled, insecure, null));
         return new ImageStreamTagSpecChanged(streamTag.namespace(), streamTag.imageStream(), streamTag.tag(), change,
                 spec, Instant.now());
     }

@@ -3,12 +3,19 @@ package dev.tagline.imports.domain;
 import dev.tagline.events.ImageStreamTagSpecChanged;
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.ImageReference;
-import dev.tagline.imports.store.FollowerRepository;
-import dev.tagline.imports.store.ScheduledSourceRepository;
+import dev.tagline.imports.store.ScheduleWrites;
+import dev.tagline.imports.store.ScheduleWrites.Follow;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the schedule in step with the spec tags: a stream tag whose spec asks for scheduled imports follows its
@@ -18,12 +25,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class FollowerSchedule {
 
-    private final ScheduledSourceRepository sources;
-    private final FollowerRepository followers;
+    private final ScheduleWrites store;
 
-    public FollowerSchedule(ScheduledSourceRepository sources, FollowerRepository followers) {
-        this.sources = sources;
-        this.followers = followers;
+    public FollowerSchedule(ScheduleWrites store) {
+        this.store = store;
     }
 
     /** The change, checked before any database work. */
@@ -42,31 +47,42 @@ public class FollowerSchedule {
         return new Validated(event.streamTag(), source, insecure);
     }
 
-    public Uni<Void> apply(Validated change, Instant now) {
-        return followers.sourceOf(change.streamTag()).chain(before -> {
-            Uni<Long> following = change.source().isEmpty()
-                    ? followers.unfollow(change.streamTag()).replaceWith((Long) null)
-                    : follow(change, now);
-            return following.chain(after -> before.isEmpty() || before.get().equals(after)
-                    ? Uni.createFrom().voidItem()
-                    : dropIfUnfollowed(before.get()));
-        });
+    /**
+     * Applies the changes as if one after the other, in a handful of statements whatever their number: each
+     * change says all there is about its stream tag's following, so only a stream tag's last change is written.
+     *
+     * @param changes in offset order
+     * @return whether a source is due now, so that the checks should look at once
+     */
+    public Uni<Boolean> apply(SqlConnection connection, List<Validated> changes, Instant now) {
+        Collection<Validated> latest = latestPerStreamTag(changes);
+        List<StreamTagRef> unfollowing = latest.stream().filter(c -> c.source().isEmpty())
+                .map(Validated::streamTag).toList();
+        List<Validated> following = latest.stream().filter(c -> c.source().isPresent()).toList();
+        Map<String, ImageReference> sources = new LinkedHashMap<>();
+        following.forEach(c -> sources.putIfAbsent(c.source().get().tagKey(), c.source().get()));
+        return store.sourcesFollowedBy(connection, latest.stream().map(Validated::streamTag).toList())
+                .chain(before -> store.ensureSources(connection, sources.values(), now)
+                        .chain(ensured -> {
+                            List<Follow> follows = following.stream()
+                                    .map(c -> new Follow(c.streamTag(),
+                                            ensured.idsByKey().get(c.source().get().tagKey()), c.insecure()))
+                                    .toList();
+                            Set<Long> maybeUnfollowed = new HashSet<>(before);
+                            maybeUnfollowed.removeAll(ensured.idsByKey().values());
+                            Set<Long> touched = new HashSet<>(before);
+                            touched.addAll(ensured.idsByKey().values());
+                            return store.follow(connection, follows)
+                                    .chain(() -> store.unfollow(connection, unfollowing))
+                                    .chain(() -> store.dropUnfollowed(connection, maybeUnfollowed))
+                                    .chain(() -> store.refreshInsecure(connection, touched))
+                                    .replaceWith(ensured.anyDue());
+                        }));
     }
 
-    /** @return the id of the source followed now */
-    private Uni<Long> follow(Validated change, Instant now) {
-        return sources.ensureLocked(change.source().get(), now)
-                .call(row -> followers.follow(change.streamTag(), row.id, change.insecure()))
-                .call(row -> sources.refreshInsecure(row.id))
-                .map(row -> row.id);
-    }
-
-    /** Locks the row first, so that a follower attached concurrently is seen before the row is deleted. */
-    private Uni<Void> dropIfUnfollowed(long sourceId) {
-        return sources.locked(sourceId).chain(row -> row == null
-                ? Uni.createFrom().voidItem()
-                : sources.deleteIfUnfollowed(sourceId).chain(deleted -> deleted == 1
-                        ? Uni.createFrom().voidItem()
-                        : sources.refreshInsecure(sourceId).replaceWithVoid()));
+    private static Collection<Validated> latestPerStreamTag(List<Validated> changes) {
+        Map<StreamTagRef, Validated> latest = new LinkedHashMap<>();
+        changes.forEach(change -> latest.put(change.streamTag(), change));
+        return latest.values();
     }
 }

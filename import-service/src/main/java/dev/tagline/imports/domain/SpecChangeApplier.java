@@ -4,42 +4,99 @@ import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagSpecChanged;
-import dev.tagline.support.inbox.AppliedEventLog;
+import dev.tagline.events.MalformedEventException;
+import dev.tagline.imports.store.AppliedEventBatch;
+import dev.tagline.imports.store.AppliedEventBatch.EventId;
+import dev.tagline.support.messaging.BatchSteps;
+import dev.tagline.support.messaging.RecordHeaders;
 import dev.tagline.support.time.Timestamps;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Applies one event from {@code imagestream-tag-events} to the schedule: only {@code tag.spec-changed} concerns
- * it, the other types are skipped without a transaction. The schedule change and the record that the event was
- * applied commit together, so a redelivered event changes nothing.
+ * Applies one partition's batch of {@code imagestream-tag-events} to the schedule. Only {@code tag.spec-changed}
+ * concerns it: a record of any other type is skipped by its type header, before its data is read. The spec
+ * changes apply in one transaction on the reactive client: the events are recorded as applied (skipping those
+ * applied before) and the schedule follows the new ones ({@link FollowerSchedule}). So a crash before commit changes
+ * nothing, and a redelivered batch, or one applied again after a failure, finds its events applied and changes
+ * nothing.
  */
 @ApplicationScoped
-public class SpecChangeApplier {
+public class SpecChangeApplier implements BatchSteps<Optional<SpecChangeApplier.SpecChange>> {
 
-    private final AppliedEventLog appliedEvents;
+    /** A validated spec change with the CloudEvents identity it is recorded by. */
+    public record SpecChange(EventId event, FollowerSchedule.Validated change) {
+    }
+
+    private final Pool pool;
+    private final AppliedEventBatch appliedEvents;
     private final FollowerSchedule schedule;
 
-    public SpecChangeApplier(AppliedEventLog appliedEvents, FollowerSchedule schedule) {
+    public SpecChangeApplier(Pool pool, AppliedEventBatch appliedEvents, FollowerSchedule schedule) {
+        this.pool = pool;
         this.appliedEvents = appliedEvents;
         this.schedule = schedule;
     }
 
     /**
-     * @return false when the event was skipped or applied before
-     * @throws dev.tagline.events.MalformedEventException when a spec change can never be applied
+     * @return empty for a record of another type, which is skipped
+     * @throws MalformedEventException when a spec change can never be applied, or the record says no known type
      */
-    public Uni<Boolean> apply(CloudEventHeaders event, String data) {
-        if (event.type() != EventType.IMAGESTREAM_TAG_SPEC_CHANGED) {
+    @Override
+    public Optional<SpecChange> validate(ConsumerRecord<String, String> record) {
+        if (isOfAnotherType(record)) {
+            return Optional.empty();
+        }
+        CloudEventHeaders event = CloudEventHeaders.fromHeaders(name -> RecordHeaders.last(record, name));
+        if (record.value() == null || record.value().isBlank()) {
+            throw new MalformedEventException("data", "the record has no data");
+        }
+        FollowerSchedule.Validated change = schedule.validate(
+                EventJson.read(record.value(), ImageStreamTagSpecChanged.class));
+        return Optional.of(new SpecChange(new EventId(event.source(), event.id()), change));
+    }
+
+    /** @return whether a source is due now, so that the scheduled checks should look at once */
+    @Override
+    public Uni<Boolean> apply(List<Optional<SpecChange>> records) {
+        List<SpecChange> changes = records.stream().flatMap(Optional::stream).toList();
+        if (changes.isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        FollowerSchedule.Validated change = schedule.validate(EventJson.read(data, ImageStreamTagSpecChanged.class));
         Instant now = Timestamps.now();
-        return Panache.withTransaction(() -> appliedEvents.recordFirstApplication(event.source(), event.id(), now)
-                .chain(first -> first
-                        ? schedule.apply(change, now).replaceWith(true)
-                        : Uni.createFrom().item(false)));
+        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection,
+                        changes.stream().map(SpecChange::event).toList(), now)
+                .chain(firstTime -> {
+                    List<FollowerSchedule.Validated> toApply = firstApplications(changes, firstTime);
+                    return toApply.isEmpty()
+                            ? Uni.createFrom().item(false)
+                            : schedule.apply(connection, toApply, now);
+                }));
+    }
+
+    /** A known type other than spec changes; a missing or unknown type is left to fail validation. */
+    private static boolean isOfAnotherType(ConsumerRecord<String, String> record) {
+        byte[] type = RecordHeaders.last(record, CloudEventHeaders.TYPE);
+        return type != null && EventType.ofType(new String(type, StandardCharsets.UTF_8))
+                .filter(known -> known != EventType.IMAGESTREAM_TAG_SPEC_CHANGED)
+                .isPresent();
+    }
+
+    /** In offset order; an event that occurs twice in the batch applies once, where it first occurs. */
+    private static List<FollowerSchedule.Validated> firstApplications(List<SpecChange> changes,
+            Set<EventId> firstTime) {
+        Set<EventId> taken = new HashSet<>();
+        return changes.stream()
+                .filter(c -> firstTime.contains(c.event()) && taken.add(c.event()))
+                .map(SpecChange::change)
+                .toList();
     }
 }

@@ -1,7 +1,11 @@
 package dev.tagline.imports.messaging;
 
+import dev.tagline.events.CloudEventHeaders;
+import dev.tagline.events.MalformedEventException;
 import dev.tagline.events.Topics;
 import dev.tagline.imports.domain.ImportRequestApplier;
+import dev.tagline.support.messaging.RecordHeaders;
+import dev.tagline.support.messaging.TransientRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,7 +15,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Consumes {@code import-requests}: each is resolved at once and its answer written to the outbox in the
  * transaction that records the request applied; the record is acknowledged only after that commit. A crash
- * before the commit redelivers the request, which is resolved again and answered under the same event id.
+ * before the commit redelivers the request, which is resolved again and answered under the same event id. A
+ * request that can never be answered is nacked to the dead-letter topic; any other failure is retried with backoff
+ * ({@link TransientRetry}) while the records behind wait, and {@link ImportRequestsStuckCheck} makes a long retry
+ * visible.
  */
 @ApplicationScoped
 public class ImportRequestsConsumer {
@@ -20,9 +27,10 @@ public class ImportRequestsConsumer {
 
     private final ImportRequestApplier applier;
     private final OutboxRelay relay;
-    private final StuckRecordCheck stuck;
+    private final ImportRequestsStuckCheck stuck;
 
-    public ImportRequestsConsumer(ImportRequestApplier applier, OutboxRelay relay, @Readiness StuckRecordCheck stuck) {
+    public ImportRequestsConsumer(ImportRequestApplier applier, OutboxRelay relay,
+            @Readiness ImportRequestsStuckCheck stuck) {
         this.applier = applier;
         this.relay = relay;
         this.stuck = stuck;
@@ -30,12 +38,20 @@ public class ImportRequestsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return RetriedConsumption.apply(CHANNEL, record, stuck, applier::apply)
+        return TransientRetry.<Boolean>apply(record, () -> answer(record), stuck)
                 .invoke(answered -> {
                     if (answered) {
                         relay.nudge();
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private Uni<Boolean> answer(ConsumerRecord<String, String> record) {
+        CloudEventHeaders event = CloudEventHeaders.fromHeaders(name -> RecordHeaders.last(record, name));
+        if (record.value() == null || record.value().isBlank()) {
+            throw new MalformedEventException("data", "the record has no data");
+        }
+        return applier.apply(event, record.value());
     }
 }

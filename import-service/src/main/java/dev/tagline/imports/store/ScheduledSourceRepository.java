@@ -1,6 +1,5 @@
 package dev.tagline.imports.store;
 
-import dev.tagline.events.reference.ImageReference;
 import dev.tagline.imports.domain.ScheduledSource;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -17,52 +16,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScheduledSourceRepository implements PanacheRepositoryBase<ScheduledSource, Long> {
 
-    /**
-     * The row of a source, created due at once if missing, and locked. The upsert locks an existing row, and a row
-     * deleted concurrently is inserted anew, so the caller can attach a follower to what it gets.
-     */
-    public Uni<ScheduledSource> ensureLocked(ImageReference source, Instant now) {
-        String upsert = "insert into scheduled_sources (source_key, registry, repository, tag, next_check, created_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?5)"
-                + " on conflict (source_key) do update set source_key = excluded.source_key";
-        return getSession().chain(session -> session.createNativeQuery(upsert)
-                        .setParameter(1, source.tagKey())
-                        .setParameter(2, source.registry())
-                        .setParameter(3, source.repository())
-                        .setParameter(4, source.tag())
-                        .setParameter(5, now)
-                        .executeUpdate())
-                .chain(() -> lockedByKey(source.tagKey()));
-    }
-
     /** The row of a source, locked; null when nothing follows it. */
     public Uni<ScheduledSource> lockedByKey(String sourceKey) {
         return find("sourceKey", sourceKey).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    public Uni<ScheduledSource> locked(long id) {
-        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
     /** The row while the check {@code claimId} still holds it, locked; null when another claim or a removal won. */
     public Uni<ScheduledSource> lockedForClaim(long id, UUID claimId) {
         return find("id = ?1 and claimId = ?2", id, claimId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    /** Deletes the row unless a follower is left; the caller holds its lock. */
-    public Uni<Integer> deleteIfUnfollowed(long id) {
-        return getSession().chain(session -> session.createNativeQuery("delete from scheduled_sources s where s.id = ?1"
-                        + " and not exists (select 1 from followers f where f.source_id = s.id)")
-                .setParameter(1, id)
-                .executeUpdate());
-    }
-
-    /** A source is fetched over plain HTTP when any of its followers marks it insecure. */
-    public Uni<Integer> refreshInsecure(long id) {
-        return getSession().chain(session -> session.createNativeQuery("update scheduled_sources s set insecure ="
-                        + " exists (select 1 from followers f where f.source_id = s.id and f.insecure) where s.id = ?1")
-                .setParameter(1, id)
-                .executeUpdate());
     }
 
     /**
