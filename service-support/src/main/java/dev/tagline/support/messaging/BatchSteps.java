@@ -23,7 +23,7 @@ public interface BatchSteps<E> {
      * Applies the events in offset order. A failed call is made again with the same events, possibly after some of
      * its transactions committed: an event applied before must change nothing (the applied-event log).
      *
-     * @return whether anything was written that the outbox relay should publish
+     * @return whether the consumer has work to start once the batch committed: outbox rows to relay, checks due
      */
     Uni<Boolean> apply(List<E> events);
 }

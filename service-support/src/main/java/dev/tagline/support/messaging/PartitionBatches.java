@@ -33,7 +33,7 @@ public final class PartitionBatches<E> {
         this.stuck = stuck;
     }
 
-    /** @return whether anything was written that the outbox relay should publish */
+    /** @return whether any partition's {@link BatchSteps#apply} asked for follow-up work after commit */
     public Uni<Boolean> apply(ConsumerRecords<String, String> batch) {
         return Multi.createFrom().iterable(batch.partitions())
                 .onItem().transformToUniAndConcatenate(partition -> applyPartition(partition, batch.records(partition)))
