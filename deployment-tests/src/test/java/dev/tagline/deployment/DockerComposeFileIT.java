@@ -279,11 +279,12 @@ class DockerComposeFileIT {
                     .toList();
             assertThat(copied).as(service.module() + " copies")
                     .containsExactlyInAnyOrder("target/quarkus-app/lib/", "target/quarkus-app/*.jar",
-                            "target/quarkus-app/app/", "target/quarkus-app/quarkus/");
+                            "target/quarkus-app/app/", "target/quarkus-app/quarkus/", "target/quarkus-app/jvm.options");
             assertThat(dockerfile.last("USER")).as(service.module() + " user").isEqualTo("185");
-            assertThat(dockerfile.all("ENV")).extracting(Dockerfile.Instruction::arguments).as(service.module() + " ENV")
-                    .contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"");
-            assertThat(dockerfile.last("ENTRYPOINT")).contains("/opt/jboss/container/java/run/run-java.sh");
+            // The packaged jvm.options name the class-data archive relative to the jar's directory.
+            assertThat(dockerfile.last("WORKDIR")).as(service.module() + " WORKDIR").isEqualTo("/deployments");
+            assertThat(dockerfile.last("ENTRYPOINT")).as(service.module() + " ENTRYPOINT")
+                    .contains("java $(cat jvm.options)").contains("-jar quarkus-run.jar");
             // Whatever the build context leaves out, it must keep what the Dockerfile copies.
             assertThat(Files.readAllLines(moduleDir.resolve(".dockerignore"))).as(service.module() + " .dockerignore")
                     .contains("!target/quarkus-app");

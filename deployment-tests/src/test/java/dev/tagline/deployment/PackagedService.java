@@ -41,8 +41,8 @@ final class PackagedService {
             "io.quarkus.quarkus-smallrye-jwt-", Set.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
                     "mp.jwt.verify.issuer", "mp.jwt.verify.audiences"));
 
-    /** Read by the run-java script of the UBI OpenJDK runtime image our Dockerfiles build on, not by the service. */
-    private static final Pattern IMAGE_LAUNCHER_VARIABLES = Pattern.compile("JAVA_OPTS_APPEND|JAVA_MAX_MEM_RATIO|JAVA_INITIAL_MEM_RATIO");
+    /** Read by our Dockerfiles' entry point, which appends it to the packaged jvm.options, not by the service. */
+    private static final Pattern IMAGE_LAUNCHER_VARIABLES = Pattern.compile("JAVA_OPTS_APPEND");
 
     private final String module;
     private final Path appJar;

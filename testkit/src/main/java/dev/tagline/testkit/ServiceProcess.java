@@ -22,15 +22,6 @@ public final class ServiceProcess implements AutoCloseable {
     // Short, so that the moment a service becomes ready is known to within a few milliseconds.
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
-    /**
-     * How a service's JVM is sized on a developer's machine, where the JVM would otherwise take a quarter of all
-     * memory as its heap limit and grow towards it: a heap that holds a service's working set under load with room
-     * to spare, collected by the serial collector, whose pauses are short at this size and which costs no
-     * concurrent threads on a small machine shared with Kafka and Postgres. Containers size theirs from their
-     * memory limit instead.
-     */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx192m");
-
     private final Process process;
     private final int port;
     private final Path logFile;
@@ -60,8 +51,23 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Runs {@code java -jar <moduleDir>/target/quarkus-app/quarkus-run.jar} from {@code moduleDir} with HTTP on
-     * {@code port} and the given extra environment, appending stdout and stderr to {@code logFile}.
+     * The JVM options the build packages beside the jar ({@code jvm.options}, one line, from the repository's
+     * {@code jvm/jvm.options}), which every launcher of a service uses: its heap and collector, and its class-data
+     * archive, named relative to the jar's directory.
+     */
+    public static List<String> jvmOptionsOf(Path moduleDir) {
+        Path file = jarOf(moduleDir).resolveSibling("jvm.options");
+        try {
+            return List.of(Files.readString(file).strip().split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No JVM options at " + file + "; run mvn package in " + moduleDir, e);
+        }
+    }
+
+    /**
+     * Runs {@code java <jvm.options> -jar quarkus-run.jar} in {@code <moduleDir>/target/quarkus-app}, where the
+     * options' relative paths point, with HTTP on {@code port} and the given extra environment, appending stdout and
+     * stderr to {@code logFile}.
      */
     public static ServiceProcess start(Path moduleDir, int port, Map<String, String> environment, Path logFile) {
         Path jar = jarOf(moduleDir);
@@ -70,10 +76,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        command.addAll(jvmOptionsOf(moduleDir));
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(moduleDir.toFile())
+                .directory(jar.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 // Appending keeps what a service wrote before a crash test killed and restarted it.
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -23,6 +23,7 @@ public final class FakeQuarkusService {
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(GRACEFUL_STOP)));
         System.out.println("started with GREETING=" + System.getenv("GREETING"));
+        System.out.println("started with fake.marker=" + System.getProperty("fake.marker") + " in " + System.getProperty("user.dir"));
         server.start();
     }
 }

@@ -42,15 +42,18 @@ class ServiceProcessTest {
         try (OutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             // The manifest alone makes the jar: the classes come from its class path.
         }
+        Files.writeString(jar.resolveSibling("jvm.options"), "-Xmx64m -Dfake.marker=read\n");
         log = moduleDir.resolve("target/service.log");
     }
 
     @Test
-    void a_started_service_becomes_ready_with_the_given_environment() throws IOException {
+    void a_started_service_becomes_ready_with_the_given_environment_and_packaged_jvm_options() throws IOException {
         try (ServiceProcess service = ServiceProcess.start(moduleDir, freePort(), Map.of("GREETING", "hello"), log)) {
             service.awaitReady(READY);
 
             assertTrue(Files.readString(log).contains("started with GREETING=hello"));
+            // In the jar's directory, which the options' relative paths (the class-data archive) are relative to.
+            assertTrue(Files.readString(log).contains("started with fake.marker=read in " + ServiceProcess.jarOf(moduleDir).getParent()));
         }
     }
 

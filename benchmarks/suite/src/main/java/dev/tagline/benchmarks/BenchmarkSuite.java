@@ -176,7 +176,7 @@ public final class BenchmarkSuite {
                 attempt("imports", () -> imports(stack));
             }
             if (settings.runs("footprint")) {
-                footprint.report(report);
+                footprint.report(report, ServiceProcess.jvmOptionsOf(root.resolve(Service.TAG_SERVICE.module())));
                 footprintTargets(footprint);
             }
         }

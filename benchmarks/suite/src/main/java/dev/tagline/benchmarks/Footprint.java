@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -52,14 +53,15 @@ final class Footprint {
         return figures;
     }
 
-    void report(Report report) {
+    /** @param jvmOptions the services' packaged {@code jvm.options} */
+    void report(Report report, List<String> jvmOptions) {
         Report.Table table = report.table(TABLE, """
                 Each service is a packaged JVM started as the local stack starts it (java %s -jar \
-                quarkus-run.jar), one at a time, against running Kafka and Postgres. "launch to ready" is from \
+                quarkus-run.jar, the options from its jvm.options), one at a time, against running Kafka and Postgres. "launch to ready" is from \
                 starting the JVM to its first UP on /q/health/ready; "Quarkus start" is what Quarkus logs as \
                 "started in". CPU is a percentage of one core (this machine has %d), averaged over the window; RSS \
                 is the highest sampled. Idle: a quiet window after start-up. Under load: %s."""
-                .formatted(String.join(" ", ServiceProcess.JVM_OPTIONS), Runtime.getRuntime().availableProcessors(),
+                .formatted(String.join(" ", jvmOptions), Runtime.getRuntime().availableProcessors(),
                         load),
                 "service", "launch to ready s", "Quarkus start s", "idle CPU %", "idle RSS MB", "load CPU %",
                 "load max RSS MB");
