@@ -5,8 +5,8 @@ import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagSpecChanged;
 import dev.tagline.events.MalformedEventException;
-import dev.tagline.imports.store.AppliedEventBatch;
-import dev.tagline.imports.store.AppliedEventBatch.EventId;
+import dev.tagline.support.inbox.AppliedEventBatch;
+import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.messaging.BatchSteps;
 import dev.tagline.support.messaging.RecordHeaders;
 import dev.tagline.support.time.Timestamps;
@@ -15,10 +15,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -72,14 +70,11 @@ public class SpecChangeApplier implements BatchSteps<Optional<SpecChangeApplier.
             return Uni.createFrom().item(false);
         }
         Instant now = Timestamps.now();
-        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection,
-                        changes.stream().map(SpecChange::event).toList(), now)
-                .chain(firstTime -> {
-                    List<FollowerSchedule.Validated> toApply = firstApplications(changes, firstTime);
-                    return toApply.isEmpty()
-                            ? Uni.createFrom().item(false)
-                            : schedule.apply(connection, toApply, now);
-                }));
+        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection, changes,
+                        SpecChange::event, now)
+                .chain(toApply -> toApply.isEmpty()
+                        ? Uni.createFrom().item(false)
+                        : schedule.apply(connection, toApply.stream().map(SpecChange::change).toList(), now)));
     }
 
     /** A known type other than spec changes; a missing or unknown type is left to fail validation. */
@@ -88,15 +83,5 @@ public class SpecChangeApplier implements BatchSteps<Optional<SpecChangeApplier.
         return type != null && EventType.ofType(new String(type, StandardCharsets.UTF_8))
                 .filter(known -> known != EventType.IMAGESTREAM_TAG_SPEC_CHANGED)
                 .isPresent();
-    }
-
-    /** In offset order; an event that occurs twice in the batch applies once, where it first occurs. */
-    private static List<FollowerSchedule.Validated> firstApplications(List<SpecChange> changes,
-            Set<EventId> firstTime) {
-        Set<EventId> taken = new HashSet<>();
-        return changes.stream()
-                .filter(c -> firstTime.contains(c.event()) && taken.add(c.event()))
-                .map(SpecChange::change)
-                .toList();
     }
 }

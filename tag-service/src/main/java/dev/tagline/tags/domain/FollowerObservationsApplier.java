@@ -2,8 +2,9 @@ package dev.tagline.tags.domain;
 
 import dev.tagline.events.EventJson;
 import dev.tagline.events.RegistryTagChanged;
+import dev.tagline.support.inbox.AppliedEventBatch;
+import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.tags.store.FollowerMoveRepository;
-import dev.tagline.tags.store.FollowerMoveRepository.EventId;
 import dev.tagline.tags.store.FollowerMoveRepository.ImageFacts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,34 +34,23 @@ public class FollowerObservationsApplier {
     }
 
     private final Pool pool;
+    private final AppliedEventBatch appliedEvents;
     private final FollowerMoveRepository store;
     private final PullSpecs pullSpecs;
 
-    public FollowerObservationsApplier(Pool pool, FollowerMoveRepository store, PullSpecs pullSpecs) {
+    public FollowerObservationsApplier(Pool pool, AppliedEventBatch appliedEvents, FollowerMoveRepository store,
+            PullSpecs pullSpecs) {
         this.pool = pool;
+        this.appliedEvents = appliedEvents;
         this.store = store;
         this.pullSpecs = pullSpecs;
     }
 
     /** @return whether any tag moved, i.e. the outbox has new rows */
     public Uni<Boolean> apply(List<Change> changes, Instant now) {
-        return pool.withTransaction(connection -> store.recordFirstApplications(connection,
-                        changes.stream().map(c -> new EventId(c.eventSource(), c.eventId())).toList(), now)
-                .chain(firstTime -> {
-                    List<Change> toApply = firstApplications(changes, firstTime);
-                    return toApply.isEmpty() ? Uni.createFrom().item(false) : apply(connection, toApply, now);
-                }));
-    }
-
-    /** In offset order; an event that occurs twice in the batch applies once, where it first occurs. */
-    private static List<Change> firstApplications(List<Change> changes, Set<EventId> firstTime) {
-        Set<EventId> taken = new HashSet<>();
-        return changes.stream()
-                .filter(c -> {
-                    EventId id = new EventId(c.eventSource(), c.eventId());
-                    return firstTime.contains(id) && taken.add(id);
-                })
-                .toList();
+        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection, changes,
+                        change -> new EventId(change.eventSource(), change.eventId()), now)
+                .chain(toApply -> toApply.isEmpty() ? Uni.createFrom().item(false) : apply(connection, toApply, now)));
     }
 
     private Uni<Boolean> apply(SqlConnection connection, List<Change> changes, Instant now) {

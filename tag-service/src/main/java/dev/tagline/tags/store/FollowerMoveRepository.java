@@ -43,10 +43,6 @@ public class FollowerMoveRepository {
             + " join stream_tags a on a.from_kind = 'ImageStreamTag' and a.from_namespace = s.namespace"
             + " and a.from_name = s.name || ':' || t.name)";
 
-    private static final String RECORD_APPLIED = "insert into applied_events (source, event_id, applied_at)"
-            + " select * from unnest($1::text[], $2::text[], $3::timestamptz[])"
-            + " on conflict do nothing returning source, event_id";
-
     private static final String REMEMBER_IMAGES = "insert into images (digest, media_type, size, platforms, first_seen)"
             + " select * from unnest($1::text[], $2::text[], $3::int8[], $4::text[], $5::timestamptz[])"
             + " on conflict (digest) do update set"
@@ -94,26 +90,8 @@ public class FollowerMoveRepository {
             + " $7::timestamptz[]) with ordinality as message(event_id, topic, record_key, type, subject, payload,"
             + " created_at, position) order by position";
 
-    /** An event to record as applied. */
-    public record EventId(String source, String id) {
-    }
-
     /** What one observation says about an image. */
     public record ImageFacts(String digest, String mediaType, Long size, String platformsJson) {
-    }
-
-    /** @return the events not applied before */
-    public Uni<Set<EventId>> recordFirstApplications(SqlConnection connection, List<EventId> events, Instant now) {
-        OffsetDateTime at = timestamp(now);
-        return connection.preparedQuery(RECORD_APPLIED)
-                .execute(Tuple.of(events.stream().map(EventId::source).toArray(String[]::new),
-                        events.stream().map(EventId::id).toArray(String[]::new),
-                        events.stream().map(e -> at).toArray(OffsetDateTime[]::new)))
-                .map(rows -> {
-                    Set<EventId> first = new java.util.HashSet<>();
-                    rows.forEach(row -> first.add(new EventId(row.getString("source"), row.getString("event_id"))));
-                    return first;
-                });
     }
 
     /**

@@ -5,12 +5,13 @@ import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.MalformedEventException;
+import dev.tagline.support.inbox.AppliedEventBatch;
+import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.messaging.BatchSteps;
 import dev.tagline.support.messaging.RecordHeaders;
 import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.store.TagMoveRepository;
-import dev.tagline.triggers.store.TagMoveRepository.EventId;
 import dev.tagline.triggers.store.TagMoveRepository.TagAt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,11 +19,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -38,11 +37,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public class TagMovesApplier implements BatchSteps<TagEvent> {
 
     private final Pool pool;
+    private final AppliedEventBatch appliedEvents;
     private final TagMoveRepository store;
     private final String eventSource;
 
-    public TagMovesApplier(Pool pool, TagMoveRepository store, TriggersConfig config) {
+    public TagMovesApplier(Pool pool, AppliedEventBatch appliedEvents, TagMoveRepository store, TriggersConfig config) {
         this.pool = pool;
+        this.appliedEvents = appliedEvents;
         this.store = store;
         this.eventSource = config.eventSource();
     }
@@ -77,18 +78,9 @@ public class TagMovesApplier implements BatchSteps<TagEvent> {
             return Uni.createFrom().item(false);
         }
         Instant now = Timestamps.now();
-        return pool.withTransaction(connection -> store.recordFirstApplications(connection,
-                        moves.stream().map(TagMovesApplier::idOf).toList(), now)
-                .chain(firstTime -> {
-                    List<TagEvent.Move> toApply = firstApplications(moves, firstTime);
-                    return toApply.isEmpty() ? Uni.createFrom().item(false) : apply(connection, toApply, now);
-                }));
-    }
-
-    /** In offset order; an event that occurs twice in the batch applies once, where it first occurs. */
-    private static List<TagEvent.Move> firstApplications(List<TagEvent.Move> moves, Set<EventId> firstTime) {
-        Set<EventId> taken = new HashSet<>();
-        return moves.stream().filter(move -> firstTime.contains(idOf(move)) && taken.add(idOf(move))).toList();
+        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection, moves,
+                        TagMovesApplier::idOf, now)
+                .chain(toApply -> toApply.isEmpty() ? Uni.createFrom().item(false) : apply(connection, toApply, now)));
     }
 
     private Uni<Boolean> apply(SqlConnection connection, List<TagEvent.Move> moves, Instant now) {

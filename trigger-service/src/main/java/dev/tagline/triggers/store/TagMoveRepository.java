@@ -27,10 +27,6 @@ import java.util.Set;
 @ApplicationScoped
 public class TagMoveRepository {
 
-    private static final String RECORD_APPLIED = "insert into applied_events (source, event_id, applied_at)"
-            + " select * from unnest($1::text[], $2::text[], $3::timestamptz[])"
-            + " on conflict do nothing returning source, event_id";
-
     private static final String REMEMBER_TAGS = "insert into followed_tags (namespace, image_stream, tag, digest,"
             + " docker_image_reference, generation, changed_at)"
             + " select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[],"
@@ -78,26 +74,8 @@ public class TagMoveRepository {
             + " as v(id, handled_digest, last_triggered_digest, last_triggered_reference, last_triggered_at)"
             + " where t.id = v.id";
 
-    /** An event to record as applied. */
-    public record EventId(String source, String id) {
-    }
-
     /** A tag's newest image in the batch, and when it moved there. */
     public record TagAt(TagImage image, Instant changedAt) {
-    }
-
-    /** @return the events not applied before */
-    public Uni<Set<EventId>> recordFirstApplications(SqlConnection connection, List<EventId> events, Instant now) {
-        OffsetDateTime at = timestamp(now);
-        return connection.preparedQuery(RECORD_APPLIED)
-                .execute(Tuple.of(events.stream().map(EventId::source).toArray(String[]::new),
-                        events.stream().map(EventId::id).toArray(String[]::new),
-                        events.stream().map(event -> at).toArray(OffsetDateTime[]::new)))
-                .map(rows -> {
-                    Set<EventId> first = new HashSet<>();
-                    rows.forEach(row -> first.add(new EventId(row.getString("source"), row.getString("event_id"))));
-                    return first;
-                });
     }
 
     /** @param newest at most one per tag: an upsert may not touch one row twice */
