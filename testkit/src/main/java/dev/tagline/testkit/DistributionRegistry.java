@@ -31,7 +31,10 @@ public final class DistributionRegistry implements AutoCloseable {
 
     private static final String BINARY = "docker-registry";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-    /** Every manifest media type, so HEAD answers the digest the registry stores, as ARCHITECTURE.md notes. */
+    /**
+     * Every manifest media type: a registry answers HEAD with the digest of the manifest as stored only when the
+     * request accepts its media type, and would otherwise convert it or refuse.
+     */
     public static final String ALL_MANIFEST_TYPES = String.join(", ",
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.oci.image.index.v1+json",
