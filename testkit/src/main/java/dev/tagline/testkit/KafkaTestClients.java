@@ -64,9 +64,18 @@ public final class KafkaTestClients {
     /** A record for {@link #publishBurst}: a CloudEvent in binary mode, or any value with any headers. */
     public record Outgoing(String topic, String key, Map<String, byte[]> headers, String value) {
 
+        /** Data no consumer can read: a poison record. */
+        public static final String UNREADABLE = "{not json";
+
         public static Outgoing event(EventType type, String id, String key, Object data) {
             return new Outgoing(type.topic(), key, new CloudEventHeaders(id, "/tests/producer", type, key,
                     Instant.now()).toHeaders(), EventJson.write(data));
+        }
+
+        /** A record with the headers of an event of the type and {@link #UNREADABLE} data. */
+        public static Outgoing unreadable(EventType type, String key) {
+            return new Outgoing(type.topic(), key, new CloudEventHeaders(newEventId(), "/tests/producer", type, key,
+                    Instant.now()).toHeaders(), UNREADABLE);
         }
     }
 
@@ -94,6 +103,12 @@ public final class KafkaTestClients {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish a burst", e);
         }
+    }
+
+    /** What reached the topic's dead-letter topic under the key: waits for one, then for a quiet second. */
+    public static List<Consumed> deadLettersOf(String topic, String key) {
+        return read(Topics.deadLetter(topic), record -> key.equals(record.key()), 1, Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
     }
 
     public static String newEventId() {
