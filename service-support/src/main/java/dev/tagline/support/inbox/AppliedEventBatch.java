@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,9 +47,13 @@ public class AppliedEventBatch {
                     Set<EventId> firstTime = new HashSet<>();
                     rows.forEach(row -> firstTime.add(new EventId(row.getString(0), row.getString(1))));
                     Set<EventId> taken = new HashSet<>();
-                    return events.stream()
-                            .filter(event -> firstTime.contains(idOf.apply(event)) && taken.add(idOf.apply(event)))
-                            .toList();
+                    List<E> toApply = new ArrayList<>(events.size());
+                    for (int i = 0; i < events.size(); i++) {
+                        if (firstTime.contains(ids.get(i)) && taken.add(ids.get(i))) {
+                            toApply.add(events.get(i));
+                        }
+                    }
+                    return toApply;
                 });
     }
 }
