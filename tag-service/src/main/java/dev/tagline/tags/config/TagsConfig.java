@@ -46,7 +46,7 @@ public interface TagsConfig {
         @WithDefault("60s")
         Duration runTimeout();
 
-        /** Messages relayed per transaction, at most 1024. */
+        /** Messages relayed per step: read, sent, acknowledged, then marked published; at most 1024. */
         @WithDefault("256")
         int batchSize();
 
