@@ -45,7 +45,7 @@ public class ImportRequestApplier {
     }
 
     /** The request's source and origin, checked before any other work. */
-    private record Validated(ImageReference source, Origin origin) {
+    record Validated(ImageReference source, Origin origin) {
     }
 
     /**
@@ -53,10 +53,7 @@ public class ImportRequestApplier {
      * @throws MalformedEventException when the request can never be answered
      */
     public Uni<Boolean> apply(CloudEventHeaders event, String data) {
-        if (event.type() != EventType.IMPORT_REQUESTED) {
-            throw new MalformedEventException(CloudEventHeaders.TYPE, event.type().type() + " does not belong on this topic");
-        }
-        Validated request = validate(EventJson.read(data, ImportRequested.class));
+        Validated request = validate(event, data);
         UUID answerId = EventIds.answering(event.source(), event.id());
         // A source some spec tag marks insecure is fetched over plain HTTP here too.
         return Panache.withSession(() -> appliedEvents.wasApplied(event.source(), event.id())
@@ -83,6 +80,18 @@ public class ImportRequestApplier {
                             : events.failed(answerId, request.source(), result.failure(), request.origin(), null, now);
                     return written.replaceWith(true);
                 })));
+    }
+
+    /**
+     * Reads and checks a request before any other work.
+     *
+     * @throws MalformedEventException when the request can never be answered
+     */
+    static Validated validate(CloudEventHeaders event, String data) {
+        if (event.type() != EventType.IMPORT_REQUESTED) {
+            throw new MalformedEventException(CloudEventHeaders.TYPE, event.type().type() + " does not belong on this topic");
+        }
+        return validate(EventJson.read(data, ImportRequested.class));
     }
 
     private static Validated validate(ImportRequested request) {
