@@ -1,6 +1,9 @@
 package dev.tagline.imports.config;
 
+import dev.tagline.support.egress.OutboundRule;
+import dev.tagline.support.egress.OutboundRuleConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -24,11 +27,12 @@ public interface ImportsConfig {
     double jitter();
 
     /**
-     * Registries imports may reach: {@code *} for any registry whose addresses are all public, {@code host},
-     * {@code host:port}, {@code *.domain} or {@code *.domain:port} for registries allowed whatever they resolve to.
+     * Registries (and token servers) imports may reach, as service-support's outbound allow-list reads it:
+     * {@code public}, {@code host[:port]}, {@code *.domain[:port]}, an IP address{@code [:port]} or a CIDR range.
      */
-    @WithDefault("*")
-    List<String> allowedRegistries();
+    @WithDefault("public")
+    @WithConverter(OutboundRuleConverter.class)
+    List<OutboundRule> allowedRegistries();
 
     /** How often the scheduler looks for due sources. */
     @WithDefault("5s")

@@ -1,6 +1,9 @@
 package dev.tagline.triggers.config;
 
+import dev.tagline.support.egress.OutboundRule;
+import dev.tagline.support.egress.OutboundRuleConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -10,12 +13,13 @@ import java.util.List;
 public interface TriggersConfig {
 
     /**
-     * Where webhooks may point. Each entry is {@code public} (any host whose every address is public), a host
-     * name, {@code *.domain} (any host under it), an IP address or a CIDR range. Listed names, addresses and
-     * ranges may be private; nothing else may.
+     * Where webhooks may point, as service-support's outbound allow-list reads it: {@code public},
+     * {@code host[:port]}, {@code *.domain[:port]}, an IP address{@code [:port]} or a CIDR range. Listed names,
+     * addresses and ranges may be private; nothing else may.
      */
     @WithDefault("public")
-    List<String> allowedWebhookHosts();
+    @WithConverter(OutboundRuleConverter.class)
+    List<OutboundRule> allowedWebhookHosts();
 
     /** The {@code ce_source} of every event this service publishes, on Kafka and in webhooks. */
     @WithDefault("/tagline/trigger-service")
