@@ -52,7 +52,7 @@ class ApiValidationTest {
 
     @Test
     void a_registry_the_configuration_does_not_allow_is_refused_and_nothing_is_published() {
-        String source = "localhost:" + freePort() + "/" + unique("team-a") + "/app:v1";
+        String source = "10.255.255.1:" + freePort() + "/" + unique("team-a") + "/app:v1";
         given().contentType(ContentType.JSON).body(body(source, "app:v1", true))
                 .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
                 .statusCode(403)

@@ -332,7 +332,7 @@ public final class TaglineStack implements AutoCloseable {
             }
             // Public registries as by default, and any registry on this machine.
             case IMPORT_SERVICE -> {
-                wiring.put("TAGLINE_IMPORTS_ALLOWED_REGISTRIES", "*,127.0.0.1");
+                wiring.put("TAGLINE_IMPORTS_ALLOWED_REGISTRIES", "public,127.0.0.1");
                 wiring.put("TAGLINE_IMPORTS_INTERVAL", interval);
                 wiring.put("TAGLINE_IMPORTS_MIN_INTERVAL", interval);
                 wiring.put("TAGLINE_IMPORTS_POLL_INTERVAL", interval);

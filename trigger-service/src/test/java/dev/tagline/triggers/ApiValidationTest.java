@@ -41,6 +41,9 @@ class ApiValidationTest {
             a private address             | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://10.1.2.3/x","secret":"SECRET"}} | webhook.url
             a link-local address          | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://169.254.169.254/latest","secret":"SECRET"}} | webhook.url
             the unspecified address       | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://0.0.0.0:8080/","secret":"SECRET"}} | webhook.url
+            6to4 of a private address     | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://[2002:a00:1::1]/x","secret":"SECRET"}} | webhook.url
+            NAT64 of the loopback address | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://[64:ff9b::7f00:1]/x","secret":"SECRET"}} | webhook.url
+            loopback in octal             | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://0177.0.0.1:9/x","secret":"SECRET"}} | webhook.url
             a host that does not resolve  | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://nowhere.invalid/","secret":"SECRET"}} | webhook.url
             no secret                     | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://127.0.0.1:9/x"}} | webhook.secret
             a secret that is no base64    | {"name":"web","kind":"deploy",FROM,"webhook":{"url":"http://127.0.0.1:9/x","secret":"whsec_not base64!"}} | webhook.secret

@@ -1,6 +1,12 @@
 package dev.tagline.imports.config;
 
+import dev.tagline.support.config.FractionConverter;
+import dev.tagline.support.config.PositiveDurationConverter;
+import dev.tagline.support.config.PositiveIntegerConverter;
+import dev.tagline.support.egress.OutboundRule;
+import dev.tagline.support.egress.OutboundRuleConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -13,53 +19,65 @@ public interface ImportsConfig {
 
     /** How often each scheduled source is checked; raised to {@link #minInterval()} with a warning if below. */
     @WithDefault("15m")
+    @WithConverter(PositiveDurationConverter.class)
     Duration interval();
 
     /** The shortest interval the service accepts, to stay polite to registries. */
     @WithDefault("1m")
+    @WithConverter(PositiveDurationConverter.class)
     Duration minInterval();
 
     /** Each next check is delayed by up to this fraction of the interval, at random, so checks spread out. */
     @WithDefault("0.1")
+    @WithConverter(FractionConverter.class)
     double jitter();
 
     /**
-     * Registries imports may reach: {@code *} for any registry whose addresses are all public, {@code host},
-     * {@code host:port}, {@code *.domain} or {@code *.domain:port} for registries allowed whatever they resolve to.
+     * Registries (and token servers) imports may reach, as service-support's outbound allow-list reads it:
+     * {@code public}, {@code host[:port]}, {@code *.domain[:port]}, an IP address{@code [:port]} or a CIDR range.
      */
-    @WithDefault("*")
-    List<String> allowedRegistries();
+    @WithDefault("public")
+    @WithConverter(OutboundRuleConverter.class)
+    List<OutboundRule> allowedRegistries();
 
     /** How often the scheduler looks for due sources. */
     @WithDefault("5s")
+    @WithConverter(PositiveDurationConverter.class)
     Duration pollInterval();
 
     /** Sources claimed per look. */
     @WithDefault("50")
+    @WithConverter(PositiveIntegerConverter.class)
     int batchSize();
 
     /** How long a claimed source stays claimed; a replica that crashed mid-check leaves it to others after this. */
     @WithDefault("5m")
+    @WithConverter(PositiveDurationConverter.class)
     Duration claimLease();
 
     /** The longest a failing source waits between checks. */
     @WithDefault("6h")
+    @WithConverter(PositiveDurationConverter.class)
     Duration maxBackoff();
 
     /** Scheduled checks per minute of this replica, over all registries. */
     @WithDefault("300")
+    @WithConverter(PositiveIntegerConverter.class)
     int maxChecksPerMinute();
 
     /** Imports per minute per registry, over all of its repositories (a token bucket's refill rate). */
     @WithDefault("60")
+    @WithConverter(PositiveIntegerConverter.class)
     int registryImportsPerMinute();
 
     /** Imports a registry may receive at once after a quiet time (the token bucket's size). */
     @WithDefault("10")
+    @WithConverter(PositiveIntegerConverter.class)
     int registryBurst();
 
     /** How long a registry that answered 429 without {@code Retry-After} is left alone. */
     @WithDefault("1m")
+    @WithConverter(PositiveDurationConverter.class)
     Duration defaultRateLimitPause();
 
     Http http();
@@ -76,10 +94,12 @@ public interface ImportsConfig {
      * must exceed the retention of the topics consumed.
      */
     @WithDefault("P14D")
+    @WithConverter(PositiveDurationConverter.class)
     Duration appliedEventsRetention();
 
     /** How often rows past their retention are deleted. */
     @WithDefault("1h")
+    @WithConverter(PositiveDurationConverter.class)
     Duration pruneInterval();
 
     Outbox outbox();
@@ -88,14 +108,17 @@ public interface ImportsConfig {
     interface Http {
 
         @WithDefault("5s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration connectTimeout();
 
         /** The whole of one call, name resolution included. */
         @WithDefault("15s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration requestTimeout();
 
         /** Larger manifests are refused as invalid (Distribution's own limit is 4 MiB). */
         @WithDefault("4194304")
+        @WithConverter(PositiveIntegerConverter.class)
         int maxManifestBytes();
     }
 
@@ -112,15 +135,19 @@ public interface ImportsConfig {
     interface Outbox {
 
         @WithDefault("1s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration pollInterval();
 
         @WithDefault("60s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration runTimeout();
 
         @WithDefault("256")
+        @WithConverter(PositiveIntegerConverter.class)
         int batchSize();
 
         @WithDefault("P7D")
+        @WithConverter(PositiveDurationConverter.class)
         Duration retention();
 
         /** The {@code ce_source} of every event this service publishes. */

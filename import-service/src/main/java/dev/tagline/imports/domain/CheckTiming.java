@@ -29,9 +29,6 @@ public class CheckTiming {
     private final Duration defaultRateLimitPause;
 
     public CheckTiming(ImportsConfig config) {
-        if (config.jitter() < 0 || config.jitter() > 1) {
-            throw new IllegalArgumentException("tagline.imports.jitter must be between 0 and 1, not " + config.jitter());
-        }
         this.interval = effectiveInterval(config.interval(), config.minInterval());
         this.jitter = config.jitter();
         this.maxBackoff = config.maxBackoff().compareTo(interval) < 0 ? interval : config.maxBackoff();

@@ -50,9 +50,6 @@ public class ScheduledChecks {
     public ScheduledChecks(ScheduledSourceRepository sources, RegistryPauses pauses, CheckBudget budget,
             RegistryRateLimits rateLimits, Importer importer, CheckRecorder recorder, OutboxRelay relay, Vertx vertx,
             ImportsConfig config) {
-        if (config.batchSize() < 1) {
-            throw new IllegalArgumentException("tagline.imports.batch-size must be at least 1");
-        }
         this.sources = sources;
         this.pauses = pauses;
         this.budget = budget;

@@ -1,32 +1,32 @@
 package dev.tagline.imports.registry;
 
+import com.google.common.net.HostAndPort;
 import dev.tagline.imports.config.ImportsConfig;
+import dev.tagline.support.egress.OutboundAllowList;
+import dev.tagline.support.egress.OutboundGuard;
+import dev.tagline.support.egress.OutboundTarget;
+import dev.tagline.support.egress.OutboundTargetRefused;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
- * Admits the registries (and token servers) imports may reach, as {@link RegistryAllowList} rules, so that the
- * service cannot be turned against the internal network. A name is resolved once and the caller connects to the
- * address returned, so a DNS answer that changes between the check and the connection (rebinding) cannot
- * redirect it.
+ * Admits the registries (and token servers) imports may reach, by {@code tagline.imports.allowed-registries} and
+ * service-support's {@link OutboundGuard}: resolved once, within the connect timeout, and connected to at the
+ * address checked.
  */
 @ApplicationScoped
 public class AllowedRegistries {
 
-    private final Vertx vertx;
-    private final RegistryAllowList allowList;
-    private final Duration resolveTimeout;
+    public static final String SETTING = "tagline.imports.allowed-registries";
+
+    private final OutboundGuard guard;
 
     public AllowedRegistries(Vertx vertx, ImportsConfig config) {
-        this.vertx = vertx;
-        this.allowList = RegistryAllowList.of(config.allowedRegistries());
-        this.resolveTimeout = config.http().connectTimeout();
+        this.guard = new OutboundGuard(vertx, new OutboundAllowList(SETTING, config.allowedRegistries()),
+                config.http().connectTimeout());
     }
 
     /**
@@ -34,33 +34,23 @@ public class AllowedRegistries {
      *
      * @param name how the configuration may list the target: a registry as references name it, or a token
      *     server's {@code host[:port]}
-     * @throws RegistryNotAllowedException (as the failure) when the configuration does not allow it
+     * @throws RegistryNotAllowedException (as the failure) when the configuration does not allow it; an
+     *     {@link ImportFailedException} unreachable or timed out when the name does not resolve (in time)
      */
     public Uni<InetAddress> admit(String name, String host, int port) {
-        Optional<String> refused = allowList.refusalBeforeResolving(name, host, port);
-        if (refused.isPresent()) {
-            return Uni.createFrom().failure(new RegistryNotAllowedException(refused.get()));
-        }
-        return resolve(host).map(addresses -> {
-            allowList.refusal(name, host, port, addresses).ifPresent(refusal -> {
-                throw new RegistryNotAllowedException(refusal);
-            });
-            return addresses.get(0);
+        String bareHost = bare(host);
+        OutboundTarget target = new OutboundTarget(bareHost, port, bare(HostAndPort.fromString(name).getHost()));
+        return guard.admit(target).onFailure(OutboundTargetRefused.class).transform(failure -> {
+            OutboundTargetRefused refused = (OutboundTargetRefused) failure;
+            return switch (refused.why()) {
+                case NOT_ALLOWED -> new RegistryNotAllowedException(refused.getMessage());
+                case UNRESOLVED -> ImportFailedException.unreachable("cannot resolve " + bareHost);
+                case TIMED_OUT -> ImportFailedException.timedOut(refused.getMessage());
+            };
         });
     }
 
-    /** On a worker thread: the JDK resolver blocks, and honours the hosts file as the registry's users expect. */
-    private Uni<List<InetAddress>> resolve(String host) {
-        return vertx.executeBlocking(() -> lookUp(host), false)
-                .ifNoItem().after(resolveTimeout)
-                .failWith(() -> ImportFailedException.timedOut("resolving " + host + " took longer than " + resolveTimeout));
-    }
-
-    private static List<InetAddress> lookUp(String host) {
-        try {
-            return List.of(InetAddress.getAllByName(host));
-        } catch (UnknownHostException e) {
-            throw ImportFailedException.unreachable("cannot resolve " + host);
-        }
+    private static String bare(String host) {
+        return host.replaceAll("^\\[|]$", "").toLowerCase(Locale.ROOT);
     }
 }

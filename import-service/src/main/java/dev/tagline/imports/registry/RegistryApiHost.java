@@ -1,5 +1,7 @@
 package dev.tagline.imports.registry;
 
+import com.google.common.net.HostAndPort;
+
 /** Where a registry's Distribution API answers: Docker Hub's is not at {@code docker.io} itself. */
 final class RegistryApiHost {
 
@@ -11,12 +13,12 @@ final class RegistryApiHost {
     private RegistryApiHost() {
     }
 
-    /** @param registry as references name it, {@code host[:port]} */
+    /** @param registry as references name it, {@code host[:port]}, an IPv6 host in brackets */
     static Endpoint.Address of(String registry, boolean tls) {
         if (registry.equals(DOCKER_HUB)) {
             return new Endpoint.Address(DOCKER_HUB_API, HTTPS_PORT);
         }
-        HostAndPort parsed = HostAndPort.parse(registry);
-        return new Endpoint.Address(parsed.host(), parsed.port() != null ? parsed.port() : tls ? HTTPS_PORT : HTTP_PORT);
+        HostAndPort parsed = HostAndPort.fromString(registry);
+        return new Endpoint.Address(parsed.getHost(), parsed.getPortOrDefault(tls ? HTTPS_PORT : HTTP_PORT));
     }
 }

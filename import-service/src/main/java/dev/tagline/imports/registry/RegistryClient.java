@@ -1,5 +1,8 @@
 package dev.tagline.imports.registry;
 
+import dev.tagline.events.Platform;
+import dev.tagline.events.oci.IndexManifest;
+import dev.tagline.events.oci.InvalidIndexException;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
@@ -83,7 +86,15 @@ public class RegistryClient {
                 throw ImportFailedException.invalid(describe() + ": the manifest does not have the digest " + expected);
             }
             return new ResolvedImage(digest.toString(), mediaType, (long) get.body().length(),
-                    ManifestMediaTypes.isIndex(mediaType) ? IndexPlatforms.of(get.body(), describe()) : List.of());
+                    ManifestMediaTypes.isIndex(mediaType) ? platforms(get) : List.of());
+        }
+
+        private List<Platform> platforms(RegistryAnswer index) {
+            try {
+                return IndexManifest.platforms(index.body().getBytes());
+            } catch (InvalidIndexException e) {
+                throw ImportFailedException.invalid(describe() + " is not a readable index: " + e.getMessage());
+            }
         }
 
         /** One manifest request, authenticated as the registry asks; any answer but 200 is a failure. */

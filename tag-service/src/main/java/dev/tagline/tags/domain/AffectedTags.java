@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +61,31 @@ public class AffectedTags {
                 .map(ref -> findOrCreateStatusOnly(ref, now).map(Optional::of))
                 .orElse(Uni.createFrom().item(Optional.empty()));
         return withFollowers(source, targetTag, integratedTag);
+    }
+
+    /**
+     * Locks, before any is created or moved, the streams whose tags an observation may move: the target's, the
+     * integrated registry's, the followers', and those of their aliases, in id order (see
+     * {@link ImageStreamRepository#lockWithAliases}).
+     */
+    public Uni<Void> lockConcerned(ImageReference source, RegistryTagChanged.Target target) {
+        List<StreamTagRef> named = new ArrayList<>();
+        if (target != null) {
+            named.add(new StreamTagRef(target.namespace(), target.imageStream(), target.tag()));
+        }
+        integratedRegistries.streamTagOf(source).ifPresent(named::add);
+        Set<Long> ids = new TreeSet<>();
+        return Sequentially.forEach(named, ref -> streams.findByName(ref.namespace(), ref.imageStream())
+                        .invoke(stream -> {
+                            if (stream != null) {
+                                ids.add(stream.id);
+                            }
+                        }).replaceWithVoid())
+                .chain(() -> tags.followingSource(source.tagKey()))
+                .chain(followers -> {
+                    followers.forEach(tag -> ids.add(tag.streamId));
+                    return ids.isEmpty() ? Uni.createFrom().voidItem() : streams.lockWithAliases(ids);
+                });
     }
 
     /** The existing tags an observation about the source concerns; creates nothing. */

@@ -41,6 +41,7 @@ public class RegistryTagChangeApplier {
         ImageObservation observation = change.observation();
         return images.remember(observation.digest().toString(), SourceTags.text(event.mediaType()), event.size(),
                         EventJson.write(event.platforms()), now)
+                .call(() -> affectedTags.lockConcerned(observation.source(), change.target()))
                 .chain(mediaType -> affectedTags.toMove(observation.source(), change.target(), now)
                         .chain(affected -> Sequentially.forEach(affected,
                                 tag -> mover.move(tag, observation, mediaType, now))));

@@ -54,8 +54,8 @@ public class TagOperations {
         return destinationStreams(to, now).chain(destinations -> sources.streamIds(command).chain(sourceIds -> {
             TreeSet<Long> locked = new TreeSet<>(sourceIds);
             destinations.values().forEach(stream -> locked.add(stream.id));
-            // Every writer that locks several streams takes them in id order.
-            return Sequentially.forEach(List.copyOf(locked), streams::lock)
+            // With every stream the moves reach through aliases, in id order, as every writer takes them.
+            return streams.lockWithAliases(locked)
                     .chain(() -> sources.resolve(command, locked, now))
                     .chain(resolved -> Sequentially.forEach(IntStream.range(0, to.size()).boxed().toList(),
                             i -> tagOne(destinations.get(streamKey(to.get(i))), to.get(i), i, resolved, now)))

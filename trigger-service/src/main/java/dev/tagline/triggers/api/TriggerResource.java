@@ -2,13 +2,13 @@ package dev.tagline.triggers.api;
 
 import dev.tagline.access.NamespaceAccess;
 import dev.tagline.access.Role;
+import dev.tagline.support.egress.OutboundTargetRefused;
 import dev.tagline.triggers.api.Views.TriggerView;
 import dev.tagline.triggers.domain.FollowCheck;
 import dev.tagline.triggers.domain.InvalidTriggerException;
 import dev.tagline.triggers.domain.TriggerService;
 import dev.tagline.triggers.domain.TriggerSpec;
 import dev.tagline.triggers.domain.WebhookUrl;
-import dev.tagline.triggers.webhook.WebhookTargetRefused;
 import dev.tagline.triggers.webhook.WebhookTargets;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -95,8 +95,8 @@ public class TriggerResource {
         if (spec.webhook().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return targets.resolve(spec.webhook().get().url())
-                .onFailure(WebhookTargetRefused.class)
+        return targets.admit(spec.webhook().get().url())
+                .onFailure(OutboundTargetRefused.class)
                 .transform(refused -> new InvalidTriggerException(WebhookUrl.FIELD, refused.getMessage()))
                 .replaceWithVoid();
     }

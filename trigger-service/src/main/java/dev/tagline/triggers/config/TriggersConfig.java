@@ -1,6 +1,11 @@
 package dev.tagline.triggers.config;
 
+import dev.tagline.support.config.PositiveDurationConverter;
+import dev.tagline.support.config.PositiveIntegerConverter;
+import dev.tagline.support.egress.OutboundRule;
+import dev.tagline.support.egress.OutboundRuleConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -10,12 +15,13 @@ import java.util.List;
 public interface TriggersConfig {
 
     /**
-     * Where webhooks may point. Each entry is {@code public} (any host whose every address is public), a host
-     * name, {@code *.domain} (any host under it), an IP address or a CIDR range. Listed names, addresses and
-     * ranges may be private; nothing else may.
+     * Where webhooks may point, as service-support's outbound allow-list reads it: {@code public},
+     * {@code host[:port]}, {@code *.domain[:port]}, an IP address{@code [:port]} or a CIDR range. Listed names,
+     * addresses and ranges may be private; nothing else may.
      */
     @WithDefault("public")
-    List<String> allowedWebhookHosts();
+    @WithConverter(OutboundRuleConverter.class)
+    List<OutboundRule> allowedWebhookHosts();
 
     /** The {@code ce_source} of every event this service publishes, on Kafka and in webhooks. */
     @WithDefault("/tagline/trigger-service")
@@ -26,10 +32,12 @@ public interface TriggersConfig {
      * it must exceed how far back {@code imagestream-tag-events} can be replayed (its retention).
      */
     @WithDefault("P14D")
+    @WithConverter(PositiveDurationConverter.class)
     Duration appliedEventsRetention();
 
     /** How often rows past their retention are deleted. */
     @WithDefault("1h")
+    @WithConverter(PositiveDurationConverter.class)
     Duration pruneInterval();
 
     Outbox outbox();
@@ -41,18 +49,22 @@ public interface TriggersConfig {
 
         /** How often the relay looks for actions a crashed instance left unpublished. */
         @WithDefault("1s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration pollInterval();
 
         /** Longer than the producer's delivery timeout: a batch that takes longer is abandoned and retried. */
         @WithDefault("60s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration runTimeout();
 
         /** Messages relayed per transaction, at most 1024. */
         @WithDefault("256")
+        @WithConverter(PositiveIntegerConverter.class)
         int batchSize();
 
         /** How long relayed rows stay in the outbox, for operators to see what was sent. */
         @WithDefault("P7D")
+        @WithConverter(PositiveDurationConverter.class)
         Duration retention();
     }
 
@@ -61,24 +73,30 @@ public interface TriggersConfig {
 
         /** How often due deliveries are looked for; new ones are also started as soon as they commit. */
         @WithDefault("1s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration pollInterval();
 
         @WithDefault("5s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration connectTimeout();
 
         /** The longest one attempt may take, name resolution and connection included. */
         @WithDefault("15s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration requestTimeout();
 
         /** Attempts before a delivery is parked as failed; a redelivery starts counting again. */
         @WithDefault("8")
+        @WithConverter(PositiveIntegerConverter.class)
         int maxAttempts();
 
         /** The wait before the second attempt; it doubles with each further attempt, with jitter. */
         @WithDefault("5s")
+        @WithConverter(PositiveDurationConverter.class)
         Duration initialBackoff();
 
         @WithDefault("1h")
+        @WithConverter(PositiveDurationConverter.class)
         Duration maxBackoff();
 
         /**
@@ -86,18 +104,22 @@ public interface TriggersConfig {
          * it, as after a crash mid-delivery. Must exceed the connect and request timeouts together.
          */
         @WithDefault("2m")
+        @WithConverter(PositiveDurationConverter.class)
         Duration lease();
 
         /** Attempts in flight at once in one replica. */
         @WithDefault("64")
+        @WithConverter(PositiveIntegerConverter.class)
         int maxInFlight();
 
         /** Attempts in flight at once to one subscriber (scheme, host and port), so a slow one holds only these. */
         @WithDefault("4")
+        @WithConverter(PositiveIntegerConverter.class)
         int maxInFlightPerSubscriber();
 
         /** How long finished deliveries are kept. */
         @WithDefault("P30D")
+        @WithConverter(PositiveDurationConverter.class)
         Duration retention();
     }
 }

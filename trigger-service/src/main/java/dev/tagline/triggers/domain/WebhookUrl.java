@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A subscriber's webhook URL, checked for shape: {@code http} or {@code https}, a host, no credentials, no
- * fragment. Whether its host may be reached is the {@link WebhookHostPolicy}'s to say.
+ * fragment. Whether its host may be reached is the allow-list's to say.
  *
  * @param text as the user gave it
  * @param host lower case; an IPv6 literal without brackets

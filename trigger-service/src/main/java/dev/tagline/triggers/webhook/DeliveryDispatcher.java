@@ -59,10 +59,6 @@ public class DeliveryDispatcher {
             throw new IllegalArgumentException("tagline.triggers.delivery.lease must exceed the connect and request"
                     + " timeouts together, or a slow attempt would be claimed twice");
         }
-        if (delivery.maxInFlight() < 1 || delivery.maxInFlightPerSubscriber() < 1) {
-            throw new IllegalArgumentException("tagline.triggers.delivery.max-in-flight and"
-                    + " max-in-flight-per-subscriber must be at least 1");
-        }
         this.leases = leases;
         this.outcomes = outcomes;
         this.sender = sender;

@@ -1,5 +1,6 @@
 package dev.tagline.triggers.webhook;
 
+import dev.tagline.support.egress.OutboundTargetRefused;
 import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.AttemptOutcome;
 import dev.tagline.triggers.domain.ClaimedDelivery;
@@ -63,8 +64,8 @@ public class WebhookSender {
         } catch (InvalidTriggerException e) {
             return Uni.createFrom().item(AttemptOutcome.hopeless(e.field() + ": " + e.getMessage()));
         }
-        return targets.resolve(url)
-                .chain(addresses -> post(url, addresses.get(0), secret, delivery))
+        return targets.admit(url)
+                .chain(address -> post(url, address, secret, delivery))
                 // The idle timeout of the request only bounds silence; this bounds the whole attempt, name
                 // resolution and a subscriber that trickles its answer included.
                 .ifNoItem().after(requestTimeout).fail()
@@ -90,7 +91,7 @@ public class WebhookSender {
     }
 
     private String describe(WebhookUrl url, Throwable failure) {
-        if (failure instanceof WebhookTargetRefused refused) {
+        if (failure instanceof OutboundTargetRefused refused) {
             return refused.getMessage();
         }
         // Vert.x reports its own timeouts with a class of its own, all named for what they are.

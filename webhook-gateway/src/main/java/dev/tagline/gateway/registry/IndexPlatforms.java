@@ -1,6 +1,7 @@
 package dev.tagline.gateway.registry;
 
 import dev.tagline.events.Platform;
+import dev.tagline.events.oci.IndexManifest;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.gateway.config.GatewayConfig;
 import dev.tagline.gateway.config.Secret;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads an image index from its registry for the platforms of its children, which push notifications do not
- * carry. A lookup that fails (registry unreachable, unauthorised, slow, or content that does not match its digest)
+ * carry, as image-events' {@link IndexManifest} reads them (the import-service reads them the same way). A lookup that fails (registry unreachable, unauthorised, slow, or content that does not match its digest)
  * yields no platforms rather than holding up the event: the tag move matters more than its platforms, and a
  * notification we refused for it would be retried by the registry for ever.
  */
@@ -41,7 +41,6 @@ public class IndexPlatforms {
             "application/vnd.docker.distribution.manifest.list.v2+json",
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json");
-    private static final String ATTESTATION = "attestation-manifest";
 
     private final HttpClient http;
     private final Duration timeout;
@@ -86,19 +85,7 @@ public class IndexPlatforms {
         if (!expected.hex().equals(sha256Hex(manifest))) {
             throw new IllegalStateException("the manifest read does not match " + digest);
         }
-        List<Platform> platforms = new ArrayList<>();
-        for (PayloadField child : PayloadJson.parse(manifest).get("manifests").elements()) {
-            PayloadField platform = child.get("platform");
-            boolean attestation = ATTESTATION.equals(child.get("annotations").get("vnd.docker.reference.type")
-                    .optionalText().orElse(null));
-            if (attestation || platform.get("os").optionalText().isEmpty()
-                    || platform.get("architecture").optionalText().isEmpty()) {
-                continue;
-            }
-            platforms.add(new Platform(ImageNames.digest(child.get("digest")), platform.get("os").text(),
-                    platform.get("architecture").text(), platform.get("variant").optionalText().orElse(null)));
-        }
-        return platforms;
+        return IndexManifest.platforms(manifest);
     }
 
     @PreDestroy

@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tagline.events.Platform;
 import dev.tagline.testkit.OciImages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reads the platforms of real OCI indexes built on disk, and only when the bytes match their digest. */
+/**
+ * Reads the platforms of real OCI indexes built on disk, and only when the bytes match their digest; which children
+ * are platforms is image-events' {@code IndexManifestTest}'s.
+ */
 class IndexPlatformsTest {
 
     @TempDir
@@ -37,24 +37,6 @@ class IndexPlatformsTest {
 
         assertThatThrownBy(() -> IndexPlatforms.parse(blob(index.digest()), "sha256:" + "0".repeat(64)))
                 .isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void attestations_and_children_without_a_platform_are_left_out() throws Exception {
-        String child = "sha256:" + "1".repeat(64);
-        String attestation = "sha256:" + "2".repeat(64);
-        byte[] index = ("{\"schemaVersion\":2,\"manifests\":["
-                + "{\"digest\":\"" + child + "\",\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}},"
-                + "{\"digest\":\"" + attestation + "\",\"platform\":{\"os\":\"unknown\",\"architecture\":\"unknown\"},"
-                + "\"annotations\":{\"vnd.docker.reference.type\":\"attestation-manifest\"}},"
-                + "{\"digest\":\"" + attestation + "\"}]}").getBytes(StandardCharsets.UTF_8);
-
-        assertThat(IndexPlatforms.parse(index, sha256(index)))
-                .containsExactly(new Platform(child, "linux", "s390x", null));
-    }
-
-    private static String sha256(byte[] content) throws Exception {
-        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private byte[] blob(String digest) throws IOException {
