@@ -70,6 +70,27 @@ public final class KafkaBroker implements KafkaCluster {
         return bootstrapServers;
     }
 
+    /**
+     * Runs a broker in its own process, for {@link KafkaBrokerProcess}: on the data directory and ports the arguments
+     * name, formatting the directory only when it is empty, so that a broker killed and started again keeps its
+     * topics, records and committed offsets. Prints {@value KafkaBrokerProcess#READY} once it serves, then runs until
+     * the process ends.
+     */
+    public static void main(String[] args) throws Exception {
+        ConsoleLogging.install();
+        QuietLogs.warningsOnly(LOG_CATEGORIES);
+        Path dataDir = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        Map<String, String> config = config(dataDir, port, Integer.parseInt(args[2]));
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            format(dataDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        server.startup();
+        System.out.println(KafkaBrokerProcess.READY);
+        server.awaitShutdown();
+    }
+
     /** Shuts the broker down as an outage would, keeping its data and ports for {@link #restart()}. */
     public synchronized void stop() {
         if (server != null) {
@@ -94,7 +115,7 @@ public final class KafkaBroker implements KafkaCluster {
         delete(dataDir);
     }
 
-    private static Path createDataDir() {
+    static Path createDataDir() {
         try {
             return Files.createTempDirectory("tagline-kafka-");
         } catch (IOException e) {
@@ -102,7 +123,7 @@ public final class KafkaBroker implements KafkaCluster {
         }
     }
 
-    private static void delete(Path dataDir) {
+    static void delete(Path dataDir) {
         try {
             Utils.delete(dataDir.toFile());
         } catch (IOException e) {
@@ -152,7 +173,7 @@ public final class KafkaBroker implements KafkaCluster {
     }
 
     /** The broker's and the controller's port, both held open while choosing so that they differ. */
-    private static int[] twoFreePorts() throws IOException {
+    static int[] twoFreePorts() throws IOException {
         try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 ServerSocket controller = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return new int[] {broker.getLocalPort(), controller.getLocalPort()};

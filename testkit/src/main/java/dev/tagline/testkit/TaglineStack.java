@@ -159,6 +159,8 @@ public final class TaglineStack implements AutoCloseable {
     // Written while starting and read by a shutdown hook that may stop the stack half-started.
     private final Map<Service, ServiceProcess> services = new ConcurrentHashMap<>();
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    /** What each service was started with, so that a restart after a crash starts it the same way. */
+    private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
     private final List<String> notes = new ArrayList<>();
     private final Path tokenFile;
     private volatile DistributionRegistry registry;
@@ -293,10 +295,8 @@ public final class TaglineStack implements AutoCloseable {
             Map<String, String> environment = new HashMap<>(infrastructure);
             environment.putAll(environmentOf(service));
             environment.putAll(options.extraEnvironment.getOrDefault(service, Map.of()));
-            synchronized (this) {
-                ensureOpen();
-                services.put(service, ServiceProcess.start(moduleDir, ports.get(service), environment, logFile(service)));
-            }
+            environments.put(service, environment);
+            launch(service);
             if (options.oneAtATime) {
                 services.get(service).awaitReady(SERVICE_START);
             }
@@ -305,6 +305,41 @@ public final class TaglineStack implements AutoCloseable {
         for (Service service : Service.values()) {
             ensureOpen();
             service(service).ifPresent(process -> process.awaitReady(SERVICE_START));
+        }
+    }
+
+    /** Crashes a running service as a machine failure would: SIGKILL, no shutdown hooks. */
+    public void kill(Service service) {
+        ServiceProcess process;
+        synchronized (this) {
+            process = services.remove(service);
+        }
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " is not running");
+        }
+        process.kill();
+    }
+
+    /**
+     * Starts a service that {@link #kill} stopped, on its port with its settings.
+     *
+     * @return from launch to ready
+     */
+    public Duration restart(Service service) {
+        if (!environments.containsKey(service)) {
+            throw new IllegalStateException(service.module() + " never ran in this stack");
+        }
+        launch(service);
+        ServiceProcess process = services.get(service);
+        process.awaitReady(SERVICE_START);
+        return process.readyAfter().orElseThrow();
+    }
+
+    private void launch(Service service) {
+        synchronized (this) {
+            ensureOpen();
+            services.put(service, ServiceProcess.start(options.root.resolve(service.module()), ports.get(service),
+                    environments.get(service), logFile(service)));
         }
     }
 
@@ -367,7 +402,7 @@ public final class TaglineStack implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
