@@ -26,7 +26,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code tagline} command: its subcommands, and how failures become exit codes and plain messages. */
-@Command(name = "tagline", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERITED, versionProvider = VersionCommand.Provider.class,
+@Command(name = "tagline", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionCommand.Provider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Image streams, tags, imports and triggers on any registry, as oc does them.",
         footerHeading = "%nExample:%n",
