@@ -54,6 +54,10 @@ final class CliStack {
         return new CliStack(stack, WebhookReceiver.start(), state);
     }
 
+    TaglineStack stack() {
+        return stack;
+    }
+
     String url(Service service) {
         return stack.url(service);
     }

@@ -2,6 +2,7 @@ package dev.tagline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tagline.testkit.LocalCliConfig;
 import dev.tagline.testkit.TaglineStack.Service;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,6 +126,16 @@ class RefusalsIT {
         assertThat(fromEnvironment.ok("get", "is", "-o", "name").out()).isEqualTo("imagestream/env-app\n");
         assertThat(fromEnvironment.ok("get", "is", "-n", "team-env-other", "-o", "name").out()).isEmpty();
         assertThat(fromEnvironment.ok("get", "triggers", "-o", "json").out().strip()).isEqualTo("[]");
+    }
+
+    @Test
+    void the_config_the_local_stack_writes_works_as_it_is() {
+        Path config = LocalCliConfig.write(stack.stack(), directory.resolve("local-stack"));
+        TaglineProcess tagline = new TaglineProcess(config, Map.of(), List.of(stack.adminToken()));
+
+        assertThat(tagline.ok("config", "current-context").out()).isEqualTo("local\n");
+        assertThat(tagline.ok("project").out()).isEqualTo("Using namespace \"team-a\" on context \"local\".\n");
+        assertThat(tagline.run("get", "is").exitCode()).isZero();
     }
 
     @Test

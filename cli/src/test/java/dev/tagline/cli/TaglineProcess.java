@@ -46,17 +46,49 @@ final class TaglineProcess {
         }
     }
 
-    Result run(String... arguments) {
+    /** A run that goes on ({@code --watch}) until closed; what it printed so far can be read at any time. */
+    record Running(Process process, Path out) implements AutoCloseable {
+
+        String output() {
+            try {
+                return Files.readString(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            process.destroy();
+            process.waitFor();
+            Files.delete(out);
+        }
+    }
+
+    Running start(String... arguments) {
+        try {
+            Path out = Files.createTempFile("tagline", ".out");
+            return new Running(builder(arguments, out, ProcessBuilder.Redirect.DISCARD.file().toPath()).start(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProcessBuilder builder(String[] arguments, Path out, Path err) {
         List<String> command = new ArrayList<>(List.of(EXECUTABLE.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("TAGLINE_"));
+        builder.environment().put("TAGLINE_CONFIG", configFile.toString());
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    Result run(String... arguments) {
         try {
             Path out = Files.createTempFile("tagline", ".out");
             Path err = Files.createTempFile("tagline", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("TAGLINE_"));
-            builder.environment().put("TAGLINE_CONFIG", configFile.toString());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = builder(arguments, out, err).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("tagline " + String.join(" ", arguments) + " did not end within " + TIMEOUT_SECONDS + " s");

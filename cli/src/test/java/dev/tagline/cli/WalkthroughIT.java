@@ -123,7 +123,7 @@ class WalkthroughIT {
     void tagging_across_namespaces_shows_in_describe() throws IOException {
         TaglineProcess.Result tagged = tagline.ok("tag", "app:prod", "team-b/app:v1");
 
-        assertThat(tagged.out()).isEqualTo("Tag team-b/app:v1 set to team-a/app@" + image1.digest() + " (" + image1.digest() + ").\n");
+        assertThat(tagged.out()).isEqualTo("Tag team-b/app:v1 set to team-a/app@" + image1.digest() + ".\n");
         String described = tagline.ok("describe", "is", "app", "-n", "team-b").out();
         assertThat(described).contains("Name:         app\nNamespace:    team-b\n")
                 .contains("v1\n  tagged from team-a/app@" + image1.digest() + "\n")
@@ -168,7 +168,7 @@ class WalkthroughIT {
 
     @Test
     @Order(8)
-    void a_rollback_with_hold_keeps_the_tag_until_released() throws IOException {
+    void a_rollback_with_hold_keeps_the_tag_until_released_and_history_watch_shows_the_held_push() throws Exception {
         long firstGeneration = historyItems("app:prod").stream()
                 .filter(item -> item.path("image").asText().equals(image1.digest()))
                 .mapToLong(item -> item.path("generation").asLong()).min().orElseThrow();
@@ -177,9 +177,16 @@ class WalkthroughIT {
         assertThat(rolledBack.out()).matches("Rolled back app:prod to " + image1.digest()
                 + " \\(generation \\d+\\), held until tagline release app:prod\\.\n");
 
-        Skopeo.push(image3, appProd());
-        await().atMost(MOVE).untilAsserted(() -> assertThat(historyItems("app:prod"))
-                .anyMatch(item -> item.path("held").asBoolean() && item.path("image").asText().equals(image3.digest())));
+        try (TaglineProcess.Running watch = tagline.start("history", "app:prod", "--watch", "--interval", "1", "-o", "json")) {
+            // Pushed once the watch has its first answer, so that the held push can only come after it.
+            await().atMost(MOVE).until(() -> !watch.output().isEmpty());
+            Skopeo.push(image3, appProd());
+            await().atMost(MOVE).untilAsserted(() -> assertThat(historyItems("app:prod"))
+                    .anyMatch(item -> item.path("held").asBoolean() && item.path("image").asText().equals(image3.digest())));
+            // The watch prints the held push as one JSON object on a line of its own, after the first answer.
+            await().atMost(MOVE).untilAsserted(() -> assertThat(watch.output().lines().skip(1).map(WalkthroughIT::readTree))
+                    .anyMatch(item -> item.path("held").asBoolean() && item.path("image").asText().equals(image3.digest())));
+        }
         assertThat(tagline.ok("get", "istag", "app:prod").lines().get(1)).endsWith(" true");
         assertThat(tagline.ok("describe", "is", "app").out())
                 .contains("  held since ")

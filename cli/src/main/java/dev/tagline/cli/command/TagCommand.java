@@ -144,6 +144,6 @@ public final class TagCommand implements Callable<Integer> {
             source = "follow " + source;
         }
         String digest = tag.at("/image/digest").asText("");
-        return digest.isEmpty() ? source : source + " (" + digest + ")";
+        return digest.isEmpty() || source.endsWith(digest) ? source : source + " (" + digest + ")";
     }
 }
