@@ -22,10 +22,10 @@ final class Failures {
             if (cause instanceof HttpTimeoutException) {
                 return "error: the server did not answer in time";
             }
+            if (cause instanceof IOException) {
+                return "error: talking to the server failed: " + cause.getMessage();
+            }
             cause = cause.getCause();
-        }
-        if (exception instanceof IOException) {
-            return "error: talking to the server failed: " + exception.getMessage();
         }
         return "error: " + exception;
     }

@@ -21,7 +21,6 @@ import dev.tagline.cli.command.VersionCommand;
 import dev.tagline.cli.names.StreamTagName;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,10 +38,8 @@ import picocli.CommandLine.Command;
                 CompletionCommand.class, VersionCommand.class})
 public final class Tagline implements Runnable {
 
-    /** An API refused the request, or it could not be made: the message says why. */
+    /** An API refused the request, or it could not be made: the message says why. (Usage errors exit with 2.) */
     public static final int REFUSED = 1;
-    /** The command line was wrong. */
-    public static final int USAGE = CommandLine.ExitCode.USAGE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,10 +82,5 @@ public final class Tagline implements Runnable {
                 return CommandLine.defaultFactory().create(type);
             }
         }
-    }
-
-    /** For tests and embedding: the environment as given. */
-    public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(new Session(environment, out, err)).execute(args);
     }
 }

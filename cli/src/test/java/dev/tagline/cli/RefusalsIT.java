@@ -105,6 +105,7 @@ class RefusalsIT {
         assertThat(tagline.run("rollback", "app:prod", "--to-image", "sha256:00", "--to-generation", "1").exitCode()).isEqualTo(2);
         assertThat(tagline.run("get", "istag", "no-colon").exitCode()).isEqualTo(2);
         assertThat(tagline.run("tag", "app:prod").exitCode()).isEqualTo(2);
+        assertThat(tagline.run("login", "--server", "tagline.example.com", "--token", "t").exitCode()).isEqualTo(2);
         TaglineProcess.Result unknown = tagline.run("frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unmatched argument at index 0: 'frobnicate'");

@@ -81,7 +81,7 @@ public final class ImportImageCommand implements Callable<Integer> {
         try {
             api.get(Api.TAGS, targetNamespace, "/imagestreams/" + PathSegment.of(target.stream()));
         } catch (Refusal refusal) {
-            if (refusal.status() == 404 && !refusal.getMessage().startsWith("namespace ")) {
+            if (refusal.status() == 404 && "name".equals(refusal.field())) {
                 throw new CliException("image stream " + target.stream() + " does not exist in " + targetNamespace
                         + ": pass --confirm to create it");
             }

@@ -8,7 +8,10 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code tagline login}: writes a context with the servers and token to the config file and makes it current. */
 @Command(name = "login", description = {"Save where the Tagline APIs are and the token to call them with, as a "
@@ -23,6 +26,7 @@ import picocli.CommandLine.Option;
 public final class LoginCommand implements Callable<Integer> {
 
     private final Session session;
+    @Spec CommandSpec spec;
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "the tag-service, or one address for all three APIs")
     String server;
@@ -49,6 +53,9 @@ public final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireHttpUrl("--server", server);
+        requireHttpUrl("--import-server", importServer);
+        requireHttpUrl("--trigger-server", triggerServer);
         ConfigFile file = session.configFile();
         CliConfig config = file.read();
         String name = contextName != null ? contextName : hostAndPort(server);
@@ -61,6 +68,12 @@ public final class LoginCommand implements Callable<Integer> {
                 : "Using namespace \"" + chosenNamespace + "\".");
         session.out().flush();
         return 0;
+    }
+
+    private void requireHttpUrl(String option, String url) {
+        if (url != null && !url.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw new ParameterException(spec.commandLine(), option + " takes an http:// or https:// URL, not '" + url + "'");
+        }
     }
 
     private static String hostAndPort(String url) {

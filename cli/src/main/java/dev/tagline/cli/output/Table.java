@@ -28,10 +28,6 @@ public final class Table {
         return row(List.of(cells));
     }
 
-    public boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     public void print(PrintWriter out) {
         print(out, true);
     }
