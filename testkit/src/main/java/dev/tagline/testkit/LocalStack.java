@@ -32,11 +32,11 @@ public final class LocalStack {
         TaglineStack stack = TaglineStack.prepare(options);
         running.add(stack);
         stack.run(kafka, postgres);
-        print(stack, kafka, postgres);
+        print(stack, kafka, postgres, options.stateDirectory());
         Thread.currentThread().join();
     }
 
-    private static void print(TaglineStack stack, KafkaCluster kafka, PostgresServer postgres) {
+    private static void print(TaglineStack stack, KafkaCluster kafka, PostgresServer postgres, Path stateDirectory) {
         System.out.println();
         stack.notes().forEach(note -> System.out.println("Note: " + note));
         for (TaglineStack.Service service : TaglineStack.Service.values()) {
@@ -52,7 +52,10 @@ public final class LocalStack {
         System.out.printf("%-16s %s  (user %s)%n", "Postgres:", postgres.jdbcUrl(), postgres.username());
         System.out.printf("%-16s %s  (cluster-admin; more users in %s)%n", "API token:", stack.adminToken(),
                 stack.tokenFile());
-        System.out.println("Try:             curl -s " + stack.url(TaglineStack.Service.TAG_SERVICE)
+        Path cliConfig = LocalCliConfig.write(stack, stateDirectory);
+        System.out.printf("%-16s %s  (context local, namespace team-a)%n", "tagline config:", cliConfig);
+        System.out.println("Try:             export TAGLINE_CONFIG=" + cliConfig + "; cli/target/tagline get is");
+        System.out.println("or:              curl -s " + stack.url(TaglineStack.Service.TAG_SERVICE)
                 + "/api/v1/namespaces/team-a/imagestreams -H 'Authorization: Bearer " + stack.adminToken() + "'");
         System.out.println("Local stack is up; Ctrl-C stops it.");
     }
