@@ -1,6 +1,8 @@
 package dev.tagline.testkit;
 
+import dev.tagline.events.MalformedEventException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -27,5 +29,21 @@ public final class RecordText {
             }
         });
         return record;
+    }
+
+    /**
+     * The property every consumer's validation must have, for its fuzz test: the record the text makes is accepted,
+     * or refused with a {@link MalformedEventException} naming a field, which dead-letters it alone. Any other
+     * exception escapes: the consumer would count it transient and hold the partition in retries forever.
+     */
+    public static void acceptedOrRefusedNamingAField(String topic, String text,
+            Consumer<ConsumerRecord<String, String>> validation) {
+        try {
+            validation.accept(parse(topic, text));
+        } catch (MalformedEventException refused) {
+            if (refused.field() == null || refused.field().isBlank()) {
+                throw new AssertionError("refused without naming a field: " + refused.getMessage(), refused);
+            }
+        }
     }
 }
