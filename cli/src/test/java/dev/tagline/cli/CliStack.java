@@ -1,5 +1,6 @@
 package dev.tagline.cli;
 
+import dev.tagline.testkit.Directories;
 import dev.tagline.testkit.DistributionRegistry;
 import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.PostgresServer;
@@ -10,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The packaged services on the real in-JVM Kafka, embedded Postgres and Distribution registry, started once for every
@@ -46,7 +45,7 @@ final class CliStack {
     private static CliStack start() {
         Path root = Path.of(System.getProperty("tagline.root", "..")).toAbsolutePath().normalize();
         Path state = Path.of(System.getProperty("tagline.state.dir", "target/stack")).toAbsolutePath();
-        deleteRecursively(state);
+        Directories.deleteRecursively(state);
         TaglineStack stack = TaglineStack.prepare(TaglineStack.Options.forTests(root, state));
         // The services read the token file once, at start-up.
         appendLine(stack.tokenFile(), VIEWER_TOKEN + " viewer " + VIEWED_NAMESPACE + ":view");
@@ -91,17 +90,6 @@ final class CliStack {
     private static void appendLine(Path file, String line) {
         try {
             Files.writeString(file, line + "\n", StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventType;
 import dev.tagline.events.Topics;
+import dev.tagline.testkit.Directories;
 import dev.tagline.testkit.DistributionRegistry;
 import dev.tagline.testkit.EventSchemas;
 import dev.tagline.testkit.KafkaCluster;
@@ -17,7 +18,6 @@ import dev.tagline.testkit.StandardWebhooks;
 import dev.tagline.testkit.TaglineStack;
 import dev.tagline.testkit.TaglineStack.Service;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +78,7 @@ class UserStoryIT {
         Kcat.requireInstalled();
         Path root = Path.of(System.getProperty("tagline.root", "..")).toAbsolutePath().normalize();
         Path state = Path.of(System.getProperty("tagline.state.dir", "target/stack")).toAbsolutePath();
-        deleteRecursively(state);
+        Directories.deleteRecursively(state);
         workDirectory = Files.createDirectories(state.resolve("images"));
         receiver = WebhookReceiver.start();
         kafka = KafkaCluster.shared();
@@ -371,21 +371,6 @@ class UserStoryIT {
             closeable.close();
         } catch (Exception e) {
             System.err.println("Could not stop " + closeable + ": " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -161,7 +160,7 @@ public final class DistributionRegistry implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        deleteRecursively(directory);
+        Directories.deleteRecursively(directory);
     }
 
     private void launch() {
@@ -260,14 +259,6 @@ public final class DistributionRegistry implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + directory, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tagline.benchmarks;
 
 import dev.tagline.events.Topics;
+import dev.tagline.testkit.Directories;
 import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.ServiceProcess;
@@ -58,7 +59,7 @@ public final class BenchmarkSuite {
 
     /** @return whether every benchmark finished */
     private boolean run() {
-        deleteRecursively(output.resolve("state"));
+        Directories.deleteRecursively(output.resolve("state"));
         describeMachine();
         if (settings.runs("gateway")) {
             attempt("gateway", this::gateway);
@@ -284,17 +285,6 @@ public final class BenchmarkSuite {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

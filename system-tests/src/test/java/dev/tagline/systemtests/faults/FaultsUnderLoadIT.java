@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tagline.events.EventJson;
+import dev.tagline.testkit.Directories;
 import dev.tagline.testkit.DistributionRegistry;
 import dev.tagline.testkit.JdbcQueries;
 import dev.tagline.testkit.KafkaBrokerProcess;
@@ -26,7 +27,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -87,7 +87,7 @@ class FaultsUnderLoadIT {
     static void startEverything() throws IOException {
         Path root = Path.of(System.getProperty("tagline.root", "..")).toAbsolutePath().normalize();
         state = Path.of(System.getProperty("tagline.state.dir", "target/stack")).toAbsolutePath().resolve("faults");
-        deleteRecursively(state);
+        Directories.deleteRecursively(state);
         Files.createDirectories(state);
         postgres = RestartablePostgres.start(state.resolve("postgres"));
         kafka = KafkaBrokerProcess.start(state.resolve("kafka.log"));
@@ -421,14 +421,6 @@ class FaultsUnderLoadIT {
                     .digest(seed.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 }
