@@ -25,7 +25,11 @@ public enum EventType {
             TriggerActionRequested.class),
     TRIGGER_DEPLOY_REQUESTED("dev.tagline.trigger.deploy.requested", Topics.TRIGGER_ACTIONS,
             TriggerActionRequested.class),
-    IMPORT_REQUESTED("dev.tagline.import.requested", Topics.IMPORT_REQUESTS, ImportRequested.class);
+    REGISTRY_SIGNATURE_CHECKED("dev.tagline.registry.signature.checked", Topics.REGISTRY_TAG_EVENTS,
+            RegistrySignatureChecked.class),
+    IMPORT_REQUESTED("dev.tagline.import.requested", Topics.IMPORT_REQUESTS, ImportRequested.class),
+    SIGNATURE_CHECK_REQUESTED("dev.tagline.signature.check-requested", Topics.IMPORT_REQUESTS,
+            SignatureCheckRequested.class);
 
     private final String type;
     private final String topic;

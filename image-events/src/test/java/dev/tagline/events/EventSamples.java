@@ -11,6 +11,13 @@ final class EventSamples {
     static final String PREVIOUS_DIGEST = "sha256:fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9";
     static final String ARM64_DIGEST = "sha256:baa5a0964d3320fbc0c6a922140453c8513ea24ab8fd0577034804a967248096";
     static final Instant AT = Instant.parse("2026-11-03T09:15:30.123Z");
+    static final String PUBLIC_KEY = """
+            -----BEGIN PUBLIC KEY-----
+            MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAECaVDbN2XPo/hSXqsuZtX19ctR7Yf
+            7OTo9EQ9xweVXQK2gOlGjFA38enrqYVWXV8hKyR8BVfkELEURi37Acvuaw==
+            -----END PUBLIC KEY-----
+            """;
+    static final String KEY_FINGERPRINT = "sha256:4ef1c0e0e0376c54b79c9264c556e506620ef86d59c9390b3c251db6d7c5e179";
 
     private static final Origin WEBHOOK = new Origin(Origin.Kind.WEBHOOK, "local-registry",
             "7f4c1a8e-2b9d-4e55-9c61-0d2f3a4b5c6d", "ci-bot");
@@ -52,6 +59,11 @@ final class EventSamples {
             case TRIGGER_DEPLOY_REQUESTED -> triggerActionRequested(TriggerActionRequested.Kind.DEPLOY,
                     Map.of("deployment", "web", "containers", List.of("web", "sidecar")));
             case IMPORT_REQUESTED -> new ImportRequested("quay.io", "org/app", "v1", AT, WEBHOOK);
+            case SIGNATURE_CHECK_REQUESTED -> new SignatureCheckRequested("127.0.0.1:5000", "team-a/app", DIGEST,
+                    List.of(new SignatureCheckRequested.TrustedKey(KEY_FINGERPRINT, PUBLIC_KEY)), AT);
+            case REGISTRY_SIGNATURE_CHECKED -> new RegistrySignatureChecked("127.0.0.1:5000", "team-a/app", DIGEST,
+                    SignatureVerdict.Verified, List.of(KEY_FINGERPRINT), List.of(KEY_FINGERPRINT),
+                    "1 signature verified", AT);
         };
     }
 
@@ -70,8 +82,10 @@ final class EventSamples {
                     ImageStreamTagDeleted.Reason.REMOVED, null, AT);
             case IMAGESTREAM_TAG_SPEC_CHANGED -> new ImageStreamTagSpecChanged("team-a", "app", "v1",
                     ImageStreamTagSpecChanged.Change.REMOVED, null, AT);
-            case IMAGESTREAM_TAG_IMPORT_FAILED, TRIGGER_BUILD_REQUESTED, TRIGGER_DEPLOY_REQUESTED, IMPORT_REQUESTED ->
-                    withoutOptions(type);
+            case IMAGESTREAM_TAG_IMPORT_FAILED, TRIGGER_BUILD_REQUESTED, TRIGGER_DEPLOY_REQUESTED, IMPORT_REQUESTED,
+                    SIGNATURE_CHECK_REQUESTED -> withoutOptions(type);
+            case REGISTRY_SIGNATURE_CHECKED -> new RegistrySignatureChecked("127.0.0.1:5000", "team-a/app", DIGEST,
+                    SignatureVerdict.Unsigned, List.of(), List.of(KEY_FINGERPRINT), "no signature", AT);
         };
     }
 

@@ -182,7 +182,11 @@ class EventSchemaTest {
                 Arguments.of(EventType.TRIGGER_BUILD_REQUESTED, "/image/digest", "\"sha256:xyz\""),
                 Arguments.of(EventType.TRIGGER_DEPLOY_REQUESTED, "/trigger/kind", "\"restart\""),
                 Arguments.of(EventType.TRIGGER_DEPLOY_REQUESTED, "/params", "null"),
-                Arguments.of(EventType.IMPORT_REQUESTED, "/origin", "null"));
+                Arguments.of(EventType.IMPORT_REQUESTED, "/origin", "null"),
+                Arguments.of(EventType.SIGNATURE_CHECK_REQUESTED, "/keys", "[]"),
+                Arguments.of(EventType.SIGNATURE_CHECK_REQUESTED, "/keys/0/fingerprint", "\"9f86d081\""),
+                Arguments.of(EventType.REGISTRY_SIGNATURE_CHECKED, "/verdict", "\"verified\""),
+                Arguments.of(EventType.REGISTRY_SIGNATURE_CHECKED, "/digest", "\"sha256:xyz\""));
     }
 
     @ParameterizedTest(name = "{0} without {1}")
