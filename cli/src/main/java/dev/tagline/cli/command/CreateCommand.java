@@ -1,15 +1,23 @@
 package dev.tagline.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tagline.cli.CliException;
 import dev.tagline.cli.Session;
+import dev.tagline.cli.api.Answer;
 import dev.tagline.cli.api.Api;
 import dev.tagline.cli.api.ApiClient;
 import dev.tagline.cli.api.Json;
+import dev.tagline.cli.api.PathSegment;
 import dev.tagline.cli.names.StreamTagName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -18,11 +26,68 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tagline create trigger}: a build or deploy trigger that follows an image stream tag. */
-@Command(name = "create", description = "Create a trigger.", synopsisSubcommandLabel = "trigger",
-        footerHeading = "%nExample:%n", footer = "  tagline create trigger web --kind deploy --from app:prod --param deployment=web",
-        subcommands = CreateCommand.Trigger.class)
+/**
+ * {@code tagline create trigger|imagepolicy}: a build or deploy trigger that follows an image stream tag, or a
+ * signature policy for the namespace's streams.
+ */
+@Command(name = "create", description = "Create a trigger or an image policy.",
+        synopsisSubcommandLabel = "trigger|imagepolicy", footerHeading = "%nExamples:%n",
+        footer = {"  tagline create trigger web --kind deploy --from app:prod --param deployment=web",
+                "  tagline create imagepolicy signed --stream app --key cosign.pub"},
+        subcommands = {CreateCommand.Trigger.class, CreateCommand.ImagePolicy.class})
 public final class CreateCommand {
+
+    private static final int CREATED = 201;
+
+    /** {@code create imagepolicy NAME}: needs the admin role. */
+    @Command(name = "imagepolicy", description = {"Only images signed with one of the keys (cosign sign --key) move "
+            + "the tags of the streams named, or of every stream of the namespace; needs admin.",
+            "Creating a policy that exists replaces it."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  tagline create imagepolicy signed --all-streams --key cosign.pub",
+                    "  tagline create imagepolicy release --stream app --stream web --key team-a.pub --key team-b.pub"})
+    static final class ImagePolicy implements Callable<Integer> {
+        private final Session session;
+        @Mixin NamespaceOption namespace;
+        @Parameters(paramLabel = "NAME", description = "the policy's name") String name;
+        @ArgGroup(multiplicity = "1") Streams streams;
+        @Option(names = "--key", required = true, paramLabel = "FILE",
+                description = "a PEM public key file (ECDSA P-256, Ed25519 or RSA), e.g. cosign.pub; repeat for more")
+        List<Path> keys;
+
+        /** One of: the streams named, or every stream of the namespace. */
+        static final class Streams {
+            @Option(names = "--stream", paramLabel = "STREAM", description = "an image stream the policy covers; repeat for more")
+            List<String> named;
+            @Option(names = "--all-streams", description = "cover every image stream of the namespace") boolean all;
+        }
+
+        ImagePolicy(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            ApiClient api = session.api(namespace.value());
+            ObjectNode request = Json.object();
+            ArrayNode streamNames = request.putArray("streams");
+            (streams.all ? List.of("*") : streams.named).forEach(streamNames::add);
+            ArrayNode publicKeys = request.putArray("publicKeys");
+            keys.forEach(file -> publicKeys.add(read(file)));
+            Answer answer = api.put(Api.TAGS, api.namespace(), "/imagepolicies/" + PathSegment.of(name), request);
+            session.out().println("imagepolicy/" + name + (answer.status() == CREATED ? " created" : " replaced"));
+            session.out().flush();
+            return 0;
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new CliException("cannot read the key file " + file + ": " + e.getMessage());
+            }
+        }
+    }
 
     /** {@code create trigger NAME}. */
     @Command(name = "trigger", description = {"A trigger fires a build or deploy action (on trigger-actions, and "

@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code tagline delete trigger|is NAME}. */
-@Command(name = "delete", description = "Delete a trigger, or an image stream with its tags and history.",
-        synopsisSubcommandLabel = "trigger|is", footerHeading = "%nExamples:%n",
-        footer = {"  tagline delete trigger web", "  tagline delete is app"},
-        subcommands = {DeleteCommand.Trigger.class, DeleteCommand.ImageStream.class})
+/** {@code tagline delete trigger|is|imagepolicy NAME}. */
+@Command(name = "delete", description = "Delete a trigger, an image stream with its tags and history, or an image policy.",
+        synopsisSubcommandLabel = "trigger|is|imagepolicy", footerHeading = "%nExamples:%n",
+        footer = {"  tagline delete trigger web", "  tagline delete is app", "  tagline delete imagepolicy signed"},
+        subcommands = {DeleteCommand.Trigger.class, DeleteCommand.ImageStream.class, DeleteCommand.ImagePolicy.class})
 public final class DeleteCommand {
 
     /** {@code delete trigger NAME}. */
@@ -53,6 +53,28 @@ public final class DeleteCommand {
             ApiClient api = session.api(namespace.value());
             api.delete(Api.TAGS, api.namespace(), "/imagestreams/" + PathSegment.of(name));
             session.out().println("imagestream/" + name + " deleted");
+            session.out().flush();
+        }
+    }
+
+    /** {@code delete imagepolicy NAME}: needs the admin role. */
+    @Command(name = "imagepolicy", description = {"Delete an image policy (needs admin).",
+            "Observations its streams hold for want of a signature stay held; the next one moves the tag unchecked."},
+            footerHeading = "%nExample:%n", footer = "  tagline delete imagepolicy signed")
+    static final class ImagePolicy implements Runnable {
+        private final Session session;
+        @Mixin NamespaceOption namespace;
+        @Parameters(paramLabel = "NAME", description = "the image policy") String name;
+
+        ImagePolicy(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void run() {
+            ApiClient api = session.api(namespace.value());
+            api.delete(Api.TAGS, api.namespace(), "/imagepolicies/" + PathSegment.of(name));
+            session.out().println("imagepolicy/" + name + " deleted");
             session.out().flush();
         }
     }

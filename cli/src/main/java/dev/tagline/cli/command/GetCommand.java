@@ -8,6 +8,7 @@ import dev.tagline.cli.names.StreamTagName;
 import dev.tagline.cli.output.OutputOption;
 import dev.tagline.cli.output.Printer;
 import dev.tagline.cli.views.DeliveryListing;
+import dev.tagline.cli.views.ImagePolicyListing;
 import dev.tagline.cli.views.ImageStreamImageListing;
 import dev.tagline.cli.views.ImageStreamListing;
 import dev.tagline.cli.views.ImageStreamTagListing;
@@ -18,13 +19,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tagline get}: image streams, their tags and images, triggers and deliveries, as tables like {@code oc get}. */
-@Command(name = "get", description = "List or read image streams, tags, images, triggers and deliveries.",
-        synopsisSubcommandLabel = "is|istag|isimage|triggers|deliveries",
+/**
+ * {@code tagline get}: image streams, their tags and images, triggers, deliveries and image policies, as tables like
+ * {@code oc get}.
+ */
+@Command(name = "get", description = "List or read image streams, tags, images, triggers, deliveries and image policies.",
+        synopsisSubcommandLabel = "is|istag|isimage|triggers|deliveries|imagepolicies",
         footerHeading = "%nExamples:%n",
         footer = {"  tagline get is", "  tagline get istag app:prod -o json", "  tagline get triggers -n team-b -o wide"},
         subcommands = {GetCommand.ImageStreams.class, GetCommand.ImageStreamTags.class, GetCommand.ImageStreamImages.class,
-                GetCommand.Triggers.class, GetCommand.Deliveries.class})
+                GetCommand.Triggers.class, GetCommand.Deliveries.class, GetCommand.ImagePolicies.class})
 public final class GetCommand {
 
     /** {@code get is [NAME]}. */
@@ -137,6 +141,28 @@ public final class GetCommand {
             ApiClient api = session.api(namespace.value());
             String path = "/triggers/" + PathSegment.of(trigger) + "/deliveries" + (limit == null ? "" : "?limit=" + limit);
             Printer.print(session.out(), output.format(), api.get(Api.TRIGGERS, path), new DeliveryListing());
+        }
+    }
+
+    /** {@code get imagepolicies [NAME]}. */
+    @Command(name = "imagepolicies", aliases = {"imagepolicy"},
+            description = "The image policies of the namespace, or one: which streams only signed images move.",
+            footerHeading = "%nExamples:%n", footer = {"  tagline get imagepolicies", "  tagline get imagepolicy signed -o wide"})
+    static final class ImagePolicies implements Runnable {
+        private final Session session;
+        @Mixin NamespaceOption namespace;
+        @Mixin OutputOption output;
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "one image policy") String name;
+
+        ImagePolicies(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void run() {
+            ApiClient api = session.api(namespace.value());
+            String path = "/imagepolicies" + (name == null ? "" : "/" + PathSegment.of(name));
+            Printer.print(session.out(), output.format(), api.get(Api.TAGS, path), new ImagePolicyListing());
         }
     }
 }

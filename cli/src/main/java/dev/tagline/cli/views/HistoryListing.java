@@ -7,7 +7,10 @@ import dev.tagline.cli.output.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A tag's history, newest first: GENERATION, IMAGE, CAUSE, HELD, CREATED; the item the tag points at starred. */
+/**
+ * A tag's history, newest first: GENERATION, IMAGE, CAUSE, HELD, CREATED; the item the tag points at starred. Wide
+ * adds the image reference and, for tags under an image policy, each item's signature verdict.
+ */
 public final class HistoryListing implements Listing {
 
     @Override
@@ -20,7 +23,7 @@ public final class HistoryListing implements Listing {
     public List<String> headers(boolean wide) {
         List<String> headers = new ArrayList<>(List.of(" ", "GENERATION", "IMAGE", "CAUSE", "HELD", "CREATED"));
         if (wide) {
-            headers.add("IMAGE REFERENCE");
+            headers.addAll(List.of("IMAGE REFERENCE", "VERIFIED"));
         }
         return headers;
     }
@@ -33,9 +36,16 @@ public final class HistoryListing implements Listing {
                 String.valueOf(generation), wide ? digest : Items.shortDigest(digest), item.path("cause").asText(),
                 String.valueOf(item.path("held").asBoolean()), Ages.since(Items.text(item, "/created"))));
         if (wide) {
-            row.add(item.path("dockerImageReference").asText());
+            row.addAll(List.of(item.path("dockerImageReference").asText(), verification(item)));
         }
         return row;
+    }
+
+    /** {@code Verified (sha256:<12 hex>)}, the reason it is not, or empty for a tag under no policy. */
+    private static String verification(JsonNode item) {
+        String verdict = Items.text(item, "/verification/verdict");
+        String key = Items.text(item, "/verification/keyFingerprint");
+        return key.isEmpty() ? verdict : verdict + " (" + Items.shortDigest(key) + ")";
     }
 
     @Override
