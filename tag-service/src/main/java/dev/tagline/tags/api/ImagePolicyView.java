@@ -1,0 +1,20 @@
+package dev.tagline.tags.api;
+
+import dev.tagline.events.SignatureCheckRequested.TrustedKey;
+import dev.tagline.tags.domain.ImagePolicy;
+import java.util.List;
+
+/**
+ * An image policy as the API shows it.
+ *
+ * @param fingerprints {@code sha256:<hex>} of each public key, in the same order, as verdicts and history name them
+ */
+public record ImagePolicyView(String namespace, String name, List<String> streams, List<String> publicKeys,
+        List<String> fingerprints) {
+
+    static ImagePolicyView of(ImagePolicy policy) {
+        List<TrustedKey> keys = policy.keys();
+        return new ImagePolicyView(policy.namespace, policy.name, policy.streams(),
+                keys.stream().map(TrustedKey::publicKey).toList(), keys.stream().map(TrustedKey::fingerprint).toList());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.tagline.tags.domain;
+
+import dev.tagline.events.SignatureCheckRequested.TrustedKey;
+import java.util.List;
+
+/** What one policy asks of the tags of its namespace's streams, as the move paths read it. */
+public record PolicyRule(String namespace, List<String> streams, List<TrustedKey> keys) {
+
+    public boolean covers(String namespace, String stream) {
+        return this.namespace.equals(namespace)
+                && (streams.contains(ImagePolicy.ALL_STREAMS) || streams.contains(stream));
+    }
+}
