@@ -73,7 +73,8 @@ class FollowerMovesTest {
     }
 
     private FollowerMoves moves(List<FollowerMoves.TagState> tags) {
-        return new FollowerMoves(new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream), tags);
+        return new FollowerMoves(new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream), tags,
+                PolicyRules.NONE, Map.of());
     }
 
     private static FollowerMoves.Observation seen(String digest) {
