@@ -232,4 +232,49 @@ class SignedMovesTest {
         assertThat(database.outboxTypesOf(followed.namespace() + "/app:v1"))
                 .filteredOn(EventType.IMAGESTREAM_TAG_UPDATED.type()::equals).hasSize(1);
     }
+
+    @Test
+    void a_tag_operation_into_a_stream_under_a_policy_waits_for_a_verdict_like_an_observation() {
+        String namespace = unique("team");
+        Policies.put(namespace, "signed", List.of("prod"), List.of(KEY)).statusCode(201);
+        String unguarded = TagOps.pointAtNewImage(namespace, "candidate:v1");
+
+        TagOps.tag(namespace, TagOps.body("ImageStreamTag", "candidate:v1", "\"prod:v1\"", "")).statusCode(200);
+
+        TagOps.get(namespace, "prod:v1").body("image", nullValue())
+                .body("history[0].image", equalTo(unguarded))
+                .body("history[0].verification.verdict", equalTo("Pending"))
+                .body("conditions[0].reason", equalTo("Pending"));
+        String repository = TagOps.get(namespace, "candidate:v1").extract().path("image.dockerImageReference")
+                .toString().replaceFirst("^" + REGISTRY + "/", "").replaceFirst("@.*$", "");
+        assertThat(Policies.checkRequests(repository, unguarded, 1)).hasSize(1);
+
+        Policies.verified(repository, unguarded);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> TagOps.get(namespace, "prod:v1")
+                .body("image.digest", equalTo(unguarded)).body("history", hasSize(1)));
+    }
+
+    @Test
+    void an_alias_in_a_stream_under_a_policy_follows_its_source_only_to_verified_images() {
+        FollowedTag followed = FollowedTag.create();
+        String namespace = followed.namespace();
+        Policies.put(namespace, "signed", List.of("prod"), List.of(KEY)).statusCode(201);
+        TagOps.tag(namespace, TagOps.body("ImageStreamTag", "app:v1", "\"prod:latest\"", "\"alias\":true"))
+                .statusCode(200);
+        String digest = digest();
+
+        followed.push(digest);
+
+        followed.awaitHistory(1);
+        followed.tag().body("image.digest", equalTo(digest));
+        FollowedTag.awaitHistory(namespace, "prod:latest", 1);
+        TagOps.get(namespace, "prod:latest").body("image", nullValue())
+                .body("history[0].verification.verdict", equalTo("Pending"));
+
+        Policies.verified(followed.repository(), digest);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> TagOps.get(namespace, "prod:latest")
+                .body("image.digest", equalTo(digest)).body("history[0].cause", equalTo("alias")));
+    }
 }

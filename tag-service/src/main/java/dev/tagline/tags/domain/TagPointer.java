@@ -66,6 +66,34 @@ public class TagPointer {
     }
 
     /**
+     * A tag operation's move: as {@link #point}, but a tag under an image policy moves only to an image a check
+     * verified with one of its keys; to any other, it waits for a verdict as an observation does. Rollbacks and
+     * releases use {@link #point}: they return to items the tag pointed at, which were verified when it did, or
+     * taken before the policy existed.
+     */
+    public Uni<Void> pointUnderPolicy(ImageStream stream, StreamTag tag, ImagePointer image, TagChangeCause cause,
+            Instant now) {
+        return history.newest(tag.id).chain(current -> pointsAt(current, image)
+                ? Uni.createFrom().voidItem()
+                : gate.judge(stream, image).chain(decision -> {
+                    if (decision instanceof SignatureGate.Untrusted untrusted) {
+                        return awaitVerdict(stream, tag, image, cause, untrusted, now);
+                    }
+                    Uni<Long> cleared = Uni.createFrom().item(0L);
+                    Verification verification = null;
+                    if (decision instanceof SignatureGate.Trusted trusted) {
+                        cleared = conditions.clear(tag.id, TagCondition.VERIFIED);
+                        verification = trusted.verification();
+                    }
+                    Verification verdict = verification;
+                    return cleared.chain(() -> images.findById(image.digest()))
+                            .chain(known -> move(stream, tag, current, image, known == null ? null : known.mediaType,
+                                    cause, verdict, now, new HashSet<>()))
+                            .replaceWithVoid();
+                }));
+    }
+
+    /**
      * What the tag follows was seen at the image: the tag moves unless it points there already or is held.
      * The caller has reloaded the tag under its stream's lock, so its hold is current.
      *
