@@ -277,4 +277,26 @@ class SignedMovesTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> TagOps.get(namespace, "prod:latest")
                 .body("image.digest", equalTo(digest)).body("history[0].cause", equalTo("alias")));
     }
+
+    @Test
+    void a_release_passes_an_unverified_held_item_by_and_its_later_verdict_moves_the_tag() {
+        FollowedTag followed = underPolicy();
+        String first = digest();
+        followed.push(first);
+        followed.awaitHistory(1);
+        Policies.verified(followed.repository(), first);
+        awaitTag(followed, "image.digest", equalTo(first));
+        TagOps.rollback(followed.namespace(), "app:v1", "{\"image\":\"" + first + "\",\"hold\":true}")
+                .statusCode(200);
+        String second = digest();
+        followed.push(second);
+        followed.awaitHistory(2);
+        followed.tag().body("history[0].verification.verdict", equalTo("Pending"));
+
+        TagOps.release(followed.namespace(), "app:v1").statusCode(200);
+        followed.tag().body("image.digest", equalTo(first)).body("hold", nullValue());
+
+        Policies.verified(followed.repository(), second);
+        awaitTag(followed, "image.digest", equalTo(second));
+    }
 }

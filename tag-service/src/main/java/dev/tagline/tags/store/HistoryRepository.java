@@ -32,10 +32,14 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
                 generation, Verification.VERIFIED).firstResult();
     }
 
-    /** The items of live tags that wait for a verdict on the image, {@code registry/repository@digest}. */
+    /**
+     * The items of live tags that wait for a verdict on the image, {@code registry/repository@digest}. The verdict is
+     * written as a literal, so that Postgres matches the partial index {@code tag_history_unverified}.
+     */
     public Uni<List<HistoryItem>> awaitingVerdict(String imageReference) {
         return list("dockerImageReference = ?1 and streamTagId is not null and verification is not null"
-                + " and verification <> ?2 order by streamId, generation", imageReference, Verification.VERIFIED);
+                + " and verification <> '" + Verification.VERIFIED + "' order by streamId, generation",
+                imageReference);
     }
 
     /** The tag's newest item with the digest, preferring one it pointed at over a held one. */
