@@ -114,7 +114,7 @@ public final class FollowerMoves {
                         image.dockerImageReference(), cause, now, true);
                 if (!keys.isEmpty()) {
                     // Judged now, so that a release moves the tag only to a verified item.
-                    item.verified(verification(image, keys).orElseGet(() -> {
+                    item.judged(verification(image, keys).orElseGet(() -> {
                         requestCheck(image, keys);
                         return Verification.pending();
                     }));
@@ -141,7 +141,7 @@ public final class FollowerMoves {
         long generation = nextGeneration(stream);
         HistoryItem item = HistoryItem.of(state.tag, generation, image.digest(), image.dockerImageReference(), cause,
                 now, false);
-        history.add(verification == null ? item : item.verified(verification));
+        history.add(verification == null ? item : item.judged(verification));
         ImagePointer previous = state.current == null ? null : new ImagePointer(state.current.digest(),
                 pullSpecs.of(stream, state.tag, state.current.digest(), state.current.dockerImageReference()));
         ImageStreamTagUpdated updated = new ImageStreamTagUpdated(stream.namespace, stream.name, state.tag.name,
@@ -176,7 +176,7 @@ public final class FollowerMoves {
             return;
         }
         history.add(HistoryItem.of(state.tag, nextGeneration(stream), image.digest(), image.dockerImageReference(),
-                cause, now, true).verified(Verification.pending()));
+                cause, now, true).judged(Verification.pending()));
         state.recordedDigest = image.digest();
         verifiedConditionsToClear.remove(state.tag.id);
         pendingConditions.put(state.tag.id, TagCondition.of(state.tag.id, TagCondition.VERIFIED, "False",
@@ -212,7 +212,11 @@ public final class FollowerMoves {
         return events;
     }
 
-    /** The signature checks to ask for, one per image. */
+    public boolean asksForChecks() {
+        return !checksToRequest.isEmpty();
+    }
+
+    /** The signature checks to ask for, one per image; each call makes new outbox rows, to be written once. */
     public List<OutboxMessage> checkRequests() {
         List<OutboxMessage> requests = new ArrayList<>();
         checksToRequest.forEach((reference, keys) -> requests.add(

@@ -70,7 +70,7 @@ public class FollowerObservationsApplier {
                                             c.change().observation(),
                                             mediaTypes.get(c.change().observation().digest().toString()))));
                                     return store.write(connection, moves).replaceWith(
-                                            !moves.events().isEmpty() || !moves.checkRequests().isEmpty());
+                                            !moves.events().isEmpty() || moves.asksForChecks());
                                 }))));
     }
 

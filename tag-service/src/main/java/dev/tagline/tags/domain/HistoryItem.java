@@ -62,12 +62,8 @@ public class HistoryItem extends PanacheEntityBase {
     @Column(name = "verification_message")
     public String verificationMessage;
 
-    /** Whether the item waits under a policy: pending, or refused by a check that a later one may overturn. */
-    public boolean awaitsVerdict() {
-        return verification != null && !Verification.VERIFIED.equals(verification);
-    }
-
-    public HistoryItem verified(Verification verification) {
+    /** Records the item's signature verdict under its tag's policy. */
+    public HistoryItem judged(Verification verification) {
         this.verification = verification.verdict();
         this.verificationKey = verification.keyFingerprint();
         this.verificationMessage = verification.message();

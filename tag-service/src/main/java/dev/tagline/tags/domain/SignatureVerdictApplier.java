@@ -110,7 +110,7 @@ public class SignatureVerdictApplier {
                     ? SignatureGate.trustedKey(waiting.keys(), verdict.verifiedBy())
                     : Optional.empty();
             if (trusted.isPresent()) {
-                waiting.item().verified(Verification.verifiedBy(trusted.get(), verdict.message()));
+                waiting.item().judged(Verification.verifiedBy(trusted.get(), verdict.message()));
                 return newestOfItsTag(waiting).chain(newest -> {
                     if (!newest || waiting.tag().held()) {
                         return Uni.createFrom().voidItem();
@@ -127,7 +127,7 @@ public class SignatureVerdictApplier {
             String reason = verdict.verdict() == SignatureVerdict.Verified
                     ? SignatureVerdict.UntrustedKey.name()
                     : verdict.verdict().name();
-            waiting.item().verified(new Verification(reason, null, verdict.message()));
+            waiting.item().judged(new Verification(reason, null, verdict.message()));
             return newestOfItsTag(waiting).chain(newest -> newest
                     ? conditions.set(waiting.tag().id, TagCondition.VERIFIED, "False", reason, verdict.message(),
                             now).replaceWithVoid()

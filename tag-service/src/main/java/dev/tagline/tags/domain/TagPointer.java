@@ -177,7 +177,7 @@ public class TagPointer {
             HistoryItem item = HistoryItem.of(tag, generation, image.digest(), image.dockerImageReference(), cause,
                     now, false);
             if (verification != null) {
-                item.verified(verification);
+                item.judged(verification);
             }
             ImageStreamTagUpdated updated = new ImageStreamTagUpdated(stream.namespace, stream.name, tag.name,
                     generation, new StreamImage(item.digest,
@@ -201,11 +201,11 @@ public class TagPointer {
                     HistoryItem item = HistoryItem.of(tag, generation, image.digest(), image.dockerImageReference(),
                             cause, now, true);
                     if (decision instanceof SignatureGate.Untrusted untrusted) {
-                        return history.persist(item.verified(Verification.pending()))
+                        return history.persist(item.judged(Verification.pending()))
                                 .chain(() -> checks.request(untrusted.image(), untrusted.keys(), now));
                     }
                     if (decision instanceof SignatureGate.Trusted trusted) {
-                        item.verified(trusted.verification());
+                        item.judged(trusted.verification());
                     }
                     return history.persist(item).replaceWithVoid();
                 });
