@@ -2,6 +2,7 @@ package dev.tagline.tags.api;
 
 import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import dev.tagline.tags.domain.ImagePolicy;
+import dev.tagline.tags.domain.PolicyRule;
 import java.util.List;
 
 /**
@@ -13,8 +14,9 @@ public record ImagePolicyView(String namespace, String name, List<String> stream
         List<String> fingerprints) {
 
     static ImagePolicyView of(ImagePolicy policy) {
-        List<TrustedKey> keys = policy.keys();
-        return new ImagePolicyView(policy.namespace, policy.name, policy.streams(),
+        PolicyRule rule = policy.rule();
+        List<TrustedKey> keys = rule.keys();
+        return new ImagePolicyView(policy.namespace, policy.name, rule.streams(),
                 keys.stream().map(TrustedKey::publicKey).toList(), keys.stream().map(TrustedKey::fingerprint).toList());
     }
 }

@@ -1,7 +1,6 @@
 package dev.tagline.tags.domain;
 
 import dev.tagline.events.EventJson;
-import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * An image policy of a namespace: the tags of the streams it names ({@code *} for all) move only to images a
@@ -40,13 +38,6 @@ public class ImagePolicy extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public List<String> streams() {
-        return List.of(EventJson.read(streamsJson, String[].class));
-    }
-
-    public List<TrustedKey> keys() {
-        return List.of(EventJson.read(publicKeysJson, TrustedKey[].class));
-    }
 
     public void apply(ValidPolicy valid) {
         streamsJson = EventJson.write(valid.streams());
@@ -54,6 +45,6 @@ public class ImagePolicy extends PanacheEntityBase {
     }
 
     public PolicyRule rule() {
-        return new PolicyRule(namespace, streams(), keys());
+        return PolicyRule.of(namespace, streamsJson, publicKeysJson);
     }
 }

@@ -1,9 +1,7 @@
 package dev.tagline.tags.store;
 
-import dev.tagline.events.EventJson;
 import dev.tagline.events.ImagePointer;
 import dev.tagline.events.ReferencePolicy;
-import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import dev.tagline.events.TagReference;
 import dev.tagline.tags.domain.FollowerMoves;
 import dev.tagline.tags.domain.HistoryItem;
@@ -178,9 +176,8 @@ public class FollowerMoveRepository {
                 .execute(Tuple.of(namespaces.toArray(String[]::new)))
                 .map(rows -> {
                     List<PolicyRule> rules = new ArrayList<>(rows.size());
-                    rows.forEach(row -> rules.add(new PolicyRule(row.getString("namespace"),
-                            List.of(EventJson.read(row.getString("streams"), String[].class)),
-                            List.of(EventJson.read(row.getString("public_keys"), TrustedKey[].class)))));
+                    rows.forEach(row -> rules.add(PolicyRule.of(row.getString("namespace"), row.getString("streams"),
+                            row.getString("public_keys"))));
                     return new PolicyRules(rules);
                 });
     }
