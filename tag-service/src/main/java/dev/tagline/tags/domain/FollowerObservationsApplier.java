@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,8 @@ import java.util.Set;
  * with another partition's batch or a REST call, which lock in the same order), read those tags, fold the events
  * into them in memory ({@link FollowerMoves}), and write the history items, generations, cleared conditions and
  * outbox rows. A crash before commit changes nothing; a redelivered run finds its events applied and writes nothing.
+ * One more statement looks up the image policies of the namespaces reached; only when there are some, one more reads
+ * which of the observed images checks verified, and the fold keeps tags under a policy from moving to others.
  */
 @ApplicationScoped
 public class FollowerObservationsApplier {
@@ -60,14 +63,38 @@ public class FollowerObservationsApplier {
                 .chain(mediaTypes -> store.lockStreamsOfConcerned(connection, sources)
                         .chain(streams -> store.concernedTags(connection, sources)
                                 .chain(tags -> lockLateComers(connection, streams, sources, tags))
-                                .chain(locked -> {
+                                .chain(locked -> signatures(connection, locked, changes).chain(signatures -> {
                                     FollowerMoves moves = new FollowerMoves(pullSpecs, now, locked.streams(),
-                                            locked.tags());
+                                            locked.tags(), signatures.policies(), signatures.verifiedKeys());
                                     changes.forEach(c -> moves.observe(new FollowerMoves.Observation(
                                             c.change().observation(),
                                             mediaTypes.get(c.change().observation().digest().toString()))));
-                                    return store.write(connection, moves).replaceWith(!moves.events().isEmpty());
-                                })));
+                                    return store.write(connection, moves).replaceWith(
+                                            !moves.events().isEmpty() || moves.asksForChecks());
+                                }))));
+    }
+
+    private record Signatures(PolicyRules policies, Map<String, Set<String>> verifiedKeys) {
+    }
+
+    /**
+     * The image policies of the namespaces the batch reaches and, only if there are any, what checks verified the
+     * observed images with: no statement more than the policy lookup for a batch under no policy.
+     */
+    private Uni<Signatures> signatures(SqlConnection connection, Locked locked, List<Change> changes) {
+        if (locked.tags().isEmpty()) {
+            return Uni.createFrom().item(new Signatures(PolicyRules.NONE, Map.of()));
+        }
+        Set<String> namespaces = new HashSet<>();
+        locked.streams().values().forEach(stream -> namespaces.add(stream.namespace));
+        return store.policiesOf(connection, namespaces).chain(policies -> {
+            if (policies.isEmpty()) {
+                return Uni.createFrom().item(new Signatures(policies, Map.of()));
+            }
+            Set<SignedImage> images = new LinkedHashSet<>();
+            changes.forEach(c -> images.add(SignedImage.of(c.change().observation().dockerImageReference())));
+            return store.verifiedKeysOf(connection, images).map(verified -> new Signatures(policies, verified));
+        });
     }
 
     private record Locked(Map<Long, ImageStream> streams, List<FollowerMoves.TagState> tags) {

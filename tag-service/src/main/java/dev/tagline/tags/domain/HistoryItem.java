@@ -46,8 +46,29 @@ public class HistoryItem extends PanacheEntityBase {
 
     public Instant created;
 
-    /** Recorded while the tag was held: the tag never pointed at it. */
+    /**
+     * Recorded while the tag was held, or waiting under an image policy for a verdict: the tag does not point at it.
+     */
     public boolean held;
+
+    /** The signature verdict under the tag's image policy ({@link Verification}); null for a tag under none. */
+    public String verification;
+
+    /** The fingerprint of the policy key that verified the image, for a {@code Verified} item. */
+    @Column(name = "verification_key")
+    public String verificationKey;
+
+    /** What the check found, for people. */
+    @Column(name = "verification_message")
+    public String verificationMessage;
+
+    /** Records the item's signature verdict under its tag's policy. */
+    public HistoryItem judged(Verification verification) {
+        this.verification = verification.verdict();
+        this.verificationKey = verification.keyFingerprint();
+        this.verificationMessage = verification.message();
+        return this;
+    }
 
     public ImagePointer pointer() {
         return new ImagePointer(digest, dockerImageReference);

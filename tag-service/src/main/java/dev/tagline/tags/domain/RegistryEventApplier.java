@@ -3,9 +3,12 @@ package dev.tagline.tags.domain;
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.MalformedEventException;
+import dev.tagline.events.RegistrySignatureChecked;
 import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.RegistryTagDeleted;
 import dev.tagline.events.RegistryTagImportFailed;
+import dev.tagline.events.reference.ImageReference;
+import dev.tagline.events.signing.CosignSignatureTags;
 import dev.tagline.support.inbox.AppliedEventLog;
 import dev.tagline.support.messaging.BatchSteps;
 import dev.tagline.support.messaging.RecordHeaders;
@@ -17,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -24,7 +28,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Applies one partition's batch of {@code registry-tag-events}, in offset order. Consecutive changes that concern
  * only followers of their registry tags (every push and scheduled import) apply together in one set-based
  * transaction ({@link FollowerObservationsApplier}); any other event (an import into a named target, a push to an
- * integrated registry, a deleted tag, a failed import) applies alone in a transaction of its own, as it always did.
+ * integrated registry, a deleted tag, a failed import, a signature verdict, a push of a cosign signature tag) applies
+ * alone in a transaction of its own, as it always did.
  * Either way, the change and the record that its event was applied commit together, so a redelivered batch, even one
  * that committed in part, changes nothing and emits nothing twice.
  */
@@ -45,20 +50,27 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
     record ImportFailure(CloudEventHeaders event, SourceProblemRecorder.ValidFailure failure) implements Valid {
     }
 
+    record SignatureChecked(CloudEventHeaders event, SignatureVerdictApplier.Validated verdict) implements Valid {
+    }
+
     private final AppliedEventLog appliedEvents;
     private final RegistryTagChangeApplier changes;
     private final FollowerObservationsApplier followerObservations;
     private final IntegratedRegistries integratedRegistries;
     private final SourceProblemRecorder problems;
+    private final SignatureVerdictApplier verdicts;
+    private final SignatureRechecks rechecks;
 
     public RegistryEventApplier(AppliedEventLog appliedEvents, RegistryTagChangeApplier changes,
             FollowerObservationsApplier followerObservations, IntegratedRegistries integratedRegistries,
-            SourceProblemRecorder problems) {
+            SourceProblemRecorder problems, SignatureVerdictApplier verdicts, SignatureRechecks rechecks) {
         this.appliedEvents = appliedEvents;
         this.changes = changes;
         this.followerObservations = followerObservations;
         this.integratedRegistries = integratedRegistries;
         this.problems = problems;
+        this.verdicts = verdicts;
+        this.rechecks = rechecks;
     }
 
     /**
@@ -80,6 +92,8 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
                     problems.validate(EventJson.read(data, RegistryTagDeleted.class)));
             case REGISTRY_TAG_IMPORT_FAILED -> new ImportFailure(event,
                     problems.validate(EventJson.read(data, RegistryTagImportFailed.class)));
+            case REGISTRY_SIGNATURE_CHECKED -> new SignatureChecked(event,
+                    verdicts.validate(EventJson.read(data, RegistrySignatureChecked.class)));
             default -> throw new MalformedEventException(CloudEventHeaders.TYPE,
                     event.type().type() + " does not belong on this topic");
         };
@@ -113,9 +127,17 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
         return runs;
     }
 
+    /** A push of a cosign signature tag also asks again for the checks waiting on the digest it signs. */
     private boolean concernsOnlyFollowers(Valid valid) {
         return valid instanceof Change change && change.change().target() == null
-                && integratedRegistries.streamTagOf(change.change().observation().source()).isEmpty();
+                && integratedRegistries.streamTagOf(change.change().observation().source()).isEmpty()
+                && signedImage(change).isEmpty();
+    }
+
+    private static Optional<SignedImage> signedImage(Change change) {
+        ImageReference source = change.change().observation().source();
+        return CosignSignatureTags.signedDigest(source.tag())
+                .map(digest -> new SignedImage(source.registry(), source.repository(), digest.toString()));
     }
 
     private Uni<Boolean> applyRun(List<Valid> run) {
@@ -128,7 +150,14 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
         }
         Valid single = run.get(0);
         if (single instanceof Change change) {
-            return once(single.event(), now, () -> changes.apply(change.change(), now));
+            Optional<SignedImage> signed = signedImage(change);
+            return once(single.event(), now, () -> changes.apply(change.change(), now)
+                    .chain(() -> signed.isPresent()
+                            ? rechecks.requestAgain(signed.get(), now)
+                            : Uni.createFrom().voidItem()));
+        }
+        if (single instanceof SignatureChecked checked) {
+            return once(single.event(), now, () -> verdicts.apply(checked.verdict(), now));
         }
         if (single instanceof Deletion deletion) {
             return once(single.event(), now, () -> problems.sourceDeleted(deletion.deletion(), now));

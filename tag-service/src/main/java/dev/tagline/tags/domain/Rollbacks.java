@@ -61,9 +61,9 @@ public class Rollbacks {
     }
 
     /**
-     * Ends the hold: the tag moves to the newest image its source was seen at while it was held, as a new
-     * item with that observation's cause, unless it points there already. A tag that is not held is left as
-     * it is.
+     * Ends the hold: the tag moves to the newest image its source was seen at while it was held (under an image
+     * policy, the newest verified one), as a new item with that observation's cause, unless it points there
+     * already. A tag that is not held is left as it is.
      */
     @WithTransaction
     public Uni<Void> release(StreamTagRef ref) {
@@ -77,8 +77,21 @@ public class Rollbacks {
             tag.release();
             return history.newestHeldAfter(tag.id, since).chain(pending -> pending == null
                     ? Uni.createFrom().voidItem()
-                    : pointer.point(found.stream(), tag, pending.pointer(), pending.cause, now).replaceWithVoid());
+                    : pointer.point(found.stream(), tag, pending.pointer(), pending.cause, now)
+                            .invoke(moved -> carryVerdict(pending, moved)).replaceWithVoid());
         });
+    }
+
+    /**
+     * Under an image policy, the item a release adds shows the verdict of the held item it moved to; an item the tag
+     * pointed at already (older than the held one) is history and stays as it was.
+     */
+    private static void carryVerdict(HistoryItem held, HistoryItem moved) {
+        if (held.verification != null && moved.generation > held.generation) {
+            moved.verificationKey = held.verificationKey;
+            moved.verificationMessage = held.verificationMessage;
+            moved.verification = held.verification;
+        }
     }
 
     private record Found(ImageStream stream, StreamTag tag) {

@@ -18,6 +18,11 @@ public class TagCondition extends PanacheEntityBase {
     public static final String IMPORT_SUCCESS = "ImportSuccess";
     /** The registry deleted the tag this tag follows; the tag keeps its last image. */
     public static final String SOURCE_DELETED = "SourceDeleted";
+    /**
+     * Under an image policy, the image the tag's source was last seen at is not verified ({@code status False}, reason
+     * {@code Pending} or the verdict that refused it); cleared when the tag moves to a verified image.
+     */
+    public static final String VERIFIED = "Verified";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

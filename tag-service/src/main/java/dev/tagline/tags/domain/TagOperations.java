@@ -86,7 +86,7 @@ public class TagOperations {
                     tag.release();
                     return resolved.image() == null
                             ? Uni.createFrom().voidItem()
-                            : pointer.point(stream, tag, resolved.image(), resolved.cause(), now).replaceWithVoid();
+                            : pointer.pointUnderPolicy(stream, tag, resolved.image(), resolved.cause(), now);
                 });
     }
 

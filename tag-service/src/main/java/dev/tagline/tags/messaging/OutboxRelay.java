@@ -12,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Relays the outbox to {@code imagestream-tag-events} after commit, oldest first, with the shared
+ * Relays the outbox after commit, oldest first, each row to the topic of its event type
+ * ({@code imagestream-tag-events}; signature check requests to {@code import-requests}), with the shared
  * {@link OutboxRelayer}: rows are marked published only after the broker acknowledged them, and a crash in between
  * relays them again with the same {@code ce_id}, which consumers dedupe. It runs when a change commits and, to pick
  * up whatever a crashed instance left behind, on a timer.

@@ -19,6 +19,10 @@ public class ConditionRepository implements PanacheRepositoryBase<TagCondition, 
         return list("streamTagId in ?1 order by streamTagId, type", streamTagIds);
     }
 
+    public Uni<Long> clear(Long streamTagId, String type) {
+        return delete("streamTagId = ?1 and type = ?2", streamTagId, type);
+    }
+
     /** A fresh observation of the source ends every problem recorded against it. */
     public Uni<Long> clear(Long streamTagId) {
         return delete("streamTagId = ?1", streamTagId);

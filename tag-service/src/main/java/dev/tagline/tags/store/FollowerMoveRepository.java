@@ -7,7 +7,11 @@ import dev.tagline.tags.domain.FollowerMoves;
 import dev.tagline.tags.domain.HistoryItem;
 import dev.tagline.tags.domain.ImageStream;
 import dev.tagline.tags.domain.OutboxMessage;
+import dev.tagline.tags.domain.PolicyRule;
+import dev.tagline.tags.domain.PolicyRules;
+import dev.tagline.tags.domain.SignedImage;
 import dev.tagline.tags.domain.StreamTag;
+import dev.tagline.tags.domain.TagCondition;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -20,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +79,35 @@ public class FollowerMoveRepository {
             + " from unnest($1::int8[], $2::int8[]) as v(id, generation) where s.id = v.id";
 
     private static final String APPEND_HISTORY = "insert into tag_history (stream_id, stream_tag_id, tag, generation,"
-            + " digest, docker_image_reference, cause, created, held)"
-            + " select stream_id, stream_tag_id, tag, generation, digest, docker_image_reference, cause, created, held"
+            + " digest, docker_image_reference, cause, created, held, verification, verification_key,"
+            + " verification_message)"
+            + " select stream_id, stream_tag_id, tag, generation, digest, docker_image_reference, cause, created, held,"
+            + " verification, verification_key, verification_message"
             + " from unnest($1::int8[], $2::int8[], $3::text[], $4::int8[], $5::text[], $6::text[], $7::text[],"
-            + " $8::timestamptz[], $9::bool[]) with ordinality as item(stream_id, stream_tag_id, tag, generation,"
-            + " digest, docker_image_reference, cause, created, held, position) order by position";
+            + " $8::timestamptz[], $9::bool[], $10::text[], $11::text[], $12::text[]) with ordinality as item(stream_id,"
+            + " stream_tag_id, tag, generation, digest, docker_image_reference, cause, created, held, verification,"
+            + " verification_key, verification_message, position) order by position";
 
     private static final String CLEAR_CONDITIONS = "delete from tag_conditions where stream_tag_id = any($1)";
+
+    private static final String POLICIES = "select namespace, streams, public_keys from image_policies"
+            + " where namespace = any($1) order by namespace, name";
+
+    private static final String VERIFIED_KEYS = "select v.registry, v.repository, v.digest, v.key_fingerprint"
+            + " from verified_images v join unnest($1::text[], $2::text[], $3::text[]) as i(registry, repository,"
+            + " digest) on v.registry = i.registry and v.repository = i.repository and v.digest = i.digest";
+
+    private static final String CLEAR_VERIFIED_CONDITIONS = "delete from tag_conditions"
+            + " where stream_tag_id = any($1) and type = '" + TagCondition.VERIFIED + "'";
+
+    private static final String SET_CONDITIONS = "insert into tag_conditions (stream_tag_id, type, status, reason,"
+            + " message, last_transition_time)"
+            + " select * from unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])"
+            + " on conflict (stream_tag_id, type) do update set message = excluded.message,"
+            + " last_transition_time = case when tag_conditions.status = excluded.status"
+            + " and tag_conditions.reason = excluded.reason then tag_conditions.last_transition_time"
+            + " else excluded.last_transition_time end,"
+            + " status = excluded.status, reason = excluded.reason";
 
     // Ordered, so that outbox ids, which the relay publishes in, follow the order of the moves.
     private static final String WRITE_OUTBOX = "insert into outbox (event_id, topic, record_key, type, subject,"
@@ -140,6 +167,36 @@ public class FollowerMoveRepository {
                 });
     }
 
+    /**
+     * The image policies of the namespaces: one statement per batch, on an index, usually finding none, and then the
+     * batch moves its tags as it always did.
+     */
+    public Uni<PolicyRules> policiesOf(SqlConnection connection, Collection<String> namespaces) {
+        return connection.preparedQuery(POLICIES)
+                .execute(Tuple.of(namespaces.toArray(String[]::new)))
+                .map(rows -> {
+                    List<PolicyRule> rules = new ArrayList<>(rows.size());
+                    rows.forEach(row -> rules.add(PolicyRule.of(row.getString("namespace"), row.getString("streams"),
+                            row.getString("public_keys"))));
+                    return new PolicyRules(rules);
+                });
+    }
+
+    /** By image reference ({@code registry/repository@digest}), the keys checks verified each image with. */
+    public Uni<Map<String, Set<String>>> verifiedKeysOf(SqlConnection connection, Collection<SignedImage> images) {
+        return connection.preparedQuery(VERIFIED_KEYS)
+                .execute(Tuple.of(images.stream().map(SignedImage::registry).toArray(String[]::new),
+                        images.stream().map(SignedImage::repository).toArray(String[]::new),
+                        images.stream().map(SignedImage::digest).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Set<String>> keys = new HashMap<>();
+                    rows.forEach(row -> keys.computeIfAbsent(new SignedImage(row.getString("registry"),
+                                    row.getString("repository"), row.getString("digest")).reference(),
+                            reference -> new HashSet<>()).add(row.getString("key_fingerprint")));
+                    return keys;
+                });
+    }
+
     /** Writes what the fold decided. */
     public Uni<Void> write(SqlConnection connection, FollowerMoves moves) {
         Uni<?> writes = Uni.createFrom().voidItem();
@@ -160,15 +217,35 @@ public class FollowerMoveRepository {
                     items.stream().map(item -> item.dockerImageReference).toArray(String[]::new),
                     items.stream().map(item -> item.cause.name()).toArray(String[]::new),
                     items.stream().map(item -> timestamp(item.created)).toArray(OffsetDateTime[]::new),
-                    items.stream().map(item -> item.held).toArray(Boolean[]::new)))));
+                    items.stream().map(item -> item.held).toArray(Boolean[]::new),
+                    items.stream().map(item -> item.verification).toArray(String[]::new),
+                    items.stream().map(item -> item.verificationKey).toArray(String[]::new),
+                    items.stream().map(item -> item.verificationMessage).toArray(String[]::new)))));
         }
         if (!moves.conditionsToClear().isEmpty()) {
             Set<Long> tags = moves.conditionsToClear();
             writes = writes.chain(() -> connection.preparedQuery(CLEAR_CONDITIONS)
                     .execute(Tuple.of(tags.toArray(Long[]::new))));
         }
-        if (!moves.events().isEmpty()) {
-            List<OutboxMessage> messages = moves.events();
+        if (!moves.verifiedConditionsToClear().isEmpty()) {
+            Set<Long> tags = moves.verifiedConditionsToClear();
+            writes = writes.chain(() -> connection.preparedQuery(CLEAR_VERIFIED_CONDITIONS)
+                    .execute(Tuple.of(tags.toArray(Long[]::new))));
+        }
+        if (!moves.pendingConditions().isEmpty()) {
+            List<TagCondition> conditions = List.copyOf(moves.pendingConditions());
+            writes = writes.chain(() -> connection.preparedQuery(SET_CONDITIONS).execute(Tuple.tuple(List.of(
+                    conditions.stream().map(condition -> condition.streamTagId).toArray(Long[]::new),
+                    conditions.stream().map(condition -> condition.type).toArray(String[]::new),
+                    conditions.stream().map(condition -> condition.status).toArray(String[]::new),
+                    conditions.stream().map(condition -> condition.reason).toArray(String[]::new),
+                    conditions.stream().map(condition -> condition.message).toArray(String[]::new),
+                    conditions.stream().map(condition -> timestamp(condition.lastTransitionTime))
+                            .toArray(OffsetDateTime[]::new)))));
+        }
+        List<OutboxMessage> messages = new ArrayList<>(moves.events());
+        messages.addAll(moves.checkRequests());
+        if (!messages.isEmpty()) {
             writes = writes.chain(() -> connection.preparedQuery(WRITE_OUTBOX).execute(Tuple.tuple(List.of(
                     messages.stream().map(message -> message.eventId).toArray(UUID[]::new),
                     messages.stream().map(message -> message.topic).toArray(String[]::new),

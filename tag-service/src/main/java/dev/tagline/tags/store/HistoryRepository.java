@@ -1,6 +1,7 @@
 package dev.tagline.tags.store;
 
 import dev.tagline.tags.domain.HistoryItem;
+import dev.tagline.tags.domain.Verification;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +22,24 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
         return find("streamTagId = ?1 order by generation desc", streamTagId).firstResult();
     }
 
-    /** The newest held item above the generation, null when there is none. */
+    /**
+     * The newest held item above the generation that a release may move to, null when there is none: under an image
+     * policy, only a verified one.
+     */
     public Uni<HistoryItem> newestHeldAfter(Long streamTagId, long generation) {
-        return find("streamTagId = ?1 and held = true and generation > ?2 order by generation desc", streamTagId,
-                generation).firstResult();
+        return find("streamTagId = ?1 and held = true and generation > ?2"
+                + " and (verification is null or verification = ?3) order by generation desc", streamTagId,
+                generation, Verification.VERIFIED).firstResult();
+    }
+
+    /**
+     * The items of live tags that wait for a verdict on the image, {@code registry/repository@digest}. The verdict is
+     * written as a literal, so that Postgres matches the partial index {@code tag_history_unverified}.
+     */
+    public Uni<List<HistoryItem>> awaitingVerdict(String imageReference) {
+        return list("dockerImageReference = ?1 and streamTagId is not null and verification is not null"
+                + " and verification <> '" + Verification.VERIFIED + "' order by streamId, generation",
+                imageReference);
     }
 
     /** The tag's newest item with the digest, preferring one it pointed at over a held one. */

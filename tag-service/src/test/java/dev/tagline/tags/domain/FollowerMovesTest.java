@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tagline.events.ImagePointer;
+import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import dev.tagline.events.TagChangeCause;
 import dev.tagline.events.TagReference;
 import dev.tagline.events.reference.Digest;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory fold of a batch on its own: what each observation sees of the ones before it. */
@@ -72,8 +74,31 @@ class FollowerMovesTest {
         assertThat(moves.events()).isEmpty();
     }
 
+    @Test
+    void under_a_policy_an_unverified_image_waits_once_with_one_check_and_a_verified_one_moves_the_tag() {
+        FollowerMoves.TagState v1 = follower(10L, "v1", digest('a'));
+        TrustedKey key = new TrustedKey("sha256:" + "f".repeat(64), "-----BEGIN PUBLIC KEY-----…");
+        PolicyRules policies = new PolicyRules(List.of(new PolicyRule("team", List.of("*"), List.of(key))));
+        String verified = "registry.example:5000/team/app@" + digest('c');
+        FollowerMoves moves = new FollowerMoves(new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream),
+                List.of(v1), policies, Map.of(verified, Set.of(key.fingerprint())));
+
+        moves.observe(seen(digest('b')));
+        moves.observe(seen(digest('b')));
+        moves.observe(seen(digest('c')));
+
+        assertThat(moves.history()).extracting(item -> item.digest, item -> item.held, item -> item.verification)
+                .containsExactly(tuple(digest('b'), true, "Pending"), tuple(digest('c'), false, "Verified"));
+        assertThat(moves.events()).singleElement().satisfies(event -> assertThat(event.payload).contains(digest('c')));
+        assertThat(moves.checkRequests()).singleElement()
+                .satisfies(request -> assertThat(request.recordKey).endsWith("@" + digest('b')));
+        assertThat(moves.pendingConditions()).isEmpty();
+        assertThat(moves.verifiedConditionsToClear()).containsExactly(10L);
+    }
+
     private FollowerMoves moves(List<FollowerMoves.TagState> tags) {
-        return new FollowerMoves(new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream), tags);
+        return new FollowerMoves(new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream), tags,
+                PolicyRules.NONE, Map.of());
     }
 
     private static FollowerMoves.Observation seen(String digest) {

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.tagline.events.Topics;
 import dev.tagline.tags.domain.RegistryEventApplier;
 import dev.tagline.tags.domain.RegistryTagChangeApplier;
+import dev.tagline.tags.domain.SignatureVerdictApplier;
 import dev.tagline.tags.domain.SourceProblemRecorder;
 import dev.tagline.testkit.RecordText;
 
@@ -20,7 +21,8 @@ class RegistryTagEventsFuzzTest {
 
     /** Validation touches none of the applier's database collaborators. */
     private final RegistryEventApplier applier = new RegistryEventApplier(null,
-            new RegistryTagChangeApplier(null, null, null), null, null, new SourceProblemRecorder(null, null, null));
+            new RegistryTagChangeApplier(null, null, null), null, null, new SourceProblemRecorder(null, null, null),
+            new SignatureVerdictApplier(null, null, null, null, null, null, null), null);
 
     @FuzzTest
     @DictionaryFile(resourcePath = "/fuzz/events.dict")
