@@ -23,6 +23,7 @@ public final class SignatureVerifier {
 
     /** Longest message published: enough to say what was found, small for every consumer. */
     static final int MAX_MESSAGE = 1024;
+    private static final int MAX_NAME = 200;
 
     private SignatureVerifier() {
     }
@@ -42,7 +43,7 @@ public final class SignatureVerifier {
             if (payload.isEmpty()) {
                 errors.add(found.location() + " is not a cosign container image signature");
             } else if (!payload.get().names(registry, repository, digest)) {
-                mismatched.add(payload.get().dockerReference() + "@" + payload.get().manifestDigest());
+                mismatched.add(printable(payload.get().dockerReference() + "@" + payload.get().manifestDigest()));
             } else {
                 List<String> verifying = verifyingKeys(publicKeys, found);
                 if (verifying.isEmpty()) {
@@ -91,6 +92,13 @@ public final class SignatureVerifier {
             // A signature that is not even well-formed (bad DER, wrong length) verifies with no key.
             return false;
         }
+    }
+
+    /** What a signer wrote, fit for a message: no control characters, not too long. */
+    private static String printable(String text) {
+        String shown = text.codePoints().filter(c -> c >= ' ' && c != 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return shown.length() > MAX_NAME ? shown.substring(0, MAX_NAME) + "…" : shown;
     }
 
     private static SignatureCheckOutcome outcome(SignatureVerdict verdict, List<String> verifiedBy, String message) {
