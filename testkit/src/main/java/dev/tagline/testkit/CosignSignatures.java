@@ -116,24 +116,43 @@ public final class CosignSignatures {
      */
     public static void push(DistributionRegistry registry, String repository, String digest,
             List<Signature> signatures) {
-        String config = "{\"architecture\":\"\",\"os\":\"\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
-                + signatures.stream().map(s -> "\"" + sha256(s.payload()) + "\"").collect(Collectors.joining(","))
-                + "]}}";
-        byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
-        pushBlob(registry, repository, configBytes);
+        pushBlob(registry, repository, config(signatures));
         signatures.forEach(signature -> pushBlob(registry, repository, signature.payload()));
+        String tag = CosignSignatureTags.of(Digest.parse(digest));
+        send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/v2/" + repository + "/manifests/" + tag))
+                .header("Content-Type", OciImages.OCI_MANIFEST)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest(signatures))), 201, "PUT manifest " + tag);
+    }
+
+    /**
+     * The OCI manifest cosign stores signatures in: one simple-signing layer per signature, each with its signature
+     * annotated, and a config listing the payloads.
+     */
+    public static byte[] manifest(List<Signature> signatures) {
+        byte[] config = config(signatures);
         String layers = signatures.stream().map(signature -> "{\"mediaType\":\"" + SIMPLE_SIGNING + "\",\"size\":"
                 + signature.payload().length + ",\"digest\":\"" + sha256(signature.payload()) + "\","
                 + "\"annotations\":{\"" + SIGNATURE_ANNOTATION + "\":\""
                 + Base64.getEncoder().encodeToString(signature.signature()) + "\"}}")
                 .collect(Collectors.joining(","));
-        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OciImages.OCI_MANIFEST + "\","
-                + "\"config\":{\"mediaType\":\"" + OCI_CONFIG + "\",\"size\":" + configBytes.length + ",\"digest\":\""
-                + sha256(configBytes) + "\"},\"layers\":[" + layers + "]}";
-        String tag = CosignSignatureTags.of(Digest.parse(digest));
-        send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/v2/" + repository + "/manifests/" + tag))
-                .header("Content-Type", OciImages.OCI_MANIFEST)
-                .PUT(HttpRequest.BodyPublishers.ofString(manifest)), 201, "PUT manifest " + tag);
+        return ("{\"schemaVersion\":2,\"mediaType\":\"" + OciImages.OCI_MANIFEST + "\","
+                + "\"config\":{\"mediaType\":\"" + OCI_CONFIG + "\",\"size\":" + config.length + ",\"digest\":\""
+                + sha256(config) + "\"},\"layers\":[" + layers + "]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code sha256:<hex>} of the bytes, as registries name blobs and manifests. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static byte[] config(List<Signature> signatures) {
+        return ("{\"architecture\":\"\",\"os\":\"\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
+                + signatures.stream().map(s -> "\"" + sha256(s.payload()) + "\"").collect(Collectors.joining(","))
+                + "]}}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A monolithic upload: POST opens it, PUT with the digest sends the bytes and closes it. */
@@ -162,14 +181,6 @@ public final class CosignSignatures {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what, e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
