@@ -25,6 +25,11 @@ public class RecheckSchedule {
 
     /** @param checksSinceRequest checks made since the last request, the one just made included */
     public Optional<Instant> next(Instant now, int checksSinceRequest, SignatureVerdict verdict) {
+        return next(waits, now, checksSinceRequest, verdict);
+    }
+
+    static Optional<Instant> next(List<Duration> waits, Instant now, int checksSinceRequest,
+            SignatureVerdict verdict) {
         if (verdict == SignatureVerdict.Verified || checksSinceRequest > waits.size()) {
             return Optional.empty();
         }

@@ -52,6 +52,14 @@ public class SignatureCheckRepository implements PanacheRepositoryBase<Signature
                 .getResultList());
     }
 
+    /**
+     * Forgets images whose checks ended (verified, or the schedule ran out) before {@code cutoff}: a later request
+     * for one is answered as a first one.
+     */
+    public Uni<Long> deleteSettledBefore(Instant cutoff) {
+        return delete("nextCheck is null and claimId is null and lastCheckedAt < ?1", cutoff);
+    }
+
     /** Gives a claimed row back unchecked, due again at {@code nextCheck}. */
     public Uni<Integer> release(long id, UUID claimId, Instant nextCheck) {
         return update("claimId = null, nextCheck = ?1 where id = ?2 and claimId = ?3", nextCheck, id, claimId);
