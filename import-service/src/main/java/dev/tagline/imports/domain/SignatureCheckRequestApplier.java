@@ -11,7 +11,6 @@ import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.events.signing.InvalidPublicKeyException;
 import dev.tagline.events.signing.PublicKeys;
-import dev.tagline.imports.store.FollowerRepository;
 import dev.tagline.support.inbox.AppliedEventLog;
 import dev.tagline.support.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,15 +35,15 @@ public class SignatureCheckRequestApplier {
     static final int MAX_KEYS = 32;
 
     private final AppliedEventLog appliedEvents;
-    private final FollowerRepository followers;
+    private final PlainHttpRegistries plainHttp;
     private final RegistryRateLimits rateLimits;
     private final SignatureChecker checker;
     private final SignatureCheckRecorder recorder;
 
-    public SignatureCheckRequestApplier(AppliedEventLog appliedEvents, FollowerRepository followers,
+    public SignatureCheckRequestApplier(AppliedEventLog appliedEvents, PlainHttpRegistries plainHttp,
             RegistryRateLimits rateLimits, SignatureChecker checker, SignatureCheckRecorder recorder) {
         this.appliedEvents = appliedEvents;
-        this.followers = followers;
+        this.plainHttp = plainHttp;
         this.rateLimits = rateLimits;
         this.checker = checker;
         this.recorder = recorder;
@@ -60,8 +59,7 @@ public class SignatureCheckRequestApplier {
         return Panache.withSession(() -> appliedEvents.wasApplied(event.source(), event.id())
                         .chain(applied -> applied
                                 ? Uni.createFrom().item(Optional.<Boolean>empty())
-                                : followers.anyInsecureInRepository(check.registry(), check.repository())
-                                        .map(Optional::of)))
+                                : plainHttp.allowed(check.registry(), check.repository()).map(Optional::of)))
                 .chain(insecure -> insecure.isEmpty()
                         ? Uni.createFrom().item(false)
                         : answer(event, check, insecure.get()));

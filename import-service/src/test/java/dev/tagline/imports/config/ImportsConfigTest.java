@@ -28,6 +28,7 @@ class ImportsConfigTest {
             tagline.imports.registry-burst       | many
             tagline.imports.signatures.recheck-after | 30s,0s
             tagline.imports.signatures.max-signatures | 0
+            tagline.imports.signatures.insecure-registries | 127.0.0.1:5000/team-a
             """)
     void a_malformed_setting_stops_the_start_naming_the_setting(String setting, String value) {
         assertThatThrownBy(() -> mapped(Map.of(setting, value)))
