@@ -6,6 +6,7 @@ import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.Origin;
+import dev.tagline.events.RegistrySignatureChecked;
 import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.RegistryTagImportFailed;
 import dev.tagline.events.Topics;
@@ -37,6 +38,13 @@ final class RegistryEvents {
     static List<RegistryTagImportFailed> failed(String key, int atLeast) {
         return read(EventType.REGISTRY_TAG_IMPORT_FAILED, key, atLeast, QUIET).stream()
                 .map(value -> EventJson.read(value, RegistryTagImportFailed.class))
+                .toList();
+    }
+
+    /** The {@code registry.signature.checked} verdicts about an image, {@code registry/repository@digest}. */
+    static List<RegistrySignatureChecked> signatureChecked(String key, int atLeast) {
+        return read(EventType.REGISTRY_SIGNATURE_CHECKED, key, atLeast, QUIET).stream()
+                .map(value -> EventJson.read(value, RegistrySignatureChecked.class))
                 .toList();
     }
 

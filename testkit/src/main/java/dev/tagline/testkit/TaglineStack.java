@@ -371,6 +371,10 @@ public final class TaglineStack implements AutoCloseable {
                 wiring.put("TAGLINE_IMPORTS_INTERVAL", interval);
                 wiring.put("TAGLINE_IMPORTS_MIN_INTERVAL", interval);
                 wiring.put("TAGLINE_IMPORTS_POLL_INTERVAL", interval);
+                // The stack's registry speaks plain HTTP, and a signature check names no tag marking it insecure.
+                if (registry != null) {
+                    wiring.put("TAGLINE_IMPORTS_SIGNATURES_INSECURE_REGISTRIES", registry.host());
+                }
             }
             // Public receivers as by default, and receivers on this machine.
             case TRIGGER_SERVICE -> wiring.put("TAGLINE_TRIGGERS_ALLOWED_WEBHOOK_HOSTS", "public,127.0.0.1");

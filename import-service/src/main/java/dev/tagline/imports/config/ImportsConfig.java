@@ -104,6 +104,8 @@ public interface ImportsConfig {
 
     Outbox outbox();
 
+    Signatures signatures();
+
     /** Timeouts and limits of registry calls. */
     interface Http {
 
@@ -129,6 +131,35 @@ public interface ImportsConfig {
 
         /** Masked wherever the configuration is printed. */
         Optional<Secret> password();
+    }
+
+    /** Signature checks: how far the registry is read, and when a check that did not verify is repeated. */
+    interface Signatures {
+
+        /**
+         * The waits between checks of a digest whose last verdict was not {@code Verified}, counted from its last
+         * request; after the last one it is not checked again until requested again.
+         */
+        @WithDefault("30s,2m,10m,1h,6h")
+        @WithConverter(PositiveDurationConverter.class)
+        List<Duration> recheckAfter();
+
+        /** Signatures read per check (layers of the signature tag and of referrers, together), and referrers. */
+        @WithDefault("16")
+        @WithConverter(PositiveIntegerConverter.class)
+        int maxSignatures();
+
+        /**
+         * Registries whose signatures are read over plain HTTP, {@code host[:port]}; a host without a port stands
+         * for every port of it. A signature check names no tag whose {@code insecure} flag could say so.
+         */
+        @WithConverter(RegistryHostConverter.class)
+        Optional<List<String>> insecureRegistries();
+
+        /** The largest signature manifest, referrers index or signed payload read; a larger one is an error. */
+        @WithDefault("262144")
+        @WithConverter(PositiveIntegerConverter.class)
+        int maxDocumentBytes();
     }
 
     /** The relay of the transactional outbox to Kafka. */

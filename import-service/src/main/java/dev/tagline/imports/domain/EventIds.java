@@ -25,6 +25,11 @@ final class EventIds {
         return named("import-requested/" + requestSource + "/" + requestId);
     }
 
+    /** The {@code sequence}-th verdict published about an image's signatures; row ids are never reused. */
+    static UUID ofSignatureCheck(long checkId, long sequence) {
+        return named("signature-check/" + checkId + "/" + sequence);
+    }
+
     private static UUID named(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }

@@ -3,6 +3,7 @@ package dev.tagline.imports.domain;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.Origin;
+import dev.tagline.events.RegistrySignatureChecked;
 import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.events.RegistryTagImportFailed;
 import dev.tagline.events.StreamTagRef;
@@ -10,13 +11,17 @@ import dev.tagline.events.reference.ImageReference;
 import dev.tagline.imports.config.ImportsConfig;
 import dev.tagline.imports.registry.ImportFailedException;
 import dev.tagline.imports.registry.ResolvedImage;
+import dev.tagline.imports.signing.SignatureCheckOutcome;
 import dev.tagline.imports.store.OutboxRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Writes the {@code registry-tag-events} an import publishes into the outbox, in the caller's transaction. */
+/**
+ * Writes the {@code registry-tag-events} an import or a signature check publishes into the outbox, in the caller's
+ * transaction.
+ */
 @ApplicationScoped
 public class ImportEvents {
 
@@ -42,6 +47,14 @@ public class ImportEvents {
         RegistryTagChanged changed = new RegistryTagChanged(source.registry(), source.repository(), source.tag(),
                 image.digest(), image.mediaType(), image.size(), image.platforms(), now, origin, target);
         return outbox.add(eventId, changed.key(), EventType.REGISTRY_TAG_CHANGED, EventJson.write(changed), now)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> signatureChecked(UUID eventId, RequestedCheck check, SignatureCheckOutcome outcome, Instant now) {
+        RegistrySignatureChecked checked = new RegistrySignatureChecked(check.registry(), check.repository(),
+                check.digest().toString(), outcome.verdict(), outcome.verifiedBy(), check.fingerprints(),
+                outcome.message(), now);
+        return outbox.add(eventId, checked.key(), EventType.REGISTRY_SIGNATURE_CHECKED, EventJson.write(checked), now)
                 .replaceWithVoid();
     }
 

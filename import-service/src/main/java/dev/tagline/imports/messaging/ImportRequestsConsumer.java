@@ -3,7 +3,7 @@ package dev.tagline.imports.messaging;
 import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.MalformedEventException;
 import dev.tagline.events.Topics;
-import dev.tagline.imports.domain.ImportRequestApplier;
+import dev.tagline.imports.domain.ImportRequestsRouter;
 import dev.tagline.support.messaging.RecordHeaders;
 import dev.tagline.support.messaging.TransientRetry;
 import io.smallrye.mutiny.Uni;
@@ -13,25 +13,25 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code import-requests}: each is resolved at once and its answer written to the outbox in the
- * transaction that records the request applied; the record is acknowledged only after that commit. A crash
- * before the commit redelivers the request, which is resolved again and answered under the same event id. A
- * request that can never be answered is nacked to the dead-letter topic; any other failure is retried with backoff
- * ({@link TransientRetry}) while the records behind wait, and {@link ImportRequestsStuckCheck} makes a long retry
- * visible.
+ * Consumes {@code import-requests}: import requests, and the signature checks the tag-service asks for. Each is
+ * answered at once and its answer written to the outbox in the transaction that records the request applied; the
+ * record is acknowledged only after that commit. A crash before the commit redelivers the request, which is
+ * answered again, and a request applied before is skipped. A request that can never be answered is nacked to the
+ * dead-letter topic; any other failure is retried with backoff ({@link TransientRetry}) while the records behind
+ * wait, and {@link ImportRequestsStuckCheck} makes a long retry visible.
  */
 @ApplicationScoped
 public class ImportRequestsConsumer {
 
     public static final String CHANNEL = Topics.IMPORT_REQUESTS;
 
-    private final ImportRequestApplier applier;
+    private final ImportRequestsRouter router;
     private final OutboxRelay relay;
     private final ImportRequestsStuckCheck stuck;
 
-    public ImportRequestsConsumer(ImportRequestApplier applier, OutboxRelay relay,
+    public ImportRequestsConsumer(ImportRequestsRouter router, OutboxRelay relay,
             @Readiness ImportRequestsStuckCheck stuck) {
-        this.applier = applier;
+        this.router = router;
         this.relay = relay;
         this.stuck = stuck;
     }
@@ -52,6 +52,6 @@ public class ImportRequestsConsumer {
         if (record.value() == null || record.value().isBlank()) {
             throw new MalformedEventException("data", "the record has no data");
         }
-        return applier.apply(event, record.value());
+        return router.apply(event, record.value());
     }
 }

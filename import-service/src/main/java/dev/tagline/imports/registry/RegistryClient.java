@@ -6,12 +6,11 @@ import dev.tagline.events.oci.InvalidIndexException;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
+import dev.tagline.imports.config.ImportsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Resolves a registry tag to the digest it points at, through the OCI Distribution API: one {@code HEAD} of the
@@ -25,14 +24,12 @@ public class RegistryClient {
 
     private static final String DIGEST_HEADER = "Docker-Content-Digest";
 
-    private final RegistryHttp http;
-    private final AllowedRegistries allowed;
-    private final RegistryAuth auth;
+    private final RegistryRequests requests;
+    private final int maxManifestBytes;
 
-    public RegistryClient(RegistryHttp http, AllowedRegistries allowed, RegistryAuth auth) {
-        this.http = http;
-        this.allowed = allowed;
-        this.auth = auth;
+    public RegistryClient(RegistryRequests requests, ImportsConfig config) {
+        this.requests = requests;
+        this.maxManifestBytes = config.http().maxManifestBytes();
     }
 
     /**
@@ -40,23 +37,19 @@ public class RegistryClient {
      * @throws ImportFailedException (as the failure) with the reason the contract names
      */
     public Uni<ResolvedImage> resolve(ImageReference source, boolean insecure) {
-        Endpoint.Address api = RegistryApiHost.of(source.registry(), !insecure);
-        return allowed.admit(source.registry(), api.host(), api.port())
-                .map(address -> new Endpoint(!insecure, api.host(), api.port(), address))
-                .chain(endpoint -> new Exchange(endpoint, source, insecure).resolve());
+        return requests.repository(source.registry(), source.repository(), insecure)
+                .chain(repository -> new Exchange(repository, source).resolve());
     }
 
     /** The calls that resolve one tag. */
     private final class Exchange {
 
-        private final Endpoint endpoint;
+        private final RegistryRequests.Repository repository;
         private final ImageReference source;
-        private final boolean insecure;
 
-        Exchange(Endpoint endpoint, ImageReference source, boolean insecure) {
-            this.endpoint = endpoint;
+        Exchange(RegistryRequests.Repository repository, ImageReference source) {
+            this.repository = repository;
             this.source = source;
-            this.insecure = insecure;
         }
 
         Uni<ResolvedImage> resolve() {
@@ -99,27 +92,13 @@ public class RegistryClient {
 
         /** One manifest request, authenticated as the registry asks; any answer but 200 is a failure. */
         private Uni<RegistryAnswer> manifest(HttpMethod method, String reference) {
-            String uri = "/v2/" + source.repository() + "/manifests/" + reference;
-            return send(method, uri, auth.known(source.registry(), source.repository()).orElse(null))
-                    .chain(answer -> answer.status() == 401
-                            ? auth.answer(answer, source.registry(), source.repository(), insecure)
-                                    .chain(authorization -> send(method, uri, authorization))
-                            : Uni.createFrom().item(answer))
+            return repository.send(method, "manifests/" + reference, ManifestMediaTypes.ACCEPT, maxManifestBytes)
                     .map(answer -> {
                         if (answer.status() != 200) {
                             throw RegistryErrors.failure(answer, method.name() + " " + describe());
                         }
                         return answer;
                     });
-        }
-
-        private Uni<RegistryAnswer> send(HttpMethod method, String uri, String authorization) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Accept", ManifestMediaTypes.ACCEPT);
-            if (authorization != null) {
-                headers.put("Authorization", authorization);
-            }
-            return http.send(method, endpoint, uri, headers);
         }
 
         private Digest digestOf(String header) {

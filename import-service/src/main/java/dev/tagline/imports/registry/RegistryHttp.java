@@ -51,6 +51,12 @@ public class RegistryHttp {
     }
 
     public Uni<RegistryAnswer> send(HttpMethod method, Endpoint endpoint, String uri, Map<String, String> headers) {
+        return send(method, endpoint, uri, headers, maxBodyBytes);
+    }
+
+    /** @param maxBodyBytes a longer body fails the exchange as invalid, read no further */
+    public Uni<RegistryAnswer> send(HttpMethod method, Endpoint endpoint, String uri, Map<String, String> headers,
+            int maxBodyBytes) {
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
                 .setHost(endpoint.host())
@@ -66,14 +72,14 @@ public class RegistryHttp {
         String what = method.name() + " " + endpoint.origin() + pathOf(uri);
         return client.request(options)
                 .chain(request -> request.send())
-                .chain(response -> read(response, what))
+                .chain(response -> read(response, what, maxBodyBytes))
                 .ifNoItem().after(requestTimeout)
                 .failWith(() -> ImportFailedException.timedOut(what + " took longer than " + requestTimeout))
                 .onFailure(failure -> !(failure instanceof ImportFailedException))
                 .transform(failure -> describe(what, failure));
     }
 
-    private Uni<RegistryAnswer> read(HttpClientResponse response, String what) {
+    private static Uni<RegistryAnswer> read(HttpClientResponse response, String what, int maxBodyBytes) {
         return response.toMulti()
                 .collect().in(Buffer::buffer, (body, chunk) -> {
                     if (body.length() + chunk.length() > maxBodyBytes) {

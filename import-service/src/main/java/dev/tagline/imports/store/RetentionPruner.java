@@ -13,20 +13,22 @@ import java.time.Instant;
 /**
  * Deletes bookkeeping rows past their retention, the large tables in small chunks: outbox rows the broker
  * acknowledged long ago (unpublished rows are never deleted), applied-event records older than any redelivery the
- * topics can still make, and registry pauses that ended.
+ * topics can still make, registry pauses that ended, and signature checks settled as long ago as applied events.
  */
 @ApplicationScoped
 public class RetentionPruner {
 
     private final RetentionDeletes deletes;
     private final RegistryPauseRepository pauses;
+    private final SignatureCheckRepository signatureChecks;
     private final Duration outboxRetention;
     private final Duration appliedEventsRetention;
 
     public RetentionPruner(RetentionDeletes deletes, RegistryPauseRepository pauses,
-            ImportsConfig config) {
+            SignatureCheckRepository signatureChecks, ImportsConfig config) {
         this.deletes = deletes;
         this.pauses = pauses;
+        this.signatureChecks = signatureChecks;
         this.outboxRetention = config.outbox().retention();
         this.appliedEventsRetention = config.appliedEventsRetention();
     }
@@ -39,6 +41,7 @@ public class RetentionPruner {
                 .chain(() -> deletes.appliedEventsBefore(now.minus(appliedEventsRetention)))
                 // Few rows, one per paused registry: the ORM's delete in the method's transaction.
                 .chain(() -> pauses.deleteEndedBefore(now))
+                .chain(() -> signatureChecks.deleteSettledBefore(now.minus(appliedEventsRetention)))
                 .replaceWithVoid();
     }
 }

@@ -26,6 +26,9 @@ class ImportsConfigTest {
             tagline.imports.jitter               | 1.5
             tagline.imports.batch-size           | 0
             tagline.imports.registry-burst       | many
+            tagline.imports.signatures.recheck-after | 30s,0s
+            tagline.imports.signatures.max-signatures | 0
+            tagline.imports.signatures.insecure-registries | 127.0.0.1:5000/team-a
             """)
     void a_malformed_setting_stops_the_start_naming_the_setting(String setting, String value) {
         assertThatThrownBy(() -> mapped(Map.of(setting, value)))
@@ -40,6 +43,8 @@ class ImportsConfigTest {
         assertThat(config.allowedRegistries()).hasSize(2);
         assertThat(config.interval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.http().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.signatures().recheckAfter()).containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(2),
+                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6));
     }
 
     private static ImportsConfig mapped(Map<String, String> properties) {
