@@ -146,6 +146,20 @@ class SignatureChecksTest {
     }
 
     @Test
+    void every_new_request_is_answered_even_with_the_verdict_published_before() {
+        Image image = pushedImage();
+        SignatureCheckRequested request = image.request(SIGNER);
+
+        KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(),
+                request);
+        KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(),
+                request);
+
+        assertThat(RegistryEvents.signatureChecked(request.key(), 2)).extracting(RegistrySignatureChecked::verdict)
+                .containsExactly(SignatureVerdict.Unsigned, SignatureVerdict.Unsigned);
+    }
+
+    @Test
     void a_malformed_request_is_dead_lettered_alone_and_the_next_is_still_answered() {
         Image image = pushedImage();
         SignatureCheckRequested good = image.request(SIGNER);

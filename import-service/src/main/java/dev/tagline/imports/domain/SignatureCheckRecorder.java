@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Records what a signature check found and when the image is checked next, in the caller's transaction, with the
- * verdict it publishes: a {@code registry.signature.checked} only when the verdict, or the keys it is for, differ
- * from the last one published for the image. A request starts the re-check schedule over and supersedes a
- * re-check in flight; a re-check whose claim was superseded records nothing.
+ * verdict it publishes: a {@code registry.signature.checked} for every request, since the requester waits on it (a
+ * second tag reaching an image already refused for a first learns why only from the answer), and for a re-check only
+ * when the verdict, or the keys it is for, differ from the last one published for the image. A request starts the
+ * re-check schedule over and supersedes a re-check in flight; a re-check whose claim was superseded records nothing.
  */
 @ApplicationScoped
 public class SignatureCheckRecorder {
@@ -38,7 +39,7 @@ public class SignatureCheckRecorder {
                     row.insecure = insecure;
                     row.claimId = null;
                     row.checksSinceRequest = 1;
-                    return recorded(row, check, outcome, now);
+                    return recorded(row, check, outcome, now, true);
                 });
     }
 
@@ -50,16 +51,16 @@ public class SignatureCheckRecorder {
             }
             row.claimId = null;
             row.checksSinceRequest++;
-            return recorded(row, claimed.check(), outcome, Timestamps.now());
+            return recorded(row, claimed.check(), outcome, Timestamps.now(), false);
         });
     }
 
     private Uni<Boolean> recorded(SignatureCheck row, RequestedCheck check, SignatureCheckOutcome outcome,
-            Instant now) {
+            Instant now, boolean answersRequest) {
         row.lastCheckedAt = now;
         row.nextCheck = schedule.next(now, row.checksSinceRequest, outcome.verdict()).orElse(null);
-        boolean publish = row.publishedVerdict != outcome.verdict() || !check.keySet().equals(row.publishedKeys);
-        if (!publish) {
+        boolean changed = row.publishedVerdict != outcome.verdict() || !check.keySet().equals(row.publishedKeys);
+        if (!answersRequest && !changed) {
             return Uni.createFrom().item(false);
         }
         row.publishedVerdict = outcome.verdict();

@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * Answers a {@code signature.check-requested} at once: the image's cosign signatures are checked against the
  * request's keys, outside any transaction, then one transaction records the request as applied, the verdict and
- * the re-check schedule, and writes the verdict to the outbox when it differs from the last one published. A
- * request already applied is skipped before the registry is asked.
+ * the re-check schedule, and writes the verdict to the outbox. A request already applied is skipped before the
+ * registry is asked.
  */
 @ApplicationScoped
 public class SignatureCheckRequestApplier {
@@ -50,8 +50,7 @@ public class SignatureCheckRequestApplier {
     }
 
     /**
-     * @return whether a verdict was written (false when the request was applied before, or the verdict is the
-     *     one published last)
+     * @return whether a verdict was written (false when the request was applied before)
      * @throws MalformedEventException when the request can never be answered
      */
     public Uni<Boolean> apply(CloudEventHeaders event, String data) {
