@@ -153,8 +153,7 @@ public interface ImportsConfig {
          * Registries whose signatures are read over plain HTTP, {@code host[:port]}; a host without a port stands
          * for every port of it. A signature check names no tag whose {@code insecure} flag could say so.
          */
-        @WithConverter(RegistryHostConverter.class)
-        Optional<List<String>> insecureRegistries();
+        Optional<List<PlainHttpRegistry>> insecureRegistries();
 
         /** The largest signature manifest, referrers index or signed payload read; a larger one is an error. */
         @WithDefault("262144")

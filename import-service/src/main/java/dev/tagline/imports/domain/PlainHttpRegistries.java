@@ -2,12 +2,14 @@ package dev.tagline.imports.domain;
 
 import com.google.common.net.HostAndPort;
 import dev.tagline.imports.config.ImportsConfig;
+import dev.tagline.imports.config.PlainHttpRegistry;
 import dev.tagline.imports.store.FollowerRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Whether an image's signatures may be read over plain HTTP. A signature check names no tag, so no {@code insecure}
@@ -22,7 +24,8 @@ public class PlainHttpRegistries {
     private final FollowerRepository followers;
 
     public PlainHttpRegistries(ImportsConfig config, FollowerRepository followers) {
-        this.listed = Set.copyOf(config.signatures().insecureRegistries().orElse(List.of()));
+        this.listed = config.signatures().insecureRegistries().orElse(List.of()).stream()
+                .map(PlainHttpRegistry::entry).collect(Collectors.toUnmodifiableSet());
         this.followers = followers;
     }
 
@@ -34,7 +37,7 @@ public class PlainHttpRegistries {
         return followers.anyInsecureInRepository(registry, repository);
     }
 
-    /** @param listed entries as {@code RegistryHostConverter} reads them */
+    /** @param listed entries as {@link PlainHttpRegistry} reads them */
     static boolean lists(Set<String> listed, String registry) {
         String name = registry.toLowerCase(Locale.ROOT);
         return listed.contains(name) || listed.contains(HostAndPort.fromString(name).getHost());

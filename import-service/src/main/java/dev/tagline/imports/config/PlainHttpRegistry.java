@@ -2,16 +2,15 @@ package dev.tagline.imports.config;
 
 import com.google.common.net.HostAndPort;
 import java.util.Locale;
-import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * Reads a registry as {@code host[:port]}, lowercase, so that an entry that is none stops the service at start-up,
- * named. A host without a port is kept bare (an IPv6 one without brackets), to stand for every port of it.
+ * A registry whose signatures are read over plain HTTP, {@code host[:port]} in lowercase; a host without a port is
+ * kept bare (an IPv6 one without brackets), to stand for every port of it. SmallRye Config reads each entry through
+ * {@link #of}, so that an entry that is none stops the service at start-up, named.
  */
-public class RegistryHostConverter implements Converter<String> {
+public record PlainHttpRegistry(String entry) {
 
-    @Override
-    public String convert(String value) {
+    public static PlainHttpRegistry of(String value) {
         String entry = value.trim().toLowerCase(Locale.ROOT);
         HostAndPort parsed;
         try {
@@ -22,6 +21,6 @@ public class RegistryHostConverter implements Converter<String> {
         if (parsed.getHost().isEmpty() || parsed.getHost().contains("/") || parsed.getHost().contains(" ")) {
             throw new IllegalArgumentException("'" + value + "' is not a registry, host[:port]");
         }
-        return parsed.hasPort() ? entry : parsed.getHost();
+        return new PlainHttpRegistry(parsed.hasPort() ? entry : parsed.getHost());
     }
 }
