@@ -34,6 +34,12 @@ public class Delivery extends PanacheEntityBase {
 
     public String payload;
 
+    /**
+     * The subscriber whose concurrency its attempts count against: its trigger's webhook origin when it was made, or
+     * empty for a trigger that had lost its webhook meanwhile (its attempts park it).
+     */
+    public String origin;
+
     @Convert(converter = DeliveryStatus.Column.class)
     public DeliveryStatus status;
 
@@ -72,6 +78,7 @@ public class Delivery extends PanacheEntityBase {
         delivery.webhookId = webhookId;
         delivery.digest = digest;
         delivery.payload = payload;
+        delivery.origin = trigger.webhookOrigin == null ? "" : trigger.webhookOrigin;
         delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = now;
         delivery.createdAt = now;

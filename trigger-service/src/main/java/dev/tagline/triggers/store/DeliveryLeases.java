@@ -27,24 +27,36 @@ public class DeliveryLeases {
 
     /**
      * Due deliveries, oldest due first, at most {@code perSubscriber} in flight per subscriber counting those
-     * already in flight here. {@code SKIP LOCKED} lets replicas claim side by side without waiting on each
-     * other; the conditions on the delivery itself sit in the locking query, so that Postgres checks them
-     * again on a row another replica claimed meanwhile and skips it.
+     * already in flight here. The subscribers with pending deliveries are found by skipping through the
+     * {@code (origin, next_attempt_at, id)} index, one probe each, and each one's oldest due deliveries are read from
+     * it in order, so that a claim costs about the deliveries it may start, however many wait. {@code SKIP LOCKED}
+     * lets replicas claim side by side without waiting on each other; the conditions on the delivery itself sit in
+     * the locking query, so that Postgres checks them again on a row another replica claimed meanwhile and skips it.
      */
     private static final String CLAIM = """
-            with busy (origin, used) as (select * from unnest($1::text[], $2::int4[])),
-            ranked as (
-                select d.id, coalesce(b.used, 0)
-                        + row_number() over (partition by t.webhook_origin order by d.next_attempt_at, d.id) as load
-                from deliveries d
-                join triggers t on t.id = d.trigger_id
-                left join busy b on b.origin = t.webhook_origin
-                where d.status = 'pending' and d.next_attempt_at <= $3
-                  and (d.claimed_until is null or d.claimed_until <= $3)
+            with recursive busy (origin, used) as (select * from unnest($1::text[], $2::int4[])),
+            origins (origin) as (
+                (select origin from deliveries where status = 'pending' order by origin limit 1)
+                union all
+                select (select d.origin from deliveries d where d.status = 'pending' and d.origin > o.origin
+                        order by d.origin limit 1)
+                from origins o where o.origin is not null
+            ),
+            candidates as (
+                select c.id, c.next_attempt_at from origins o
+                left join busy b on b.origin = o.origin
+                cross join lateral (
+                    select d.id, d.next_attempt_at from deliveries d
+                    where d.origin = o.origin and d.status = 'pending' and d.next_attempt_at <= $3
+                      and (d.claimed_until is null or d.claimed_until <= $3)
+                    order by d.next_attempt_at, d.id
+                    limit greatest($4 - coalesce(b.used, 0), 0)
+                ) c
+                where o.origin is not null
             ),
             claimable as (
-                select d.id from deliveries d join ranked r on r.id = d.id
-                where r.load <= $4 and d.status = 'pending' and d.next_attempt_at <= $3
+                select d.id from deliveries d join candidates c on c.id = d.id
+                where d.status = 'pending' and d.next_attempt_at <= $3
                   and (d.claimed_until is null or d.claimed_until <= $3)
                 order by d.next_attempt_at, d.id
                 limit $5
@@ -54,7 +66,7 @@ public class DeliveryLeases {
                 last_attempt_at = $3
             from triggers t
             where d.id in (select id from claimable) and t.id = d.trigger_id
-            returning d.id, d.webhook_id, d.payload, d.attempts, t.webhook_url, t.webhook_origin, t.webhook_secret
+            returning d.id, d.webhook_id, d.payload, d.attempts, t.webhook_url, d.origin, t.webhook_secret
             """;
 
     /**
@@ -100,7 +112,7 @@ public class DeliveryLeases {
                     List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
                     rows.forEach(row -> claimed.add(new ClaimedDelivery(row.getLong("id"), token,
                             row.getString("webhook_id"), row.getString("payload"), row.getInteger("attempts"),
-                            row.getString("webhook_url"), row.getString("webhook_origin"),
+                            row.getString("webhook_url"), row.getString("origin"),
                             row.getString("webhook_secret"))));
                     return claimed;
                 });

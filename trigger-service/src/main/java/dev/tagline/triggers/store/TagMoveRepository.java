@@ -59,12 +59,14 @@ public class TagMoveRepository {
             + " as m(event_id, topic, record_key, type, subject, payload, created_at, position)"
             + " join action a on a.idempotency_key = m.event_id order by m.position),"
             + " delivery as ("
-            + " insert into deliveries (trigger_id, action_id, webhook_id, digest, payload, status, next_attempt_at,"
-            + " created_at)"
-            + " select w.trigger_id, a.id, w.webhook_id, w.digest, w.payload, 'pending', w.created_at, w.created_at"
+            + " insert into deliveries (trigger_id, action_id, webhook_id, digest, payload, origin, status,"
+            + " next_attempt_at, created_at)"
+            + " select w.trigger_id, a.id, w.webhook_id, w.digest, w.payload, coalesce(t.webhook_origin, ''),"
+            + " 'pending', w.created_at, w.created_at"
             + " from unnest($1::int8[], $4::text[], $2::text[], $11::text[], $5::timestamptz[]) with ordinality"
             + " as w(trigger_id, webhook_id, digest, payload, created_at, position)"
-            + " join action a on a.idempotency_key = w.webhook_id where w.payload is not null order by w.position)"
+            + " join action a on a.idempotency_key = w.webhook_id join triggers t on t.id = w.trigger_id"
+            + " where w.payload is not null order by w.position)"
             + " select idempotency_key from action";
 
     private static final String UPDATE_TRIGGERS = "update triggers t set handled_digest = v.handled_digest,"
