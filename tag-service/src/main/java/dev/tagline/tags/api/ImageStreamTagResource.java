@@ -49,12 +49,12 @@ public class ImageStreamTagResource {
     public Uni<ImageStreamTagView> get(@PathParam("ns") String namespace, @PathParam("name") String name,
             @QueryParam("limit") String limit, @QueryParam("before") String before) {
         String ns = PathNames.namespace(namespace);
-        String[] streamTag = PathNames.streamTag(name);
+        StreamTagRef streamTag = PathNames.streamTag(ns, name);
         long pageSize = QueryNumbers.parse("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
         Long beforeGeneration = before == null || before.isBlank()
                 ? null
                 : QueryNumbers.parse("before", before, 0, 1, Long.MAX_VALUE);
-        return views.tag(ns, streamTag[0], streamTag[1], beforeGeneration, (int) pageSize);
+        return views.tag(streamTag, beforeGeneration, (int) pageSize);
     }
 
     /** Creates or replaces the spec tag; the stream is created when missing. */
@@ -62,24 +62,24 @@ public class ImageStreamTagResource {
     public Uni<ImageStreamTagView> put(@PathParam("ns") String namespace, @PathParam("name") String name,
             TagSpec spec) {
         String ns = PathNames.namespace(namespace);
-        String[] streamTag = PathNames.streamTag(name);
+        StreamTagRef streamTag = PathNames.streamTag(ns, name);
         TagSpec body = RequestBodies.required(spec);
-        if (body.name() != null && !body.name().equals(streamTag[1])) {
-            throw new InvalidRequestException("name", "the body names tag " + body.name() + " but the path " + streamTag[1]);
+        if (body.name() != null && !body.name().equals(streamTag.tag())) {
+            throw new InvalidRequestException("name", "the body names tag " + body.name() + " but the path " + streamTag.tag());
         }
-        TagSpec named = new TagSpec(streamTag[1], body.from(), body.reference(), body.referencePolicy(),
+        TagSpec named = new TagSpec(streamTag.tag(), body.from(), body.reference(), body.referencePolicy(),
                 body.importPolicy());
         otherNamespaces.requireForSpec(named, ns, "");
-        return service.putTag(ns, streamTag[0], named)
-                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, DEFAULT_PAGE));
+        return service.putTag(ns, streamTag.imageStream(), named)
+                .chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
     }
 
     /** Removes the tag; the images of its history stay findable by digest. */
     @DELETE
     public Uni<Response> delete(@PathParam("ns") String namespace, @PathParam("name") String name) {
         String ns = PathNames.namespace(namespace);
-        String[] streamTag = PathNames.streamTag(name);
-        return service.deleteTag(ns, streamTag[0], streamTag[1]).map(ignored -> Response.noContent().build());
+        StreamTagRef streamTag = PathNames.streamTag(ns, name);
+        return service.deleteTag(ns, streamTag.imageStream(), streamTag.tag()).map(ignored -> Response.noContent().build());
     }
 
     /** Points the tag at an earlier item of its history again; with {@code hold}, keeps it there until released. */
@@ -90,10 +90,10 @@ public class ImageStreamTagResource {
     public Uni<ImageStreamTagView> rollback(@PathParam("ns") String namespace, @PathParam("name") String name,
             RollbackRequest request) {
         String ns = PathNames.namespace(namespace);
-        String[] streamTag = PathNames.streamTag(name);
+        StreamTagRef streamTag = PathNames.streamTag(ns, name);
         RollbackRequest body = RequestBodies.required(request);
-        return rollbacks.rollback(new StreamTagRef(ns, streamTag[0], streamTag[1]), body.target(), body.hold())
-                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, DEFAULT_PAGE));
+        return rollbacks.rollback(streamTag, body.target(), body.hold())
+                .chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
     }
 
     /** Ends a hold: the tag moves to the newest image its source was seen at meanwhile. */
@@ -103,8 +103,8 @@ public class ImageStreamTagResource {
     @Operation(summary = "Release a held tag: it moves to the newest held observation of its source, if that differs")
     public Uni<ImageStreamTagView> release(@PathParam("ns") String namespace, @PathParam("name") String name) {
         String ns = PathNames.namespace(namespace);
-        String[] streamTag = PathNames.streamTag(name);
-        return rollbacks.release(new StreamTagRef(ns, streamTag[0], streamTag[1]))
-                .chain(() -> views.tag(ns, streamTag[0], streamTag[1], null, DEFAULT_PAGE));
+        StreamTagRef streamTag = PathNames.streamTag(ns, name);
+        return rollbacks.release(streamTag)
+                .chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
     }
 }

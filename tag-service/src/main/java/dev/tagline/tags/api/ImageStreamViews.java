@@ -2,6 +2,7 @@ package dev.tagline.tags.api;
 
 import dev.tagline.events.EventJson;
 import dev.tagline.events.Platform;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagSpec;
 import dev.tagline.tags.domain.HistoryItem;
 import dev.tagline.tags.domain.Image;
@@ -73,18 +74,18 @@ public class ImageStreamViews {
     }
 
     @WithSession
-    public Uni<ImageStreamTagView> tag(String namespace, String name, String tagName, Long before, int limit) {
-        return existingStream(namespace, name).chain(stream -> tags.findByName(stream.id, tagName).chain(tag -> {
-            if (tag == null) {
-                throw new NotFoundException("tag", "image stream tag " + namespace + "/" + name + ":" + tagName
-                        + " not found");
-            }
-            return history.newest(tag.id).chain(newest -> history.page(tag.id, before, limit + 1)
-                    .chain(page -> conditions.ofTags(List.of(tag.id))
-                            .chain(tagConditions -> pendingOf(tag).chain(held -> imageOf(newest)
-                                    .map(image -> tagView(stream, tag, new Current(newest, image, held), page, limit,
-                                            tagConditions))))));
-        }));
+    public Uni<ImageStreamTagView> tag(StreamTagRef ref, Long before, int limit) {
+        return existingStream(ref.namespace(), ref.imageStream())
+                .chain(stream -> tags.findByName(stream.id, ref.tag()).chain(tag -> {
+                    if (tag == null) {
+                        throw new NotFoundException("tag", "image stream tag " + ref.key() + " not found");
+                    }
+                    return history.newest(tag.id).chain(newest -> history.page(tag.id, before, limit + 1)
+                            .chain(page -> conditions.ofTags(List.of(tag.id))
+                                    .chain(tagConditions -> pendingOf(tag).chain(held -> imageOf(newest)
+                                            .map(image -> tagView(stream, tag, new Current(newest, image, held),
+                                                    page, limit, tagConditions))))));
+                }));
     }
 
     @WithSession

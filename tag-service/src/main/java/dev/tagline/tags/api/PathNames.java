@@ -1,5 +1,6 @@
 package dev.tagline.tags.api;
 
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.events.reference.ResourceNames;
@@ -25,13 +26,13 @@ final class PathNames {
         return value;
     }
 
-    /** Splits {@code stream:tag}. */
-    static String[] streamTag(String value) {
+    /** Splits {@code stream:tag} of the namespace. */
+    static StreamTagRef streamTag(String namespace, String value) {
         int colon = value.indexOf(':');
         if (colon < 0) {
             throw new InvalidRequestException("name", "an image stream tag is named stream:tag, got " + value);
         }
-        return new String[] {stream(value.substring(0, colon)), tag(value.substring(colon + 1))};
+        return new StreamTagRef(namespace, stream(value.substring(0, colon)), tag(value.substring(colon + 1)));
     }
 
     /** Splits {@code stream@algorithm:hex}. */

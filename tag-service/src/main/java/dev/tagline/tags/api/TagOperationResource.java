@@ -41,8 +41,7 @@ public class TagOperationResource {
         TagCommand command = RequestBodies.required(request).command(ns);
         otherNamespaces.requireFor(command, ns);
         return operations.tag(command)
-                .chain(destinations -> Sequentially.map(destinations, destination -> views.tag(
-                        destination.namespace(), destination.imageStream(), destination.tag(), null,
+                .chain(destinations -> Sequentially.map(destinations, destination -> views.tag(destination, null,
                         ImageStreamTagResource.DEFAULT_PAGE)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.tagline.triggers.api;
 
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.ResourceNames;
-import dev.tagline.triggers.domain.FollowedTagRef;
 
 /** Validates names taken from requests: namespaces, triggers and streams are DNS-1123 labels, tags follow the tag grammar. */
 final class PathNames {
@@ -22,7 +22,7 @@ final class PathNames {
      *
      * @param field how the request names the value, for the error
      */
-    static FollowedTagRef streamTag(String field, String namespace, String value) {
+    static StreamTagRef streamTag(String field, String namespace, String value) {
         int colon = value == null ? -1 : value.indexOf(':');
         if (colon < 0) {
             throw new InvalidRequestException(field, "an image stream tag is named stream:tag, got " + value);
@@ -35,7 +35,7 @@ final class PathNames {
         ResourceNames.tagNameProblem(tag).ifPresent(problem -> {
             throw new InvalidRequestException(field, problem);
         });
-        return new FollowedTagRef(namespace, stream, tag);
+        return new StreamTagRef(namespace, stream, tag);
     }
 
     static String label(String field, String value) {

@@ -1,7 +1,7 @@
 package dev.tagline.triggers.api;
 
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TriggerActionRequested;
-import dev.tagline.triggers.domain.FollowedTagRef;
 import dev.tagline.triggers.domain.InvalidTriggerException;
 import dev.tagline.triggers.domain.KindColumn;
 import dev.tagline.triggers.domain.TriggerSpec;
@@ -46,7 +46,7 @@ final class TriggerRequests {
         }
     }
 
-    private static FollowedTagRef from(String namespace, TriggerRequest.From from) {
+    private static StreamTagRef from(String namespace, TriggerRequest.From from) {
         if (from == null) {
             throw new InvalidTriggerException("from", "a trigger follows an image stream tag: "
                     + "{\"kind\":\"ImageStreamTag\",\"name\":\"stream:tag\"}");

@@ -1,6 +1,7 @@
 package dev.tagline.triggers.api;
 
 import dev.tagline.events.EventJson;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.triggers.api.Views.AffectedTriggerView;
@@ -10,7 +11,6 @@ import dev.tagline.triggers.api.Views.TagImageView;
 import dev.tagline.triggers.api.Views.TriggerView;
 import dev.tagline.triggers.api.Views.WebhookView;
 import dev.tagline.triggers.domain.FiringRules;
-import dev.tagline.triggers.domain.FollowedTagRef;
 import dev.tagline.triggers.domain.NotFoundException;
 import dev.tagline.triggers.domain.Trigger;
 import dev.tagline.triggers.store.DeliveryRepository;
@@ -72,7 +72,7 @@ public class TriggerViews {
      * @param visible whether the caller may view a namespace
      */
     @WithSession
-    public Uni<ImpactView> impact(FollowedTagRef tag, String digest, Predicate<String> visible) {
+    public Uni<ImpactView> impact(StreamTagRef tag, String digest, Predicate<String> visible) {
         String previewed = digest == null || digest.isBlank() ? null : validDigest(digest);
         return followedTags.current(tag).chain(current -> triggers.following(tag).map(followers -> {
             List<AffectedTriggerView> shown = followers.stream()

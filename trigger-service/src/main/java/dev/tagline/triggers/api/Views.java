@@ -1,10 +1,10 @@
 package dev.tagline.triggers.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TriggerActionRequested;
 import dev.tagline.triggers.domain.Delivery;
 import dev.tagline.triggers.domain.DeliveryStatus;
-import dev.tagline.triggers.domain.FollowedTagRef;
 import dev.tagline.triggers.domain.TagImage;
 import dev.tagline.triggers.domain.Trigger;
 import java.time.Instant;
@@ -53,7 +53,7 @@ final class Views {
     /** {@code {"kind":"ImageStreamTag","namespace":"team-a","name":"app:v1"}}. */
     record FromView(String kind, String namespace, String name) {
 
-        static FromView of(FollowedTagRef tag) {
+        static FromView of(StreamTagRef tag) {
             return new FromView(TriggerRequests.IMAGE_STREAM_TAG, tag.namespace(), tag.imageStream() + ":" + tag.tag());
         }
     }

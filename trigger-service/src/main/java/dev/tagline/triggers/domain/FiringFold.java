@@ -1,5 +1,6 @@
 package dev.tagline.triggers.domain;
 
+import dev.tagline.events.StreamTagRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 public final class FiringFold {
 
-    private final Map<FollowedTagRef, List<Trigger>> followers = new LinkedHashMap<>();
+    private final Map<StreamTagRef, List<Trigger>> followers = new LinkedHashMap<>();
     private final Set<Trigger> touched = new LinkedHashSet<>();
     private final List<Firing> firings = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();

@@ -1,5 +1,7 @@
 package dev.tagline.triggers.domain;
 
+import dev.tagline.events.StreamTagRef;
+
 /**
  * Whether whoever creates or changes a trigger may make it follow a tag, such as one in a namespace they cannot
  * view. Refuses by throwing an exception the API answers.
@@ -7,5 +9,5 @@ package dev.tagline.triggers.domain;
 @FunctionalInterface
 public interface FollowCheck {
 
-    void require(FollowedTagRef tag);
+    void require(StreamTagRef tag);
 }

@@ -1,5 +1,6 @@
 package dev.tagline.triggers.domain;
 
+import dev.tagline.events.StreamTagRef;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,7 +37,7 @@ public class FollowedTag extends PanacheEntityBase {
     public Instant changedAt;
 
     public TagImage image() {
-        return new TagImage(new FollowedTagRef(namespace, imageStream, tag), digest, dockerImageReference,
+        return new TagImage(new StreamTagRef(namespace, imageStream, tag), digest, dockerImageReference,
                 generation);
     }
 }

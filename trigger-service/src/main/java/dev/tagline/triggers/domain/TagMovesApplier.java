@@ -5,6 +5,7 @@ import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.MalformedEventException;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.support.inbox.AppliedEventBatch;
 import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.messaging.BatchSteps;
@@ -84,7 +85,7 @@ public class TagMovesApplier implements BatchSteps<TagEvent> {
     }
 
     private Uni<Boolean> apply(SqlConnection connection, List<TagEvent.Move> moves, Instant now) {
-        Map<FollowedTagRef, TagAt> newest = new LinkedHashMap<>();
+        Map<StreamTagRef, TagAt> newest = new LinkedHashMap<>();
         moves.forEach(move -> newest.put(move.image().tag(),
                 new TagAt(move.image(), move.changedAt() == null ? now : move.changedAt())));
         return store.remember(connection, newest.values())

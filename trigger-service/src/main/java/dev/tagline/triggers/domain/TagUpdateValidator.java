@@ -2,6 +2,7 @@ package dev.tagline.triggers.domain;
 
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.MalformedEventException;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.events.reference.ResourceNames;
@@ -39,7 +40,7 @@ public final class TagUpdateValidator {
             throw new MalformedEventException("image.dockerImageReference",
                     "the pull spec must be 1 to " + MAX_REFERENCE_LENGTH + " printable characters");
         }
-        return new TagImage(new FollowedTagRef(event.namespace(), event.imageStream(), event.tag()), digest,
+        return new TagImage(new StreamTagRef(event.namespace(), event.imageStream(), event.tag()), digest,
                 reference, event.generation());
     }
 

@@ -1,5 +1,6 @@
 package dev.tagline.triggers.domain;
 
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TriggerActionRequested;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -110,8 +111,8 @@ public class Trigger extends PanacheEntityBase {
         lastTriggeredAt = now;
     }
 
-    public FollowedTagRef from() {
-        return new FollowedTagRef(fromNamespace, fromStream, fromTag);
+    public StreamTagRef from() {
+        return new StreamTagRef(fromNamespace, fromStream, fromTag);
     }
 
     /** {@code namespace/name}, also the Kafka key of its actions. */

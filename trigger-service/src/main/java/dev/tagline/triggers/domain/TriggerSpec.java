@@ -1,6 +1,7 @@
 package dev.tagline.triggers.domain;
 
 import dev.tagline.events.EventJson;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TriggerActionRequested;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public record TriggerSpec(
         String name,
         TriggerActionRequested.Kind kind,
-        FollowedTagRef from,
+        StreamTagRef from,
         Map<String, Object> params,
         Optional<WebhookSpec> webhook,
         boolean paused,

@@ -1,7 +1,7 @@
 package dev.tagline.triggers.store;
 
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.triggers.domain.Firing;
-import dev.tagline.triggers.domain.FollowedTagRef;
 import dev.tagline.triggers.domain.KindColumn;
 import dev.tagline.triggers.domain.TagImage;
 import dev.tagline.triggers.domain.Trigger;
@@ -95,11 +95,11 @@ public class TagMoveRepository {
     }
 
     /** The triggers following any of the tags, locked until the transaction ends, in id order. */
-    public Uni<List<Trigger>> lockFollowers(SqlConnection connection, Collection<FollowedTagRef> tags) {
+    public Uni<List<Trigger>> lockFollowers(SqlConnection connection, Collection<StreamTagRef> tags) {
         return connection.preparedQuery(LOCK_FOLLOWERS)
-                .execute(Tuple.of(tags.stream().map(FollowedTagRef::namespace).toArray(String[]::new),
-                        tags.stream().map(FollowedTagRef::imageStream).toArray(String[]::new),
-                        tags.stream().map(FollowedTagRef::tag).toArray(String[]::new)))
+                .execute(Tuple.of(tags.stream().map(StreamTagRef::namespace).toArray(String[]::new),
+                        tags.stream().map(StreamTagRef::imageStream).toArray(String[]::new),
+                        tags.stream().map(StreamTagRef::tag).toArray(String[]::new)))
                 .map(rows -> {
                     List<Trigger> triggers = new ArrayList<>(rows.size());
                     rows.forEach(row -> triggers.add(trigger(row)));

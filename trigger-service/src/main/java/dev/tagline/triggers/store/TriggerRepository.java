@@ -1,6 +1,6 @@
 package dev.tagline.triggers.store;
 
-import dev.tagline.triggers.domain.FollowedTagRef;
+import dev.tagline.events.StreamTagRef;
 import dev.tagline.triggers.domain.Trigger;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +32,7 @@ public class TriggerRepository implements PanacheRepositoryBase<Trigger, Long> {
     }
 
     /** Every trigger, in any namespace, that follows the tag. */
-    public Uni<List<Trigger>> following(FollowedTagRef tag) {
+    public Uni<List<Trigger>> following(StreamTagRef tag) {
         return list(FOLLOWING, tag.namespace(), tag.imageStream(), tag.tag());
     }
 }
