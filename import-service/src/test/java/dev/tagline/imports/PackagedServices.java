@@ -1,5 +1,6 @@
 package dev.tagline.imports;
 
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.awaitility.Awaitility.await;
 
 import dev.tagline.testkit.JwtIssuer;
@@ -7,7 +8,6 @@ import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,14 +92,6 @@ final class PackagedServices {
 
     static HttpResponse<String> get(ServiceProcess service, String path) {
         return send(asClusterAdmin(service, path).GET().build());
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpRequest.Builder asClusterAdmin(ServiceProcess service, String path) {
