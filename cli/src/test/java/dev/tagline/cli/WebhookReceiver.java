@@ -1,49 +1,42 @@
 package dev.tagline.cli;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpExchange;
+import dev.tagline.testkit.FakeHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook receiver on this machine that accepts every delivery and counts them. */
 final class WebhookReceiver implements AutoCloseable {
 
-    private final HttpServer server;
     private final AtomicInteger received = new AtomicInteger();
+    private final FakeHttpServer server;
 
-    private WebhookReceiver(HttpServer server) {
-        this.server = server;
+    private WebhookReceiver() {
+        server = FakeHttpServer.start(Map.of("/", this::accept));
     }
 
     static WebhookReceiver start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            WebhookReceiver receiver = new WebhookReceiver(server);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                receiver.received.incrementAndGet();
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            server.start();
-            return receiver;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new WebhookReceiver();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.host() + path;
     }
 
     int received() {
         return received.get();
     }
 
+    private void accept(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        received.incrementAndGet();
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

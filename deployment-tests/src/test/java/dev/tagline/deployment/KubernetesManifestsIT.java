@@ -33,6 +33,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -69,14 +73,21 @@ class KubernetesManifestsIT {
     private static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
     private static final String GATEWAY_SOURCES = "TAGLINE_GATEWAY_SOURCES_";
 
+    /** Runs a test once for the base and once for each overlay, each rendered once for all tests. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest
+    @ValueSource(strings = {"base", DEV, PROD})
+    @interface ForEveryKustomization {
+    }
+
     private static RenderedManifests rendered(String kustomization) {
         return RENDERED.computeIfAbsent(kustomization, name -> RenderedManifests.render(ROOT, name));
     }
 
     // --- The strict parse itself
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void every_manifest_parses_into_the_kubernetes_and_strimzi_models_without_unknown_fields(String kustomization) {
         assertThat(rendered(kustomization).resources()).extracting(HasMetadata::getKind)
                 .contains("Deployment", "Service", "ConfigMap", "KafkaTopic");
@@ -162,8 +173,7 @@ class KubernetesManifestsIT {
 
     // --- Every kustomization: the services as they are packaged
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void every_service_has_a_deployment_of_its_image_and_a_service_selecting_its_pods(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
@@ -177,8 +187,7 @@ class KubernetesManifestsIT {
         assertThat(manifests.all(Deployment.class)).hasSameSizeAs(CATALOG.services());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void ports_and_health_probes_are_the_service_s_own(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
@@ -201,8 +210,7 @@ class KubernetesManifestsIT {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void every_container_requests_and_is_limited_in_cpu_and_memory(String kustomization) {
         for (Deployment deployment : rendered(kustomization).all(Deployment.class)) {
             var resources = container(deployment).getResources();
@@ -217,8 +225,7 @@ class KubernetesManifestsIT {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void every_environment_variable_given_is_one_the_service_reads(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
@@ -229,8 +236,7 @@ class KubernetesManifestsIT {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void every_service_finds_kafka_and_its_database_and_knows_whom_to_trust(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
@@ -247,8 +253,7 @@ class KubernetesManifestsIT {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void every_webhook_source_of_the_gateway_has_a_credential(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         Set<String> given = variableNames(manifests, container(manifests.deployment(CATALOG.service("webhook-gateway"))));
@@ -260,8 +265,7 @@ class KubernetesManifestsIT {
                 .containsAnyOf(GATEWAY_SOURCES + source + "_TOKEN", GATEWAY_SOURCES + source + "_HMAC_SECRET"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void secrets_are_referenced_never_rendered_and_their_creation_is_documented(String kustomization) throws IOException {
         RenderedManifests manifests = rendered(kustomization);
         assertThat(manifests.all(Secret.class)).as("Secrets in k8s/" + kustomization).isEmpty();
@@ -278,8 +282,7 @@ class KubernetesManifestsIT {
         });
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void kafka_topics_are_exactly_the_services_topics_with_their_partitions_and_retention(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         Map<String, KafkaTopic> topics = new TreeMap<>();
@@ -303,8 +306,7 @@ class KubernetesManifestsIT {
         });
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void kafka_topic_settings_are_ones_kafka_has(String kustomization) {
         Set<String> topicSettings = new TreeSet<>();
         for (Field field : TopicConfig.class.getFields()) {
@@ -316,8 +318,7 @@ class KubernetesManifestsIT {
                 assertThat(topicSettings).as(topicName(topic) + " settings").containsAll(topic.getSpec().getConfig().keySet()));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void kafka_topics_belong_to_the_cluster_the_services_connect_to(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         Set<String> clusters = manifests.all(KafkaTopic.class).stream()
@@ -331,8 +332,7 @@ class KubernetesManifestsIT {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", DEV, PROD})
+    @ForEveryKustomization
     void containers_run_as_non_root_on_a_read_only_root_filesystem_with_a_writable_tmp(String kustomization) {
         for (Deployment deployment : rendered(kustomization).all(Deployment.class)) {
             String name = deployment.getMetadata().getName();

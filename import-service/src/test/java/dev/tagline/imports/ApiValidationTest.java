@@ -3,14 +3,13 @@ package dev.tagline.imports;
 import static dev.tagline.imports.Api.given;
 import static dev.tagline.imports.OnDemandImportTest.body;
 import static dev.tagline.imports.TestData.unique;
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -77,14 +76,6 @@ class ApiValidationTest {
                     .statusCode(502)
                     .body("reason", equalTo("unreachable"));
             assertThat(registry.requests()).isEmpty();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.tagline.imports;
 
 import static dev.tagline.imports.PackagedServices.MODULE;
 import static dev.tagline.imports.PackagedServices.START;
-import static dev.tagline.imports.PackagedServices.freePort;
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,15 +1,14 @@
 package dev.tagline.imports;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.tagline.testkit.FakeHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -25,26 +24,19 @@ final class DigestlessRegistry implements AutoCloseable {
             + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}")
             .getBytes(StandardCharsets.UTF_8);
 
-    private final HttpServer server;
+    private final FakeHttpServer server;
     private final List<String> methods = new CopyOnWriteArrayList<>();
 
-    private DigestlessRegistry(HttpServer server) {
-        this.server = server;
+    private DigestlessRegistry() {
+        server = FakeHttpServer.start(Map.of("/v2/", this::manifest));
     }
 
     static DigestlessRegistry start() {
-        try {
-            DigestlessRegistry registry = new DigestlessRegistry(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
-            registry.server.createContext("/v2/", registry::manifest);
-            registry.server.start();
-            return registry;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DigestlessRegistry();
     }
 
     String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.host();
     }
 
     /** The sha256 of the manifest it serves. */
@@ -74,6 +66,6 @@ final class DigestlessRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

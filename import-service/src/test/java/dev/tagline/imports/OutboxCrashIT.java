@@ -2,6 +2,7 @@ package dev.tagline.imports;
 
 import static dev.tagline.imports.OnDemandImportTest.body;
 import static dev.tagline.imports.TestData.unique;
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,7 @@ class OutboxCrashIT {
             // property, since the channel's hyphens make the environment variable form ambiguous.
             try (ServiceProcess first = PackagedServices.startImportService("outbox-crash-first", Map.of(
                     "JAVA_TOOL_OPTIONS", "-Dmp.messaging.outgoing.registry-tag-events.bootstrap.servers=127.0.0.1:"
-                            + PackagedServices.freePort()))) {
+                            + freePort()))) {
                 PackagedServices.awaitLive(first);
                 assertThat(PackagedServices.post(first, "/api/v1/namespaces/" + unique("team") + "/imagestreamimports",
                         body(reference, "app:v1", true)).statusCode()).isEqualTo(200);

@@ -1,13 +1,13 @@
 package dev.tagline.imports;
 
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.awaitility.Awaitility.await;
 
+import dev.tagline.testkit.BearerJsonClient;
 import dev.tagline.testkit.JwtIssuer;
 import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.ServiceProcess;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +30,8 @@ final class PackagedServices {
     static final Duration START = Duration.ofSeconds(120);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Generous: an import fetches from a registry, and a slow machine must not fail the call. */
+    private static final Duration CALL_LIMIT = Duration.ofMinutes(2);
 
     private PackagedServices() {
     }
@@ -85,36 +87,14 @@ final class PackagedServices {
 
     /** As a cluster admin, as every API call of these tests is made. */
     static HttpResponse<String> post(ServiceProcess service, String path, String json) {
-        return send(asClusterAdmin(service, path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return asClusterAdmin().post(service.baseUrl() + path, json);
     }
 
     static HttpResponse<String> get(ServiceProcess service, String path) {
-        return send(asClusterAdmin(service, path).GET().build());
+        return asClusterAdmin().get(service.baseUrl() + path);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpRequest.Builder asClusterAdmin(ServiceProcess service, String path) {
-        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static BearerJsonClient asClusterAdmin() {
+        return new BearerJsonClient(JwtIssuer.shared().clusterAdmin(), CALL_LIMIT);
     }
 }

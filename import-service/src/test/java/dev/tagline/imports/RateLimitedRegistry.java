@@ -1,14 +1,13 @@
 package dev.tagline.imports;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.tagline.testkit.FakeHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,30 +23,22 @@ final class RateLimitedRegistry implements AutoCloseable {
     record Request(String repository, Instant at) {
     }
 
-    private final HttpServer server;
+    private final FakeHttpServer server;
     private final Duration retryAfter;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Instant limitedUntil;
 
-    private RateLimitedRegistry(HttpServer server, Duration retryAfter) {
-        this.server = server;
+    private RateLimitedRegistry(Duration retryAfter) {
         this.retryAfter = retryAfter;
+        server = FakeHttpServer.start(Map.of("/v2/", this::manifest));
     }
 
     static RateLimitedRegistry start(Duration retryAfter) {
-        try {
-            RateLimitedRegistry registry = new RateLimitedRegistry(
-                    HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), retryAfter);
-            registry.server.createContext("/v2/", registry::manifest);
-            registry.server.start();
-            return registry;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RateLimitedRegistry(retryAfter);
     }
 
     String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.host();
     }
 
     List<Request> requests() {
@@ -82,6 +73,6 @@ final class RateLimitedRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

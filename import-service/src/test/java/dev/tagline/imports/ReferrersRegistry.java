@@ -1,11 +1,9 @@
 package dev.tagline.imports;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tagline.testkit.CosignSignatures;
+import dev.tagline.testkit.FakeHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,27 +21,20 @@ final class ReferrersRegistry implements AutoCloseable {
     private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     private static final String COSIGN_SIGNATURE = "application/vnd.dev.cosign.artifact.sig.v1+json";
 
-    private final HttpServer server;
+    private final FakeHttpServer server;
     /** Paths below {@code /v2/<repository>/} (or {@code /storage/}) and what they answer. */
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
 
-    private ReferrersRegistry(HttpServer server) {
-        this.server = server;
+    private ReferrersRegistry() {
+        server = FakeHttpServer.start(Map.of("/", this::answer));
     }
 
     static ReferrersRegistry start() {
-        try {
-            ReferrersRegistry registry = new ReferrersRegistry(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
-            registry.server.createContext("/", registry::answer);
-            registry.server.start();
-            return registry;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ReferrersRegistry();
     }
 
     String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.host();
     }
 
     /** Makes the signatures referrers of {@code digest} in {@code repository}. */
@@ -81,6 +72,6 @@ final class ReferrersRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

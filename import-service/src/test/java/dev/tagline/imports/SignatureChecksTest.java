@@ -1,6 +1,7 @@
 package dev.tagline.imports;
 
 import static dev.tagline.imports.TestData.unique;
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,9 +18,6 @@ import dev.tagline.testkit.KafkaTestClients;
 import dev.tagline.testkit.OciImages;
 import dev.tagline.testkit.Skopeo;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +105,7 @@ class SignatureChecksTest {
         // The tests allow 127.0.0.1 only; another loopback address is internal and not listed.
         SignatureCheckRequested notAllowed = new SignatureCheckRequested("127.0.0.2:" + registry.host().split(":")[1],
                 unique("team-a") + "/app", digest, List.of(trusted(SIGNER)), Instant.now());
-        SignatureCheckRequested unreachable = new SignatureCheckRequested("127.0.0.1:" + closedPort(),
+        SignatureCheckRequested unreachable = new SignatureCheckRequested("127.0.0.1:" + freePort(),
                 unique("team-a") + "/app", digest, List.of(trusted(SIGNER)), Instant.now());
 
         RegistrySignatureChecked refused = onlyVerdict(notAllowed);
@@ -225,13 +223,5 @@ class SignatureChecksTest {
 
     private static String fingerprint(KeyPair keys) {
         return CosignSignatures.fingerprint(keys.getPublic());
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,16 +1,15 @@
 package dev.tagline.imports;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.tagline.testkit.FakeHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,29 +32,21 @@ final class TokenRegistry implements AutoCloseable {
             + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}")
             .getBytes(StandardCharsets.UTF_8);
 
-    private final HttpServer server;
+    private final FakeHttpServer server;
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger unauthorizedManifestRequests = new AtomicInteger();
 
-    private TokenRegistry(HttpServer server) {
-        this.server = server;
+    private TokenRegistry() {
+        server = FakeHttpServer.start(Map.of("/token", this::token, "/v2/", this::manifest));
     }
 
     static TokenRegistry start() {
-        try {
-            TokenRegistry registry = new TokenRegistry(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
-            registry.server.createContext("/token", registry::token);
-            registry.server.createContext("/v2/", registry::manifest);
-            registry.server.start();
-            return registry;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TokenRegistry();
     }
 
     String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.host();
     }
 
     String digest() {
@@ -122,6 +113,6 @@ final class TokenRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

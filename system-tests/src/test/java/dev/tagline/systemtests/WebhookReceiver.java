@@ -2,19 +2,17 @@ package dev.tagline.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tagline.events.EventJson;
+import dev.tagline.testkit.FakeHttpServer;
 import dev.tagline.testkit.StandardWebhooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A subscriber's webhook endpoint on 127.0.0.1: answers every POST 204 and keeps what arrived, with the moment it
@@ -45,30 +43,19 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService handlers;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final FakeHttpServer server;
 
-    private WebhookReceiver(HttpServer server, ExecutorService handlers) {
-        this.server = server;
-        this.handlers = handlers;
+    private WebhookReceiver() {
+        server = FakeHttpServer.start(Map.of("/", this::receive), 4);
     }
 
     static WebhookReceiver start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            WebhookReceiver receiver = new WebhookReceiver(server, Executors.newFixedThreadPool(4));
-            server.createContext("/", receiver::receive);
-            server.setExecutor(receiver.handlers);
-            server.start();
-            return receiver;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new WebhookReceiver();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.host() + path;
     }
 
     /** What arrived for one trigger, in order of arrival. */
@@ -91,7 +78,6 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 }

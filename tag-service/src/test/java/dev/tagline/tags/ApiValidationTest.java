@@ -6,16 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.tagline.testkit.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.RestAssured;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,14 +63,10 @@ class ApiValidationTest {
     void a_five_megabyte_body_is_refused_before_it_is_read() throws Exception {
         String namespace = unique("team");
         // Only the headers are sent: the answer must come without the service reading a byte of the body.
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/v1/namespaces/" + namespace + "/imagestreams HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + 5 * 1024 * 1024
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String response = readResponse(socket.getInputStream());
-            assertThat(response).startsWith("HTTP/1.1 413").contains("application/json").contains("\"field\":\"body\"");
-        }
+        String response = RawHttp.exchange(RestAssured.port, "POST /api/v1/namespaces/" + namespace
+                + "/imagestreams HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + 5 * 1024 * 1024 + "\r\n\r\n", new byte[0]);
+        assertThat(response).startsWith("HTTP/1.1 413").contains("application/json").contains("\"field\":\"body\"");
         assertThat(database.outboxRowsOf(namespace)).isZero();
     }
 
@@ -99,28 +89,5 @@ class ApiValidationTest {
         given().contentType(ContentType.TEXT).body("name=app")
                 .post("/api/v1/namespaces/team/imagestreams").then()
                 .statusCode(415).contentType(ContentType.JSON);
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length, without waiting for the connection to close. */
-    private static String readResponse(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        StringBuilder response = new StringBuilder();
-        int length = 0;
-        for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
-            response.append(line).append("\n");
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        char[] body = new char[length];
-        int read = 0;
-        while (read < length) {
-            int n = reader.read(body, read, length - read);
-            if (n < 0) {
-                break;
-            }
-            read += n;
-        }
-        return response.append("\n").append(body, 0, read).toString();
     }
 }

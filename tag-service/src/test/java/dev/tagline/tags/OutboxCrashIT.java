@@ -5,6 +5,7 @@ import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static dev.tagline.tags.TestData.pushed;
 import static dev.tagline.tags.TestData.unique;
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +14,6 @@ import dev.tagline.testkit.JwtIssuer;
 import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.ServiceProcess;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,11 +106,5 @@ class OutboxCrashIT {
                 .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.tagline.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +72,7 @@ public final class DistributionRegistry implements AutoCloseable {
     public static DistributionRegistry start(Notifications notifications, String credentials) {
         try {
             Path directory = Files.createTempDirectory("tagline-registry");
-            return start(directory, freePort(), directory.resolve("data"), directory.resolve("registry.log"),
+            return start(directory, FreePorts.freePort(), directory.resolve("data"), directory.resolve("registry.log"),
                     notifications, credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the registry", e);
@@ -245,12 +244,6 @@ public final class DistributionRegistry implements AutoCloseable {
 
     private static String quoted(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void pause() {

@@ -30,7 +30,7 @@ public final class RestartablePostgres implements PostgresServer {
 
     /** Creates a cluster in {@code dataDir} and starts it on a free port. */
     public static RestartablePostgres start(Path dataDir) {
-        RestartablePostgres server = new RestartablePostgres(dataDir, TaglineStack.freePort());
+        RestartablePostgres server = new RestartablePostgres(dataDir, FreePorts.freePort());
         server.restart();
         return server;
     }

@@ -2,7 +2,6 @@ package dev.tagline.testkit;
 
 import dev.tagline.events.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -254,12 +253,12 @@ public final class TaglineStack implements AutoCloseable {
 
     private void choosePorts() {
         for (Service service : Service.values()) {
-            ports.put(service, options.fixedPorts ? service.standardPort() : freePort());
+            ports.put(service, options.fixedPorts ? service.standardPort() : FreePorts.freePort());
         }
     }
 
     private void startRegistry() {
-        int port = options.fixedPorts ? LOCAL_REGISTRY_PORT : freePort();
+        int port = options.fixedPorts ? LOCAL_REGISTRY_PORT : FreePorts.freePort();
         String unavailable = !DistributionRegistry.installed()
                 ? "docker-registry is not on the PATH (apt-get install docker-registry)"
                 : !portIsFree(port) ? "port " + port + " is taken" : null;
@@ -403,14 +402,6 @@ public final class TaglineStack implements AutoCloseable {
             return true;
         } catch (IOException taken) {
             return false;
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class DistributionRegistryTest {
     void a_registry_on_kept_storage_still_serves_what_was_pushed_before_it_stopped() throws IOException {
         Path storage = layouts.resolve("storage");
         OciImages.LayoutImage image = OciImages.image(layouts.resolve("kept"), OciImages.Platform.LINUX_AMD64, "kept");
-        int port = freePort();
+        int port = FreePorts.freePort();
         try (DistributionRegistry first = DistributionRegistry.startKeeping(port, storage, layouts.resolve("first.log"),
                 null)) {
             Skopeo.push(image, first.host() + "/team-a/app:v1");
@@ -102,12 +101,6 @@ class DistributionRegistryTest {
             assertTrue(authorizations.stream().allMatch("Bearer token-1"::equals), authorizations::toString);
         } finally {
             receiver.stop(0);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +46,7 @@ class ServiceProcessTest {
 
     @Test
     void a_started_service_becomes_ready_with_the_given_environment_and_packaged_jvm_options() throws IOException {
-        try (ServiceProcess service = ServiceProcess.start(moduleDir, freePort(), Map.of("GREETING", "hello"), log)) {
+        try (ServiceProcess service = ServiceProcess.start(moduleDir, FreePorts.freePort(), Map.of("GREETING", "hello"), log)) {
             service.awaitReady(READY);
 
             assertTrue(Files.readString(log).contains("started with GREETING=hello"));
@@ -59,7 +57,7 @@ class ServiceProcessTest {
 
     @Test
     void closing_lets_the_service_shut_down_gracefully() throws IOException {
-        ServiceProcess service = ServiceProcess.start(moduleDir, freePort(), Map.of(), log);
+        ServiceProcess service = ServiceProcess.start(moduleDir, FreePorts.freePort(), Map.of(), log);
         service.awaitReady(READY);
 
         service.close();
@@ -69,18 +67,12 @@ class ServiceProcessTest {
 
     @Test
     void killing_crashes_the_service_without_running_its_shutdown_hooks() throws IOException {
-        ServiceProcess service = ServiceProcess.start(moduleDir, freePort(), Map.of(), log);
+        ServiceProcess service = ServiceProcess.start(moduleDir, FreePorts.freePort(), Map.of(), log);
         service.awaitReady(READY);
 
         service.kill();
 
         assertFalse(Files.readString(log).contains(FakeQuarkusService.GRACEFUL_STOP));
         assertThrows(IllegalStateException.class, () -> service.awaitReady(READY));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

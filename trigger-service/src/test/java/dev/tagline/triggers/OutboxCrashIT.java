@@ -1,5 +1,6 @@
 package dev.tagline.triggers;
 
+import static dev.tagline.testkit.FreePorts.freePort;
 import static dev.tagline.triggers.TestData.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,8 +14,6 @@ import dev.tagline.testkit.KafkaCluster;
 import dev.tagline.testkit.KafkaTestClients;
 import dev.tagline.testkit.PostgresServer;
 import dev.tagline.testkit.ServiceProcess;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,11 +118,5 @@ class OutboxCrashIT {
                 .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tagline.gateway;
 
+import static dev.tagline.testkit.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +14,6 @@ import dev.tagline.testkit.KafkaTestClients.Consumed;
 import dev.tagline.testkit.OciImages;
 import dev.tagline.testkit.ServiceProcess;
 import dev.tagline.testkit.Skopeo;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,11 +104,5 @@ class BrokerOutageIT {
 
     private static String digestOf(Consumed event) {
         return EventJson.read(event.value(), RegistryTagChanged.class).digest();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

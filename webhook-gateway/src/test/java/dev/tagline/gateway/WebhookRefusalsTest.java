@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.tagline.testkit.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +45,8 @@ class WebhookRefusalsTest {
         String repository = Fixtures.unique("refuse") + "/app";
         byte[] head = WebhookAuthenticationTest.distributionPush(repository);
 
-        String response = exchange("POST /webhooks/registry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + DISTRIBUTION
+        String response = RawHttp.exchange(RestAssured.port,
+                "POST /webhooks/registry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + DISTRIBUTION
                 + "\r\nAuthorization: Bearer " + TestSources.REGISTRY_TOKEN + "\r\nContent-Length: " + 5 * 1024 * 1024
                 + "\r\n\r\n", head);
 
@@ -73,7 +69,8 @@ class WebhookRefusalsTest {
         }
         chunks.append("0\r\n\r\n");
 
-        String response = exchange("POST /webhooks/registry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + DISTRIBUTION
+        String response = RawHttp.exchange(RestAssured.port,
+                "POST /webhooks/registry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + DISTRIBUTION
                 + "\r\nAuthorization: Bearer " + TestSources.REGISTRY_TOKEN + "\r\nTransfer-Encoding: chunked\r\n\r\n",
                 chunks.toString().getBytes(StandardCharsets.UTF_8));
 
@@ -153,43 +150,5 @@ class WebhookRefusalsTest {
     private static String eventOf(byte[] envelope) {
         String text = new String(envelope, StandardCharsets.UTF_8);
         return text.substring(text.indexOf('[') + 1, text.lastIndexOf(']')).trim();
-    }
-
-    /** Sends raw HTTP/1.1 and reads one response, without waiting for the connection to close. */
-    private static String exchange(String head, byte[] body) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            try {
-                out.write(body);
-                out.flush();
-            } catch (IOException closedEarly) {
-                // The gateway may answer and close before it has read everything; the answer is what counts.
-            }
-            return readResponse(socket.getInputStream());
-        }
-    }
-
-    private static String readResponse(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        StringBuilder response = new StringBuilder();
-        int length = 0;
-        for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
-            response.append(line).append("\n");
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        char[] content = new char[length];
-        int read = 0;
-        while (read < length) {
-            int n = reader.read(content, read, length - read);
-            if (n < 0) {
-                break;
-            }
-            read += n;
-        }
-        return response.append("\n").append(content, 0, read).toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tagline.benchmarks;
 
+import static dev.tagline.testkit.FreePorts.freePort;
+
 import dev.tagline.events.Topics;
 import dev.tagline.testkit.Directories;
 import dev.tagline.testkit.KafkaCluster;
@@ -9,8 +11,6 @@ import dev.tagline.testkit.TaglineStack;
 import dev.tagline.testkit.TaglineStack.Service;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -280,13 +280,5 @@ public final class BenchmarkSuite {
 
     private static double ratio(double part, double whole) {
         return whole == 0 ? 0 : part / whole;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -387,24 +389,15 @@ class FaultsUnderLoadIT {
         assertThat(waitUntil(condition, limit)).as(what + " within " + limit).isTrue();
     }
 
+    /** Whether the condition came true; an exception counts as not yet, as the database or broker may be away. */
     private static boolean waitUntil(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return true;
-                }
-            } catch (RuntimeException unavailable) {
-                // The database or broker may be away for a moment; look again.
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException notInTime) {
+            return false;
         }
-        return false;
     }
 
     private static long millis(long sinceNanos) {

@@ -1,12 +1,12 @@
 package dev.tagline.systemtests.faults;
 
+import dev.tagline.testkit.DistributionPushes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +28,6 @@ final class NotificationSender implements AutoCloseable {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(2);
-    private static final String MEDIA_TYPE = "application/vnd.docker.distribution.events.v1+json";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final URI gateway;
@@ -91,9 +90,11 @@ final class NotificationSender implements AutoCloseable {
     }
 
     private boolean send(Accepted push) {
+        String envelope = DistributionPushes.envelope(eventIdOf(push), "tagline-faults", registryHost,
+                push.repository(), push.tag(), push.digest());
         HttpRequest request = HttpRequest.newBuilder(gateway).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", MEDIA_TYPE).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(push))).build();
+                .header("Content-Type", DistributionPushes.MEDIA_TYPE).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
@@ -111,17 +112,9 @@ final class NotificationSender implements AutoCloseable {
         }
     }
 
-    /** One event per envelope, as a registry sends each push; the event id is the same on every retry. */
-    private String envelope(Accepted push) {
-        String eventId = UUID.nameUUIDFromBytes(push.digest().getBytes()).toString();
-        return """
-                {"events":[{"id":"%s","timestamp":"%s","action":"push","target":{"mediaType":\
-                "application/vnd.oci.image.manifest.v1+json","size":1024,"digest":"%s","length":1024,\
-                "repository":"%s","url":"http://%s/v2/%s/manifests/%s","tag":"%s"},"request":{"id":"%s",\
-                "addr":"127.0.0.1:40000","host":"%s","method":"PUT","useragent":"tagline-faults"},"actor":{},\
-                "source":{"addr":"faults:5000","instanceID":"tagline-faults"}}]}"""
-                .formatted(eventId, Instant.now(), push.digest(), push.repository(), registryHost, push.repository(),
-                        push.digest(), push.tag(), eventId, registryHost);
+    /** The same on every retry of a push, as a registry keeps its event id. */
+    private static String eventIdOf(Accepted push) {
+        return UUID.nameUUIDFromBytes(push.digest().getBytes()).toString();
     }
 
     private static void sleep(Duration duration) {

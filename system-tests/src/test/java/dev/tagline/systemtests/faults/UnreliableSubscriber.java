@@ -2,19 +2,15 @@ package dev.tagline.systemtests.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tagline.events.EventJson;
+import dev.tagline.testkit.FakeHttpServer;
 import dev.tagline.testkit.StandardWebhooks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,8 +24,6 @@ final class UnreliableSubscriber implements AutoCloseable {
     record Arrivals(Set<String> webhookIds, boolean delivered) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService handlers;
     private final String secret;
     private final Duration hang;
     private final AtomicLong attempts = new AtomicLong();
@@ -37,30 +31,22 @@ final class UnreliableSubscriber implements AutoCloseable {
     private final Map<String, Set<String>> webhookIds = new ConcurrentHashMap<>();
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
 
-    private UnreliableSubscriber(HttpServer server, ExecutorService handlers, String secret, Duration hang) {
-        this.server = server;
-        this.handlers = handlers;
+    private final FakeHttpServer server;
+
+    private UnreliableSubscriber(String secret, Duration hang) {
         this.secret = secret;
         this.hang = hang;
+        // Enough threads that the held attempts do not hold up the others.
+        server = FakeHttpServer.start(Map.of("/", this::receive), 32);
     }
 
     /** @param hang how long the held attempts are held: longer than the trigger-service waits */
     static UnreliableSubscriber start(String secret, Duration hang) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            UnreliableSubscriber subscriber = new UnreliableSubscriber(server, Executors.newFixedThreadPool(32), secret,
-                    hang);
-            server.createContext("/", subscriber::receive);
-            server.setExecutor(subscriber.handlers);
-            server.start();
-            return subscriber;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new UnreliableSubscriber(secret, hang);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://" + server.host() + "/hook";
     }
 
     Arrivals arrivals(String trigger, String digest) {
@@ -107,7 +93,6 @@ final class UnreliableSubscriber implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 }
