@@ -2,9 +2,9 @@ package dev.tagline.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tagline.gateway.config.GatewayConfig;
 import dev.tagline.gateway.config.GatewayConfig.SourceConfig;
-import dev.tagline.gateway.config.Secret;
+import dev.tagline.gateway.config.GatewayConfig;
+import dev.tagline.web.Secret;
 import io.fabric8.kubernetes.api.model.Container;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;

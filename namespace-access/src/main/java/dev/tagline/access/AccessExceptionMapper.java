@@ -1,6 +1,6 @@
 package dev.tagline.access;
 
-import jakarta.ws.rs.core.MediaType;
+import dev.tagline.web.ApiError;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,9 +13,7 @@ public class AccessExceptionMapper {
     }
 
     static Response answer(AccessDeniedException e) {
-        return Response.status(e.hidden() ? Response.Status.NOT_FOUND : Response.Status.FORBIDDEN)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new AccessError(e.getMessage(), e.field()))
-                .build();
+        return ApiError.response(e.hidden() ? Response.Status.NOT_FOUND : Response.Status.FORBIDDEN, e.getMessage(),
+                e.field()).build();
     }
 }

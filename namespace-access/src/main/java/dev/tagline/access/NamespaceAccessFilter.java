@@ -1,11 +1,11 @@
 package dev.tagline.access;
 
+import dev.tagline.web.ApiError;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -36,10 +36,8 @@ public class NamespaceAccessFilter {
         try {
             caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         } catch (NotAuthenticatedException e) {
-            return Response.status(Response.Status.UNAUTHORIZED)
+            return ApiError.response(Response.Status.UNAUTHORIZED, e.getMessage(), HttpHeaders.AUTHORIZATION)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tagline\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new AccessError(e.getMessage(), HttpHeaders.AUTHORIZATION))
                     .build();
         }
         current.set(caller);

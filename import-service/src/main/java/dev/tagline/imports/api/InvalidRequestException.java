@@ -1,16 +1,12 @@
 package dev.tagline.imports.api;
 
-/** A request path, parameter or body that can never be accepted; names the offending field. */
-public class InvalidRequestException extends RuntimeException {
+import dev.tagline.web.FieldException;
+import jakarta.ws.rs.core.Response;
 
-    private final String field;
+/** A request path, parameter or body that can never be accepted; names the offending field. */
+public class InvalidRequestException extends FieldException {
 
     public InvalidRequestException(String field, String message) {
-        super(message, null, false, false);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(Response.Status.BAD_REQUEST, field, message);
     }
 }

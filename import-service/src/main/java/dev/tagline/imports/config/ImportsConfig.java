@@ -5,6 +5,7 @@ import dev.tagline.support.config.PositiveDurationConverter;
 import dev.tagline.support.config.PositiveIntegerConverter;
 import dev.tagline.support.egress.OutboundRule;
 import dev.tagline.support.egress.OutboundRuleConverter;
+import dev.tagline.web.Secret;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;

@@ -23,7 +23,7 @@ public class RegistryCredentialStore {
                         + "\" needs both a username and a password");
             }
             settings.username().ifPresent(username -> byRegistry.put(registry.toLowerCase(Locale.ROOT),
-                    new RegistryCredentials(username, settings.password().orElseThrow().value())));
+                    new RegistryCredentials(username, settings.password().orElseThrow().reveal())));
         });
     }
 

@@ -2,9 +2,9 @@ package dev.tagline.tags.api;
 
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagSpec;
-import dev.tagline.support.api.QueryNumbers;
 import dev.tagline.tags.domain.ImageStreamService;
 import dev.tagline.tags.domain.Rollbacks;
+import dev.tagline.web.QueryNumbers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

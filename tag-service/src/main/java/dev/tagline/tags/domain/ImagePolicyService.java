@@ -3,6 +3,7 @@ package dev.tagline.tags.domain;
 import dev.tagline.events.EventJson;
 import dev.tagline.support.time.Timestamps;
 import dev.tagline.tags.store.ImagePolicyRepository;
+import dev.tagline.web.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -4,6 +4,8 @@ import dev.tagline.events.TagSpec;
 import dev.tagline.support.time.Timestamps;
 import dev.tagline.tags.store.ImageStreamRepository;
 import dev.tagline.tags.store.StreamTagRepository;
+import dev.tagline.web.ConflictException;
+import dev.tagline.web.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

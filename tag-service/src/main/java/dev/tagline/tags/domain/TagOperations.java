@@ -4,6 +4,7 @@ import dev.tagline.events.StreamTagRef;
 import dev.tagline.support.time.Timestamps;
 import dev.tagline.tags.store.ImageStreamRepository;
 import dev.tagline.tags.store.StreamTagRepository;
+import dev.tagline.web.ConflictException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -10,6 +10,7 @@ import dev.tagline.tags.store.HistoryRepository;
 import dev.tagline.tags.store.ImageRepository;
 import dev.tagline.tags.store.ImageStreamRepository;
 import dev.tagline.tags.store.StreamTagRepository;
+import dev.tagline.web.NotFoundException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.tagline.triggers.api;
 
-import dev.tagline.support.api.QueryNumbers;
 import dev.tagline.triggers.api.Views.DeliveryView;
 import dev.tagline.triggers.domain.TriggerService;
+import dev.tagline.web.QueryNumbers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

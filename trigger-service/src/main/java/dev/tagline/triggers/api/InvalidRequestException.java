@@ -1,11 +1,12 @@
 package dev.tagline.triggers.api;
 
-import dev.tagline.triggers.domain.FieldException;
+import dev.tagline.web.FieldException;
+import jakarta.ws.rs.core.Response;
 
 /** A request path, parameter or body that can never be accepted; names the offending field. */
 public class InvalidRequestException extends FieldException {
 
     public InvalidRequestException(String field, String message) {
-        super(field, message);
+        super(Response.Status.BAD_REQUEST, field, message);
     }
 }

@@ -4,6 +4,8 @@ import dev.tagline.support.time.Timestamps;
 import dev.tagline.triggers.store.DeliveryRepository;
 import dev.tagline.triggers.store.FollowedTagRepository;
 import dev.tagline.triggers.store.TriggerRepository;
+import dev.tagline.web.ConflictException;
+import dev.tagline.web.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

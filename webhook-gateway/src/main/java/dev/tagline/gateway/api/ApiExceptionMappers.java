@@ -6,16 +6,16 @@ import dev.tagline.gateway.domain.InvalidPayloadException;
 import dev.tagline.gateway.domain.UnknownSourceException;
 import dev.tagline.gateway.domain.UnsupportedContentTypeException;
 import dev.tagline.gateway.messaging.BrokerUnavailableException;
-import jakarta.ws.rs.WebApplicationException;
+import dev.tagline.web.ApiError;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every refusal into its status with an {@link ApiError} body: 404 unknown source, 401 bad credential,
  * 413 too large, 415 wrong content type, 400 invalid payload, 503 (with {@code Retry-After}) when Kafka did not
- * acknowledge. Nothing a sender sends yields a 500.
+ * acknowledge. Framework 4xx, such as 404 for an unknown path or 405 for a GET, are service-web's
+ * {@code RequestErrorMappers}. Nothing a sender sends yields a 500.
  */
 public class ApiExceptionMappers {
 
@@ -29,12 +29,12 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unknownSource(UnknownSourceException e) {
-        return error(Response.Status.NOT_FOUND, e.getMessage(), "source").build();
+        return ApiError.response(Response.Status.NOT_FOUND, e.getMessage(), "source").build();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        Response.ResponseBuilder response = error(Response.Status.UNAUTHORIZED, e.getMessage(), e.field());
+        Response.ResponseBuilder response = ApiError.response(Response.Status.UNAUTHORIZED, e.getMessage(), e.field());
         if (e.challenge()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer " + REALM)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic " + REALM + ", charset=\"UTF-8\"");
@@ -44,38 +44,26 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
-        return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), "body").build();
+        return ApiError.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), "body").build();
     }
 
     @ServerExceptionMapper
     public Response unsupportedContentType(UnsupportedContentTypeException e) {
-        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), HttpHeaders.CONTENT_TYPE).build();
+        return ApiError.response(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), HttpHeaders.CONTENT_TYPE)
+                .build();
     }
 
     @ServerExceptionMapper
     public Response invalidPayload(InvalidPayloadException e) {
-        return error(Response.Status.BAD_REQUEST, e.getMessage(), e.field()).build();
+        return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage(), e.field()).build();
     }
 
     /** The sender should retry the whole request; its events keep their ids, so a retry is harmless. */
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e) {
-        return error(Response.Status.SERVICE_UNAVAILABLE, "the events could not be stored durably; retry later", null)
+        return ApiError.response(Response.Status.SERVICE_UNAVAILABLE,
+                        "the events could not be stored durably; retry later", null)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .build();
-    }
-
-    /** Framework answers, such as 404 for an unknown path or 405 for a GET, in the same shape. */
-    @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
-            return e.getResponse();
-        }
-        return error(status, status.getReasonPhrase(), null).build();
-    }
-
-    private static Response.ResponseBuilder error(Response.StatusType status, String message, String field) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message, field));
     }
 }

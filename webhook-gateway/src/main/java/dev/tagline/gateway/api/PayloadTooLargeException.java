@@ -1,5 +1,7 @@
 package dev.tagline.gateway.api;
 
+import dev.tagline.web.BodySizeLimit;
+
 /** A body above {@code tagline.gateway.max-body-size}. */
 public class PayloadTooLargeException extends RuntimeException {
 

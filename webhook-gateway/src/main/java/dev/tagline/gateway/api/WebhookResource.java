@@ -3,6 +3,8 @@ package dev.tagline.gateway.api;
 import dev.tagline.gateway.domain.Receipt;
 import dev.tagline.gateway.domain.WebhookIntake;
 import dev.tagline.gateway.domain.WebhookRequest;
+import dev.tagline.web.ApiError;
+import dev.tagline.web.BodySizeLimit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;

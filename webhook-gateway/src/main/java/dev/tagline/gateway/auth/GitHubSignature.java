@@ -1,6 +1,6 @@
 package dev.tagline.gateway.auth;
 
-import dev.tagline.gateway.config.Secret;
+import dev.tagline.web.Secret;
 import java.time.Duration;
 import java.util.HexFormat;
 

@@ -1,7 +1,7 @@
 package dev.tagline.gateway.auth;
 
-import dev.tagline.gateway.config.Secret;
 import dev.tagline.gateway.domain.WebhookRequest;
+import dev.tagline.web.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

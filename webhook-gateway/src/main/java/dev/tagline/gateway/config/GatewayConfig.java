@@ -1,5 +1,6 @@
 package dev.tagline.gateway.config;
 
+import dev.tagline.web.Secret;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,7 +16,10 @@ public interface GatewayConfig {
     /** The webhook sources by name; a registry calls {@code POST /webhooks/<name>}. */
     Map<String, SourceConfig> sources();
 
-    /** Larger request bodies are refused with 413. */
+    /**
+     * Larger request bodies are refused with 413. Read through {@code quarkus.http.limits.max-body-size}, which
+     * application.properties sets from this, so that service-web's filter and the HTTP server apply one limit.
+     */
     @WithDefault("1M")
     MemorySize maxBodySize();
 

@@ -1,8 +1,8 @@
 package dev.tagline.gateway.domain;
 
 import dev.tagline.gateway.auth.SourceAuthentication;
-import dev.tagline.gateway.config.Secret;
 import dev.tagline.gateway.registry.WebhookFormat;
+import dev.tagline.web.Secret;
 import java.net.URI;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import dev.tagline.events.Platform;
 import dev.tagline.events.oci.IndexManifest;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.gateway.config.GatewayConfig;
-import dev.tagline.gateway.config.Secret;
+import dev.tagline.web.Secret;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tagline.gateway.config.GatewayConfig;
-import dev.tagline.gateway.config.Secret;
+import dev.tagline.web.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,33 +1,21 @@
-package dev.tagline.support.api;
+package dev.tagline.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns the client mistakes every service meets (unreadable JSON, bad query numbers, framework 4xx, lost races) into a 4xx with an
- * {@link ApiError} body; each service maps its own domain exceptions with {@link #error}. Jackson's messages quote
- * the offending value at most, never a whole body, so a secret sent in the wrong shape is not echoed back in full.
+ * Turns the client mistakes every service meets (unreadable JSON, framework 4xx such as an unknown path) into a 4xx
+ * with an {@link ApiError} body; refusals a service decides itself are {@link FieldException}s. Jackson's messages
+ * quote the offending value at most, never a whole body, so a secret sent in the wrong shape is not echoed back in
+ * full.
  */
 public class RequestErrorMappers {
-
-    @ServerExceptionMapper
-    public Response invalidQueryNumber(InvalidQueryNumberException e) {
-        return error(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
-    }
-
-    /** A race the service's checks and locks did not prevent, such as two first creations of one thing. */
-    @ServerExceptionMapper
-    public Response concurrentChange(ConstraintViolationException e) {
-        return error(Response.Status.CONFLICT, "a concurrent change won; read the current state and retry", null);
-    }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e) {
@@ -76,7 +64,7 @@ public class RequestErrorMappers {
         return error(status, status.getReasonPhrase(), null);
     }
 
-    public static Response error(Response.StatusType status, String message, String field) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message, field)).build();
+    private static Response error(Response.StatusType status, String message, String field) {
+        return ApiError.response(status, message, field).build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.tagline.support.api;
+package dev.tagline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

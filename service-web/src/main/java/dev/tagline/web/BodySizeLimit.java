@@ -1,16 +1,18 @@
-package dev.tagline.gateway.api;
+package dev.tagline.web;
 
-import dev.tagline.gateway.config.GatewayConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body declared larger than {@code tagline.gateway.max-body-size} with 413 and a JSON error before
- * reading any of it. A body without a declared length is measured once read (see {@link WebhookResource}); one that
- * grows past the HTTP server's own limit, which follows the same setting, is cut off there.
+ * Refuses a body declared larger than {@code quarkus.http.limits.max-body-size} with 413 and a JSON error before
+ * reading any of it. A body without a declared length that grows past the limit is cut off by the HTTP server's own
+ * limit, which follows the same setting; a resource that reads such a body itself can measure it with
+ * {@link #maxBytes()}.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -19,12 +21,17 @@ public class BodySizeLimit {
 
     private final long maxBytes;
 
-    public BodySizeLimit(GatewayConfig config) {
-        this.maxBytes = config.maxBodySize().asLongValue();
+    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max) {
+        this.maxBytes = max.asLongValue();
     }
 
-    static String message(long maxBytes) {
+    /** The refusal's message, also for a resource that finds an undeclared body too large once read. */
+    public static String message(long maxBytes) {
         return "the body is larger than " + maxBytes + " bytes";
+    }
+
+    public long maxBytes() {
+        return maxBytes;
     }
 
     void register(@Observes Filters filters) {
@@ -40,10 +47,6 @@ public class BodySizeLimit {
             }
             context.next();
         }, BEFORE_EVERY_ROUTE);
-    }
-
-    long maxBytes() {
-        return maxBytes;
     }
 
     private static long declaredLength(String header) {

@@ -1,4 +1,4 @@
-package dev.tagline.support.api;
+package dev.tagline.web;
 
 /** Reads whole numbers from query parameters, so that a bad one is a 400 naming it rather than a 404. */
 public final class QueryNumbers {

@@ -1,9 +1,12 @@
-package dev.tagline.gateway.config;
+package dev.tagline.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** A configured credential: readable only on purpose, never through {@code toString}, so it stays out of logs. */
+/**
+ * A configured credential, such as a webhook token or a registry password: readable only on purpose, never through
+ * {@code toString}, so that whatever prints the configuration, or an object holding the secret, keeps it out of logs.
+ */
 public final class Secret {
 
     private final String value;
@@ -12,7 +15,7 @@ public final class Secret {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    /** Used by the configuration to convert a property value. */
+    /** Used by SmallRye Config to convert a property value. */
     public static Secret of(String value) {
         return new Secret(value);
     }
