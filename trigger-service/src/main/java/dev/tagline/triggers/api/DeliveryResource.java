@@ -2,7 +2,7 @@ package dev.tagline.triggers.api;
 
 import dev.tagline.support.api.QueryNumbers;
 import dev.tagline.triggers.api.Views.DeliveryView;
-import dev.tagline.triggers.domain.TriggerService;
+import dev.tagline.triggers.service.TriggerService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
