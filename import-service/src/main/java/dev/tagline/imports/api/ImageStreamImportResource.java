@@ -1,7 +1,7 @@
 package dev.tagline.imports.api;
 
 import dev.tagline.imports.domain.ImportOrder;
-import dev.tagline.imports.domain.OnDemandImports;
+import dev.tagline.imports.service.OnDemandImports;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

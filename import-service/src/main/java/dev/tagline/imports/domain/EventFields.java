@@ -3,12 +3,12 @@ package dev.tagline.imports.domain;
 import dev.tagline.events.MalformedEventException;
 
 /** Checks of consumed event data, before any work: a missing field can never be applied. */
-final class EventFields {
+public final class EventFields {
 
     private EventFields() {
     }
 
-    static void require(String field, Object value) {
+    public static void require(String field, Object value) {
         if (value == null || value instanceof String text && text.isBlank()) {
             throw new MalformedEventException(field, field + " is required");
         }

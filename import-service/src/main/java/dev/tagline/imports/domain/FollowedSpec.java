@@ -11,12 +11,12 @@ import java.util.Optional;
  * with {@code importPolicy.scheduled}. A digest-pinned reference never moves, and a {@code reference} tag is
  * not imported at all, so neither is scheduled.
  */
-final class FollowedSpec {
+public final class FollowedSpec {
 
     private FollowedSpec() {
     }
 
-    static Optional<ImageReference> scheduledSource(TagSpec spec) {
+    public static Optional<ImageReference> scheduledSource(TagSpec spec) {
         if (spec == null || spec.reference() || !spec.importPolicy().scheduled() || spec.from() == null
                 || spec.from().kind() != TagReference.Kind.DockerImage || spec.from().name() == null) {
             return Optional.empty();

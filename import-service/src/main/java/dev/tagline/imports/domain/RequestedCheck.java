@@ -38,16 +38,16 @@ public record RequestedCheck(String registry, String repository, Digest digest, 
     }
 
     /** The key set whatever its order, to tell whether a verdict published earlier was for the same keys. */
-    String keySet() {
+    public String keySet() {
         return String.join(",", new TreeSet<>(fingerprints()));
     }
 
-    String keysJson() {
+    public String keysJson() {
         return EventJson.write(keys);
     }
 
     /** {@code registry/repository@digest}, the Kafka key of its events. */
-    String image() {
+    public String image() {
         return registry + "/" + repository + "@" + digest;
     }
 }

@@ -1,8 +1,8 @@
 package dev.tagline.imports.messaging;
 
 import dev.tagline.events.Topics;
-import dev.tagline.imports.domain.ScheduledChecks;
-import dev.tagline.imports.domain.SpecChangeApplier;
+import dev.tagline.imports.service.ScheduledChecks;
+import dev.tagline.imports.service.SpecChangeApplier;
 import dev.tagline.support.messaging.DeadLetters;
 import dev.tagline.support.messaging.PartitionBatches;
 import io.smallrye.mutiny.Uni;

@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.tagline.events.Topics;
-import dev.tagline.imports.domain.FollowerSchedule;
-import dev.tagline.imports.domain.SpecChangeApplier;
+import dev.tagline.imports.service.FollowerSchedule;
+import dev.tagline.imports.service.SpecChangeApplier;
 import dev.tagline.testkit.RecordText;
 
 /**

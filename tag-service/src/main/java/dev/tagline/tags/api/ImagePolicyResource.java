@@ -2,9 +2,9 @@ package dev.tagline.tags.api;
 
 import dev.tagline.access.RequiresRole;
 import dev.tagline.access.Role;
-import dev.tagline.tags.domain.ImagePolicyService;
 import dev.tagline.tags.domain.ImagePolicyValidator;
 import dev.tagline.tags.domain.ValidPolicy;
+import dev.tagline.tags.service.ImagePolicyService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

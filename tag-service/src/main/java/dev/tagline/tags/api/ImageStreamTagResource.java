@@ -2,8 +2,8 @@ package dev.tagline.tags.api;
 
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagSpec;
-import dev.tagline.tags.domain.ImageStreamService;
-import dev.tagline.tags.domain.Rollbacks;
+import dev.tagline.tags.service.ImageStreamService;
+import dev.tagline.tags.service.Rollbacks;
 import dev.tagline.web.QueryNumbers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -6,6 +6,8 @@ import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import dev.tagline.events.StreamImage;
 import dev.tagline.events.TagChangeCause;
+import dev.tagline.tags.service.TagMover;
+import dev.tagline.tags.service.TagPointer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,11 +22,11 @@ import java.util.Set;
 
 /**
  * Folds a batch of registry observations, in offset order, into the tags they move, in memory: the same rules as
- * {@link TagMover} and {@link TagPointer} apply one event at a time (followers in stream id and name order, a held
+ * {@code TagMover} and {@code TagPointer} apply one event at a time (followers in stream id and name order, a held
  * tag records a held item, a tag already at the digest stays, every alias of a moved tag observes the image in turn),
  * but starting from the tags as their locked streams left them and writing nothing until the end, so that a whole
  * batch costs a handful of statements. Each later observation sees what the earlier ones moved. A tag under an image
- * policy moves only to an image a check verified with one of its keys; otherwise it waits, as {@link TagPointer} does.
+ * policy moves only to an image a check verified with one of its keys; otherwise it waits, as {@code TagPointer} does.
  */
 public final class FollowerMoves {
 
@@ -45,6 +47,10 @@ public final class FollowerMoves {
             this.current = current;
             this.recordedDigest = recordedDigest;
             this.hasConditions = hasConditions;
+        }
+
+        public StreamTag tag() {
+            return tag;
         }
     }
 
@@ -162,7 +168,7 @@ public final class FollowerMoves {
     }
 
     private Optional<Verification> verification(ImagePointer image, List<TrustedKey> keys) {
-        return SignatureGate.trustedKey(keys, verifiedKeys.getOrDefault(image.dockerImageReference(), Set.of()))
+        return TrustedKeys.firstVerified(keys, verifiedKeys.getOrDefault(image.dockerImageReference(), Set.of()))
                 .map(key -> Verification.verifiedBy(key, "verified by an earlier check"));
     }
 
@@ -220,7 +226,7 @@ public final class FollowerMoves {
     public List<OutboxMessage> checkRequests() {
         List<OutboxMessage> requests = new ArrayList<>();
         checksToRequest.forEach((reference, keys) -> requests.add(
-                SignatureCheckRequests.message(SignedImage.of(reference), keys.values(), now)));
+                SignedImage.of(reference).checkRequest(keys.values(), now)));
         return requests;
     }
 

@@ -9,7 +9,7 @@ import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.events.reference.ResourceNames;
 
 /** Reads what a registry event names, rejecting what can never be applied, before any database work. */
-final class SourceTags {
+public final class SourceTags {
 
     private SourceTags() {
     }
@@ -19,7 +19,7 @@ final class SourceTags {
      * The registry is taken as given: a host such as {@code harbor} is a registry here, not a Docker Hub
      * path component.
      */
-    static ImageReference of(String registry, String repository, String tag) {
+    public static ImageReference of(String registry, String repository, String tag) {
         require("registry", registry);
         require("repository", repository);
         require("tag", tag);
@@ -30,7 +30,7 @@ final class SourceTags {
         }
     }
 
-    static Digest digest(String digest) {
+    public static Digest digest(String digest) {
         require("digest", digest);
         try {
             return Digest.parse(digest);
@@ -40,7 +40,7 @@ final class SourceTags {
     }
 
     /** A target names a stream tag the API can serve: DNS-1123 labels and a valid tag. */
-    static StreamTagRef target(StreamTagRef target) {
+    public static StreamTagRef target(StreamTagRef target) {
         if (target == null) {
             return null;
         }
@@ -54,7 +54,7 @@ final class SourceTags {
     }
 
     /** An import's target, named as {@link #target(StreamTagRef)} requires; its policies are valid once read. */
-    static RegistryTagChanged.Target target(RegistryTagChanged.Target target) {
+    public static RegistryTagChanged.Target target(RegistryTagChanged.Target target) {
         if (target != null) {
             target(target.streamTag());
         }
@@ -62,13 +62,13 @@ final class SourceTags {
     }
 
     /** Longest free text kept from a registry: enough to say what went wrong, small enough for every event. */
-    static final int MAX_TEXT = 1024;
+    public static final int MAX_TEXT = 1024;
 
     /**
      * Free text from registries is kept, not refused: without NUL, which Postgres text cannot hold, and cut
      * to {@link #MAX_TEXT} characters.
      */
-    static String text(String value) {
+    public static String text(String value) {
         if (value == null) {
             return null;
         }
@@ -76,7 +76,7 @@ final class SourceTags {
         return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
     }
 
-    static void require(String field, Object value) {
+    public static void require(String field, Object value) {
         if (value == null || value instanceof String text && text.isBlank()) {
             throw new MalformedEventException(field, field + " is required");
         }

@@ -4,7 +4,7 @@ import dev.tagline.events.Topics;
 import dev.tagline.support.messaging.DeadLetters;
 import dev.tagline.support.messaging.PartitionBatches;
 import dev.tagline.support.messaging.StuckRecordCheck;
-import dev.tagline.tags.domain.RegistryEventApplier;
+import dev.tagline.tags.service.RegistryEventApplier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;

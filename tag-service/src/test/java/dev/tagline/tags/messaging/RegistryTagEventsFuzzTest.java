@@ -4,10 +4,10 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.tagline.events.Topics;
-import dev.tagline.tags.domain.RegistryEventApplier;
-import dev.tagline.tags.domain.RegistryTagChangeApplier;
-import dev.tagline.tags.domain.SignatureVerdictApplier;
-import dev.tagline.tags.domain.SourceProblemRecorder;
+import dev.tagline.tags.service.RegistryEventApplier;
+import dev.tagline.tags.service.RegistryTagChangeApplier;
+import dev.tagline.tags.service.SignatureVerdictApplier;
+import dev.tagline.tags.service.SourceProblemRecorder;
 import dev.tagline.testkit.RecordText;
 
 /**

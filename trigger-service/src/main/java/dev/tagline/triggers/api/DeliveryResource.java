@@ -1,7 +1,7 @@
 package dev.tagline.triggers.api;
 
 import dev.tagline.triggers.api.Views.DeliveryView;
-import dev.tagline.triggers.domain.TriggerService;
+import dev.tagline.triggers.service.TriggerService;
 import dev.tagline.web.QueryNumbers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

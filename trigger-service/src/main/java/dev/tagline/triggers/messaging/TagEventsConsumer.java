@@ -5,7 +5,7 @@ import dev.tagline.support.messaging.DeadLetters;
 import dev.tagline.support.messaging.PartitionBatches;
 import dev.tagline.support.messaging.StuckRecordCheck;
 import dev.tagline.triggers.domain.TagEvent;
-import dev.tagline.triggers.domain.TagMovesApplier;
+import dev.tagline.triggers.service.TagMovesApplier;
 import dev.tagline.triggers.webhook.DeliveryDispatcher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

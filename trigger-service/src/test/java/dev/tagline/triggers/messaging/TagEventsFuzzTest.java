@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.tagline.events.Topics;
 import dev.tagline.testkit.RecordText;
 import dev.tagline.triggers.config.TriggersConfig;
-import dev.tagline.triggers.domain.TagMovesApplier;
+import dev.tagline.triggers.service.TagMovesApplier;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;

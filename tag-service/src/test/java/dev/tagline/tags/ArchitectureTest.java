@@ -1,0 +1,19 @@
+package dev.tagline.tags;
+
+import dev.tagline.testkit.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static final ServiceArchitecture ARCHITECTURE = ServiceArchitecture.of("dev.tagline.tags");
+
+    @Test
+    void packagesDependOnEachOtherOneWayOnly() {
+        ARCHITECTURE.requirePackagesFreeOfCycles();
+    }
+
+    @Test
+    void usesNoOtherServicesCode() {
+        ARCHITECTURE.requireNoOtherServiceCode();
+    }
+}
