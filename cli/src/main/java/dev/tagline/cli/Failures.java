@@ -7,8 +7,7 @@ import java.net.http.HttpTimeoutException;
 /** Turns what went wrong into one plain line for stderr: never a stack trace, never a token. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static String message(Exception exception) {
         Throwable cause = exception;

@@ -25,17 +25,38 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code tagline} command: its subcommands, and how failures become exit codes and plain messages. */
-@Command(name = "tagline", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionCommand.Provider.class,
+@Command(
+        name = "tagline",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = VersionCommand.Provider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Image streams, tags, imports and triggers on any registry, as oc does them.",
         footerHeading = "%nExample:%n",
-        footer = {"  tagline login --server https://tagline.example.com --token $TOKEN",
-                "  tagline project team-a && tagline get is"},
-        subcommands = {LoginCommand.class, ConfigCommand.class, ProjectCommand.class, GetCommand.class,
-                DescribeCommand.class, HistoryCommand.class, TagCommand.class, ImportImageCommand.class,
-                RollbackCommand.class, ReleaseCommand.class, CreateCommand.class, PauseCommand.class,
-                ResumeCommand.class, DeleteCommand.class, RedeliverCommand.class, ImpactCommand.class,
-                CompletionCommand.class, VersionCommand.class})
+        footer = {
+            "  tagline login --server https://tagline.example.com --token $TOKEN",
+            "  tagline project team-a && tagline get is"
+        },
+        subcommands = {
+            LoginCommand.class,
+            ConfigCommand.class,
+            ProjectCommand.class,
+            GetCommand.class,
+            DescribeCommand.class,
+            HistoryCommand.class,
+            TagCommand.class,
+            ImportImageCommand.class,
+            RollbackCommand.class,
+            ReleaseCommand.class,
+            CreateCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
+            DeleteCommand.class,
+            RedeliverCommand.class,
+            ImpactCommand.class,
+            CompletionCommand.class,
+            VersionCommand.class
+        })
 public final class Tagline implements Runnable {
 
     /** An API refused the request, or it could not be made: the message says why. (Usage errors exit with 2.) */

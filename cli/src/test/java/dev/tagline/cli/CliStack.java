@@ -43,8 +43,11 @@ final class CliStack {
     }
 
     private static CliStack start() {
-        Path root = Path.of(System.getProperty("tagline.root", "..")).toAbsolutePath().normalize();
-        Path state = Path.of(System.getProperty("tagline.state.dir", "target/stack")).toAbsolutePath();
+        Path root = Path.of(System.getProperty("tagline.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path state =
+                Path.of(System.getProperty("tagline.state.dir", "target/stack")).toAbsolutePath();
         Directories.deleteRecursively(state);
         TaglineStack stack = TaglineStack.prepare(TaglineStack.Options.forTests(root, state));
         // The services read the token file once, at start-up.

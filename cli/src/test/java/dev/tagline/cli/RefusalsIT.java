@@ -29,13 +29,24 @@ class RefusalsIT {
     /** A tagline with a config file of its own, logged in with {@code token} to namespace {@code namespace}. */
     private static TaglineProcess loggedIn(String configName, String token, String namespace) {
         TaglineProcess tagline = fresh(configName);
-        tagline.ok("login", "--server", stack.url(Service.TAG_SERVICE), "--import-server", stack.url(Service.IMPORT_SERVICE),
-                "--trigger-server", stack.url(Service.TRIGGER_SERVICE), "--token", token, "-n", namespace);
+        tagline.ok(
+                "login",
+                "--server",
+                stack.url(Service.TAG_SERVICE),
+                "--import-server",
+                stack.url(Service.IMPORT_SERVICE),
+                "--trigger-server",
+                stack.url(Service.TRIGGER_SERVICE),
+                "--token",
+                token,
+                "-n",
+                namespace);
         return tagline;
     }
 
     private static TaglineProcess fresh(String configName) {
-        return new TaglineProcess(directory.resolve(configName), Map.of(), List.of(stack.adminToken(), CliStack.VIEWER_TOKEN));
+        return new TaglineProcess(
+                directory.resolve(configName), Map.of(), List.of(stack.adminToken(), CliStack.VIEWER_TOKEN));
     }
 
     @Test
@@ -67,7 +78,11 @@ class RefusalsIT {
         TaglineProcess.Result refused = tagline.run("get", "istag", "app:nosuch");
 
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("error: ").contains("app:nosuch").contains("not found").endsWith("(tag)\n");
+        assertThat(refused.err())
+                .startsWith("error: ")
+                .contains("app:nosuch")
+                .contains("not found")
+                .endsWith("(tag)\n");
     }
 
     @Test
@@ -80,18 +95,21 @@ class RefusalsIT {
         assertThat(change.err()).isEqualTo("error: you may view but not change " + CliStack.VIEWED_NAMESPACE + "\n");
         TaglineProcess.Result elsewhere = tagline.run("get", "is", "-n", "team-unseen");
         assertThat(elsewhere.exitCode()).isEqualTo(1);
-        assertThat(elsewhere.err()).isEqualTo("error: namespace team-unseen does not exist, or you have no role in it\n");
+        assertThat(elsewhere.err())
+                .isEqualTo("error: namespace team-unseen does not exist, or you have no role in it\n");
     }
 
     @Test
     void without_a_token_or_with_an_unknown_one_it_says_not_logged_in() {
-        TaglineProcess noConfig = fresh("never-written").withEnvironment(Map.of("TAGLINE_SERVER", stack.url(Service.TAG_SERVICE)));
+        TaglineProcess noConfig =
+                fresh("never-written").withEnvironment(Map.of("TAGLINE_SERVER", stack.url(Service.TAG_SERVICE)));
 
         TaglineProcess.Result noToken = noConfig.run("get", "is", "-n", "team-a");
         assertThat(noToken.exitCode()).isEqualTo(1);
         assertThat(noToken.err()).startsWith("error: not logged in: no token");
 
-        TaglineProcess.Result unknownToken = noConfig.withEnvironment(Map.of("TAGLINE_TOKEN", "not-a-token-anyone-issued"))
+        TaglineProcess.Result unknownToken = noConfig.withEnvironment(
+                        Map.of("TAGLINE_TOKEN", "not-a-token-anyone-issued"))
                 .run("get", "is", "-n", "team-a");
         assertThat(unknownToken.exitCode()).isEqualTo(1);
         assertThat(unknownToken.err()).startsWith("error: not logged in: the server does not accept this token");
@@ -102,10 +120,14 @@ class RefusalsIT {
         TaglineProcess tagline = loggedIn("usage", stack.adminToken(), "team-r4");
 
         assertThat(tagline.run("rollback", "app:prod").exitCode()).isEqualTo(2);
-        assertThat(tagline.run("rollback", "app:prod", "--to-image", "sha256:00", "--to-generation", "1").exitCode()).isEqualTo(2);
+        assertThat(tagline.run("rollback", "app:prod", "--to-image", "sha256:00", "--to-generation", "1")
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(tagline.run("get", "istag", "no-colon").exitCode()).isEqualTo(2);
         assertThat(tagline.run("tag", "app:prod").exitCode()).isEqualTo(2);
-        assertThat(tagline.run("login", "--server", "tagline.example.com", "--token", "t").exitCode()).isEqualTo(2);
+        assertThat(tagline.run("login", "--server", "tagline.example.com", "--token", "t")
+                        .exitCode())
+                .isEqualTo(2);
         TaglineProcess.Result unknown = tagline.run("frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unmatched argument at index 0: 'frobnicate'");
@@ -115,7 +137,14 @@ class RefusalsIT {
     void the_environment_overrides_the_config_file_and_n_overrides_both() {
         TaglineProcess tagline = fresh("environment");
         // The file's server and token lead nowhere; the environment's are the stack's.
-        tagline.ok("login", "--server", "http://127.0.0.1:9", "--token", "a-token-the-environment-replaces", "-n", "team-file");
+        tagline.ok(
+                "login",
+                "--server",
+                "http://127.0.0.1:9",
+                "--token",
+                "a-token-the-environment-replaces",
+                "-n",
+                "team-file");
         TaglineProcess fromEnvironment = tagline.withEnvironment(Map.of(
                 "TAGLINE_SERVER", stack.url(Service.TAG_SERVICE),
                 "TAGLINE_TRIGGER_SERVER", stack.url(Service.TRIGGER_SERVICE),
@@ -125,8 +154,12 @@ class RefusalsIT {
         fromEnvironment.ok("tag", "quay.io/org/app:v1", "env-app:v1");
 
         assertThat(fromEnvironment.ok("get", "is", "-o", "name").out()).isEqualTo("imagestream/env-app\n");
-        assertThat(fromEnvironment.ok("get", "is", "-n", "team-env-other", "-o", "name").out()).isEmpty();
-        assertThat(fromEnvironment.ok("get", "triggers", "-o", "json").out().strip()).isEqualTo("[]");
+        assertThat(fromEnvironment
+                        .ok("get", "is", "-n", "team-env-other", "-o", "name")
+                        .out())
+                .isEmpty();
+        assertThat(fromEnvironment.ok("get", "triggers", "-o", "json").out().strip())
+                .isEqualTo("[]");
     }
 
     @Test
@@ -142,14 +175,28 @@ class RefusalsIT {
     @Test
     void contexts_are_listed_switched_and_carry_a_namespace() {
         TaglineProcess tagline = loggedIn("contexts", stack.adminToken(), "team-r5");
-        tagline.ok("login", "--server", stack.url(Service.TAG_SERVICE), "--token", stack.adminToken(), "--context", "second");
+        tagline.ok(
+                "login",
+                "--server",
+                stack.url(Service.TAG_SERVICE),
+                "--token",
+                stack.adminToken(),
+                "--context",
+                "second");
 
         assertThat(tagline.ok("config", "current-context").out()).isEqualTo("second\n");
-        assertThat(tagline.ok("config", "get-contexts").lines()).hasSize(3).anyMatch(line -> line.matches("\\* +second .*"));
-        String first = "127.0.0.1:" + stack.url(Service.TAG_SERVICE).substring(stack.url(Service.TAG_SERVICE).lastIndexOf(':') + 1);
-        assertThat(tagline.ok("config", "use-context", first).out()).isEqualTo("Switched to context \"" + first + "\".\n");
-        assertThat(tagline.ok("project").out()).isEqualTo("Using namespace \"team-r5\" on context \"" + first + "\".\n");
-        assertThat(tagline.ok("project", "team-r6").out()).isEqualTo("Now using namespace \"team-r6\" on context \"" + first + "\".\n");
+        assertThat(tagline.ok("config", "get-contexts").lines())
+                .hasSize(3)
+                .anyMatch(line -> line.matches("\\* +second .*"));
+        String first = "127.0.0.1:"
+                + stack.url(Service.TAG_SERVICE)
+                        .substring(stack.url(Service.TAG_SERVICE).lastIndexOf(':') + 1);
+        assertThat(tagline.ok("config", "use-context", first).out())
+                .isEqualTo("Switched to context \"" + first + "\".\n");
+        assertThat(tagline.ok("project").out())
+                .isEqualTo("Using namespace \"team-r5\" on context \"" + first + "\".\n");
+        assertThat(tagline.ok("project", "team-r6").out())
+                .isEqualTo("Now using namespace \"team-r6\" on context \"" + first + "\".\n");
         assertThat(tagline.ok("project").out()).contains("\"team-r6\"");
 
         TaglineProcess.Result nosuch = tagline.run("config", "use-context", "nosuch");
@@ -160,8 +207,25 @@ class RefusalsIT {
     @Test
     void every_command_has_help_with_an_example_that_shows_no_token() {
         TaglineProcess tagline = loggedIn("help", stack.adminToken(), "team-r7");
-        for (String command : List.of("login", "config", "project", "get", "describe", "history", "tag", "import-image",
-                "rollback", "release", "create", "pause", "resume", "delete", "redeliver", "impact", "completion", "version")) {
+        for (String command : List.of(
+                "login",
+                "config",
+                "project",
+                "get",
+                "describe",
+                "history",
+                "tag",
+                "import-image",
+                "rollback",
+                "release",
+                "create",
+                "pause",
+                "resume",
+                "delete",
+                "redeliver",
+                "impact",
+                "completion",
+                "version")) {
             assertThat(tagline.ok(command, "--help").out()).as(command).contains("Example");
         }
         assertThat(tagline.ok("create", "trigger", "--help").out()).contains("--generate-secret");
@@ -172,7 +236,9 @@ class RefusalsIT {
         TaglineProcess tagline = fresh("completion");
 
         assertThat(tagline.ok("completion", "bash").out()).contains("complete -F");
-        assertThat(tagline.ok("completion", "zsh").out()).startsWith("autoload -U +X compinit").contains("bashcompinit");
+        assertThat(tagline.ok("completion", "zsh").out())
+                .startsWith("autoload -U +X compinit")
+                .contains("bashcompinit");
         assertThat(tagline.ok("version").out()).startsWith("tagline 0.1.0");
     }
 }

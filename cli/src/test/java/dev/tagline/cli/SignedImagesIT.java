@@ -50,11 +50,19 @@ class SignedImagesIT {
         stack = CliStack.shared();
         Path directory = stack.directory("signed-images");
         tagline = new TaglineProcess(directory.resolve("config"), Map.of(), List.of(stack.adminToken()));
-        tagline.ok("login", "--server", stack.url(Service.TAG_SERVICE), "--trigger-server",
-                stack.url(Service.TRIGGER_SERVICE), "--token", stack.adminToken(), "-n", "team-s");
+        tagline.ok(
+                "login",
+                "--server",
+                stack.url(Service.TAG_SERVICE),
+                "--trigger-server",
+                stack.url(Service.TRIGGER_SERVICE),
+                "--token",
+                stack.adminToken(),
+                "-n",
+                "team-s");
         signer = CosignSignatures.ecdsaP256();
-        publicKeyFile = Files.writeString(directory.resolve("cosign.pub"),
-                CosignSignatures.publicKeyPem(signer.getPublic()));
+        publicKeyFile =
+                Files.writeString(directory.resolve("cosign.pub"), CosignSignatures.publicKeyPem(signer.getPublic()));
         signedLater = OciImages.image(directory.resolve("image-1"), OciImages.Platform.LINUX_AMD64, "signed-1");
         signedByAnother = OciImages.image(directory.resolve("image-2"), OciImages.Platform.LINUX_AMD64, "signed-2");
         unsignedElsewhere = OciImages.image(directory.resolve("image-3"), OciImages.Platform.LINUX_AMD64, "signed-3");
@@ -64,16 +72,30 @@ class SignedImagesIT {
     @Order(1)
     void an_image_policy_is_created_listed_and_replaced() {
         assertThat(tagline.ok("create", "imagepolicy", "signed", "--stream", "app", "--key", publicKeyFile.toString())
-                .out()).isEqualTo("imagepolicy/signed created\n");
+                        .out())
+                .isEqualTo("imagepolicy/signed created\n");
         assertThat(tagline.ok("create", "imagepolicy", "signed", "--stream", "app", "--key", publicKeyFile.toString())
-                .out()).isEqualTo("imagepolicy/signed replaced\n");
+                        .out())
+                .isEqualTo("imagepolicy/signed replaced\n");
 
-        assertThat(tagline.ok("get", "imagepolicies", "-o", "wide").lines()).satisfiesExactly(
-                header -> assertThat(header).matches("NAME +STREAMS +KEYS +FINGERPRINTS"),
-                row -> assertThat(row).matches("signed +app +1 +"
-                        + CosignSignatures.fingerprint(signer.getPublic())));
-        tagline.ok("create", "trigger", "web", "--kind", "deploy", "--from", "app:prod", "--param", "deployment=web",
-                "--webhook", stack.receiver().url("/signed"), "--generate-secret");
+        assertThat(tagline.ok("get", "imagepolicies", "-o", "wide").lines())
+                .satisfiesExactly(
+                        header -> assertThat(header).matches("NAME +STREAMS +KEYS +FINGERPRINTS"),
+                        row -> assertThat(row)
+                                .matches("signed +app +1 +" + CosignSignatures.fingerprint(signer.getPublic())));
+        tagline.ok(
+                "create",
+                "trigger",
+                "web",
+                "--kind",
+                "deploy",
+                "--from",
+                "app:prod",
+                "--param",
+                "deployment=web",
+                "--webhook",
+                stack.receiver().url("/signed"),
+                "--generate-secret");
     }
 
     @Test
@@ -82,10 +104,14 @@ class SignedImagesIT {
         tagline.ok("tag", appProd(), "app:prod");
         Skopeo.push(signedLater, appProd());
 
-        await().atMost(MOVE).untilAsserted(() -> assertThat(newestItem("app:prod").at("/verification/verdict")
-                .asText()).isEqualTo("Unsigned"));
+        await().atMost(MOVE)
+                .untilAsserted(() -> assertThat(newestItem("app:prod")
+                                .at("/verification/verdict")
+                                .asText())
+                        .isEqualTo("Unsigned"));
         JsonNode tag = json("get", "istag", "app:prod", "-o", "json");
-        assertThat(tag.path("image").isMissingNode() || tag.path("image").isNull()).isTrue();
+        assertThat(tag.path("image").isMissingNode() || tag.path("image").isNull())
+                .isTrue();
         assertThat(conditions(tag)).anySatisfy(condition -> {
             assertThat(condition.path("type").asText()).isEqualTo("Verified");
             assertThat(condition.path("status").asText()).isEqualTo("False");
@@ -97,28 +123,45 @@ class SignedImagesIT {
     @Test
     @Order(3)
     void a_signature_pushed_after_its_image_moves_the_tag_and_fires_the_trigger() {
-        CosignSignatures.push(stack.registry(), "team-s/app", signedLater.digest(), List.of(
-                CosignSignatures.signed(signer, repository(), signedLater.digest())));
+        CosignSignatures.push(
+                stack.registry(),
+                "team-s/app",
+                signedLater.digest(),
+                List.of(CosignSignatures.signed(signer, repository(), signedLater.digest())));
 
-        await().atMost(MOVE).untilAsserted(() -> assertThat(json("get", "istag", "app:prod", "-o", "json")
-                .at("/image/digest").asText()).isEqualTo(signedLater.digest()));
-        await().atMost(MOVE).untilAsserted(() -> assertThat(deliveries()).extracting(d -> d.path("digest").asText())
-                .containsExactly(signedLater.digest()));
+        await().atMost(MOVE)
+                .untilAsserted(() -> assertThat(json("get", "istag", "app:prod", "-o", "json")
+                                .at("/image/digest")
+                                .asText())
+                        .isEqualTo(signedLater.digest()));
+        await().atMost(MOVE)
+                .untilAsserted(() -> assertThat(deliveries())
+                        .extracting(d -> d.path("digest").asText())
+                        .containsExactly(signedLater.digest()));
         String shortKey = CosignSignatures.fingerprint(signer.getPublic()).substring(0, "sha256:".length() + 12);
         assertThat(tagline.ok("history", "app:prod", "-o", "wide").lines().get(1))
-                .contains(signedLater.digest()).endsWith("Verified (" + shortKey + ")");
+                .contains(signedLater.digest())
+                .endsWith("Verified (" + shortKey + ")");
     }
 
     @Test
     @Order(4)
     void an_image_signed_by_another_key_is_refused_and_the_tag_stays() {
         Skopeo.push(signedByAnother, appProd());
-        CosignSignatures.push(stack.registry(), "team-s/app", signedByAnother.digest(), List.of(
-                CosignSignatures.signed(CosignSignatures.ecdsaP256(), repository(), signedByAnother.digest())));
+        CosignSignatures.push(
+                stack.registry(),
+                "team-s/app",
+                signedByAnother.digest(),
+                List.of(CosignSignatures.signed(CosignSignatures.ecdsaP256(), repository(), signedByAnother.digest())));
 
-        await().atMost(MOVE).untilAsserted(() -> assertThat(newestItem("app:prod").at("/verification/verdict")
-                .asText()).isEqualTo("UntrustedKey"));
-        assertThat(json("get", "istag", "app:prod", "-o", "json").at("/image/digest").asText())
+        await().atMost(MOVE)
+                .untilAsserted(() -> assertThat(newestItem("app:prod")
+                                .at("/verification/verdict")
+                                .asText())
+                        .isEqualTo("UntrustedKey"));
+        assertThat(json("get", "istag", "app:prod", "-o", "json")
+                        .at("/image/digest")
+                        .asText())
                 .isEqualTo(signedLater.digest());
         assertThat(deliveries()).hasSize(1);
     }
@@ -130,10 +173,14 @@ class SignedImagesIT {
         tagline.ok("tag", elsewhere, "tools:v1");
         Skopeo.push(unsignedElsewhere, elsewhere);
 
-        await().atMost(MOVE).untilAsserted(() -> assertThat(json("get", "istag", "tools:v1", "-o", "json")
-                .at("/image/digest").asText()).isEqualTo(unsignedElsewhere.digest()));
+        await().atMost(MOVE)
+                .untilAsserted(() -> assertThat(json("get", "istag", "tools:v1", "-o", "json")
+                                .at("/image/digest")
+                                .asText())
+                        .isEqualTo(unsignedElsewhere.digest()));
         assertThat(newestItem("tools:v1").path("verification").isMissingNode()
-                || newestItem("tools:v1").path("verification").isNull()).isTrue();
+                        || newestItem("tools:v1").path("verification").isNull())
+                .isTrue();
     }
 
     @Test

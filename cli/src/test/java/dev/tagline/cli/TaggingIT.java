@@ -27,7 +27,8 @@ class TaggingIT {
     @BeforeAll
     static void logIn() {
         CliStack stack = CliStack.shared();
-        tagline = new TaglineProcess(stack.directory("tagging").resolve("config"), Map.of(), List.of(stack.adminToken()));
+        tagline =
+                new TaglineProcess(stack.directory("tagging").resolve("config"), Map.of(), List.of(stack.adminToken()));
         tagline.ok("login", "--server", stack.url(Service.TAG_SERVICE), "--token", stack.adminToken(), "-n", "team-t");
     }
 
@@ -36,7 +37,8 @@ class TaggingIT {
         assertThat(tagline.ok("tag", "--reference", FIRST, "ref:v1").out())
                 .isEqualTo("Tag ref:v1 set to " + FIRST + ".\n");
 
-        JsonNode tag = JSON.readTree(tagline.ok("get", "istag", "ref:v1", "-o", "json").out());
+        JsonNode tag =
+                JSON.readTree(tagline.ok("get", "istag", "ref:v1", "-o", "json").out());
         assertThat(tag.at("/tag/reference").asBoolean()).isTrue();
         assertThat(tag.at("/image/digest").asText()).isEqualTo("sha256:" + "a".repeat(64));
     }
@@ -49,7 +51,9 @@ class TaggingIT {
         TaglineProcess.Result rolledBack = tagline.ok("rollback", "back:v1", "--to-image", "sha256:" + "a".repeat(64));
 
         assertThat(rolledBack.out()).matches("Rolled back back:v1 to sha256:a{64} \\(generation 3\\)\\.\n");
-        JsonNode newest = JSON.readTree(tagline.ok("history", "back:v1", "--limit", "1", "-o", "json").out()).at("/history/0");
+        JsonNode newest = JSON.readTree(tagline.ok("history", "back:v1", "--limit", "1", "-o", "json")
+                        .out())
+                .at("/history/0");
         assertThat(newest.path("cause").asText()).isEqualTo("rollback");
         assertThat(tagline.ok("history", "back:v1").lines()).hasSize(4);
     }
@@ -58,7 +62,9 @@ class TaggingIT {
     void import_policies_reach_the_spec_tag_and_describe() throws IOException {
         tagline.ok("tag", "--insecure", "--import-mode", "PreserveOriginal", "quay.io/org/app:v3", "policies:v3");
 
-        JsonNode spec = JSON.readTree(tagline.ok("get", "istag", "policies:v3", "-o", "json").out()).path("tag");
+        JsonNode spec = JSON.readTree(
+                        tagline.ok("get", "istag", "policies:v3", "-o", "json").out())
+                .path("tag");
         assertThat(spec.at("/importPolicy/insecure").asBoolean()).isTrue();
         assertThat(spec.at("/importPolicy/importMode").asText()).isEqualTo("PreserveOriginal");
         assertThat(tagline.ok("describe", "is", "policies").out())
@@ -67,7 +73,8 @@ class TaggingIT {
 
     @Test
     void a_local_reference_policy_without_a_pull_through_host_is_refused() {
-        TaglineProcess.Result refused = tagline.run("tag", "--reference-policy", "local", "quay.io/org/app:v4", "local:v4");
+        TaglineProcess.Result refused =
+                tagline.run("tag", "--reference-policy", "local", "quay.io/org/app:v4", "local:v4");
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).startsWith("error: ").endsWith("(referencePolicy)\n");

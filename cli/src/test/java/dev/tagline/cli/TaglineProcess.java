@@ -68,16 +68,24 @@ final class TaglineProcess {
     Running start(String... arguments) {
         try {
             Path out = Files.createTempFile("tagline", ".out");
-            return new Running(builder(arguments, out, ProcessBuilder.Redirect.DISCARD.file().toPath()).start(), out);
+            return new Running(
+                    builder(
+                                    arguments,
+                                    out,
+                                    ProcessBuilder.Redirect.DISCARD.file().toPath())
+                            .start(),
+                    out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private ProcessBuilder builder(String[] arguments, Path out, Path err) {
-        List<String> command = new ArrayList<>(List.of(EXECUTABLE.toAbsolutePath().toString()));
+        List<String> command =
+                new ArrayList<>(List.of(EXECUTABLE.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TAGLINE_"));
         builder.environment().put("TAGLINE_CONFIG", configFile.toString());
         builder.environment().putAll(environment);
@@ -91,16 +99,21 @@ final class TaglineProcess {
             Process process = builder(arguments, out, err).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("tagline " + String.join(" ", arguments) + " did not end within " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(
+                        "tagline " + String.join(" ", arguments) + " did not end within " + TIMEOUT_SECONDS + " s");
             }
             Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
             Files.delete(out);
             Files.delete(err);
             for (String secret : secrets) {
-                assertThat(result.out() + result.err()).as("tagline %s printed a token", String.join(" ", arguments))
+                assertThat(result.out() + result.err())
+                        .as("tagline %s printed a token", String.join(" ", arguments))
                         .doesNotContain(secret);
             }
-            assertThat(result.err()).as("no stack traces").doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(result.err())
+                    .as("no stack traces")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception");
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,7 +126,9 @@ final class TaglineProcess {
     /** Runs and requires success, for steps whose point lies elsewhere. */
     Result ok(String... arguments) {
         Result result = run(arguments);
-        assertThat(result.exitCode()).as("tagline %s: %s", String.join(" ", arguments), result.err()).isZero();
+        assertThat(result.exitCode())
+                .as("tagline %s: %s", String.join(" ", arguments), result.err())
+                .isZero();
         return result;
     }
 }

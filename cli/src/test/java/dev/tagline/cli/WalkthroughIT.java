@@ -57,15 +57,30 @@ class WalkthroughIT {
     @Test
     @Order(1)
     void login_writes_a_context_readable_by_its_owner_only() throws IOException {
-        TaglineProcess.Result login = tagline.ok("login", "--server", stack.url(Service.TAG_SERVICE),
-                "--import-server", stack.url(Service.IMPORT_SERVICE), "--trigger-server", stack.url(Service.TRIGGER_SERVICE),
-                "--token", stack.adminToken(), "--context", "stack", "-n", "team-a");
+        TaglineProcess.Result login = tagline.ok(
+                "login",
+                "--server",
+                stack.url(Service.TAG_SERVICE),
+                "--import-server",
+                stack.url(Service.IMPORT_SERVICE),
+                "--trigger-server",
+                stack.url(Service.TRIGGER_SERVICE),
+                "--token",
+                stack.adminToken(),
+                "--context",
+                "stack",
+                "-n",
+                "team-a");
 
-        assertThat(login.out()).contains("Logged in to " + stack.url(Service.TAG_SERVICE) + " as context \"stack\"")
+        assertThat(login.out())
+                .contains("Logged in to " + stack.url(Service.TAG_SERVICE) + " as context \"stack\"")
                 .contains("Using namespace \"team-a\"");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configFile)))
+                .isEqualTo("rw-------");
         assertThat(tagline.ok("config", "get-contexts").lines())
-                .containsExactly("CURRENT   NAME    SERVER" + " ".repeat(stack.url(Service.TAG_SERVICE).length() - 6) + "   NAMESPACE",
+                .containsExactly(
+                        "CURRENT   NAME    SERVER"
+                                + " ".repeat(stack.url(Service.TAG_SERVICE).length() - 6) + "   NAMESPACE",
                         "*         stack   " + stack.url(Service.TAG_SERVICE) + "   team-a");
     }
 
@@ -82,22 +97,39 @@ class WalkthroughIT {
         JsonNode json = JSON.readTree(tagline.ok("get", "is", "-o", "json").out());
         assertThat(json.get(0).path("name").asText()).isEqualTo("app");
         assertThat(json.get(0).at("/spec/tags/0/from/name").asText()).isEqualTo(appProd());
-        assertThat(YAML.readTree(tagline.ok("get", "is", "app", "-o", "yaml").out())).isEqualTo(json.get(0));
+        assertThat(YAML.readTree(tagline.ok("get", "is", "app", "-o", "yaml").out()))
+                .isEqualTo(json.get(0));
         assertThat(tagline.ok("get", "is", "-o", "wide").lines().get(0)).matches(".*UPDATED +GENERATION +CREATED");
     }
 
     @Test
     @Order(3)
     void a_deploy_trigger_with_a_generated_secret_follows_the_tag() throws IOException {
-        TaglineProcess.Result created = tagline.ok("create", "trigger", "web", "--kind", "deploy", "--from", "app:prod",
-                "--param", "deployment=web", "--param", "containers=[\"app\"]",
-                "--webhook", stack.receiver().url("/deploy"), "--generate-secret");
+        TaglineProcess.Result created = tagline.ok(
+                "create",
+                "trigger",
+                "web",
+                "--kind",
+                "deploy",
+                "--from",
+                "app:prod",
+                "--param",
+                "deployment=web",
+                "--param",
+                "containers=[\"app\"]",
+                "--webhook",
+                stack.receiver().url("/deploy"),
+                "--generate-secret");
 
         assertThat(created.lines()).first().isEqualTo("trigger/web created");
-        assertThat(created.lines().get(1)).matches("Webhook secret \\(shown once, give it to the receiver\\): whsec_.{44}");
-        assertThat(tagline.ok("get", "triggers").lines()).satisfiesExactly(
-                header -> assertThat(header).matches("NAME +KIND +FROM +PAUSED +WEBHOOK +LAST IMAGE"),
-                row -> assertThat(row).matches("web +deploy +app:prod +false +" + stack.receiver().url("/deploy") + " +<none>"));
+        assertThat(created.lines().get(1))
+                .matches("Webhook secret \\(shown once, give it to the receiver\\): whsec_.{44}");
+        assertThat(tagline.ok("get", "triggers").lines())
+                .satisfiesExactly(
+                        header -> assertThat(header).matches("NAME +KIND +FROM +PAUSED +WEBHOOK +LAST IMAGE"),
+                        row -> assertThat(row)
+                                .matches("web +deploy +app:prod +false +"
+                                        + stack.receiver().url("/deploy") + " +<none>"));
         String json = tagline.ok("get", "trigger", "web", "-o", "json").out();
         assertThat(JSON.readTree(json).at("/params/containers/0").asText()).isEqualTo("app");
         assertThat(json).doesNotContain("whsec_");
@@ -125,12 +157,15 @@ class WalkthroughIT {
 
         assertThat(tagged.out()).isEqualTo("Tag team-b/app:v1 set to team-a/app@" + image1.digest() + ".\n");
         String described = tagline.ok("describe", "is", "app", "-n", "team-b").out();
-        assertThat(described).contains("Name:         app\nNamespace:    team-b\n")
+        assertThat(described)
+                .contains("Name:         app\nNamespace:    team-b\n")
                 .contains("v1\n  tagged from team-a/app@" + image1.digest() + "\n")
                 .contains("  * " + repository() + "@" + image1.digest() + "\n      generation 1, tag, ");
-        JsonNode v1 = JSON.readTree(tagline.ok("get", "istag", "team-b/app:v1", "-o", "json").out());
+        JsonNode v1 = JSON.readTree(
+                tagline.ok("get", "istag", "team-b/app:v1", "-o", "json").out());
         assertThat(v1.at("/image/digest").asText()).isEqualTo(image1.digest());
-        assertThat(tagline.ok("get", "istag", "-n", "team-b", "-o", "name").out()).isEqualTo("imagestreamtag/app:v1\n");
+        assertThat(tagline.ok("get", "istag", "-n", "team-b", "-o", "name").out())
+                .isEqualTo("imagestreamtag/app:v1\n");
     }
 
     @Test
@@ -144,8 +179,11 @@ class WalkthroughIT {
         awaitTag("app:latest", image2);
         List<String> tags = tagline.ok("get", "istag", "-o", "wide").lines();
         assertThat(tags.get(0)).matches("NAME +IMAGE REFERENCE +UPDATED +SOURCE +GENERATION");
-        assertThat(tags).anyMatch(line -> line.matches("app:latest +.*@" + image2.digest() + " +\\d+s +app:prod +\\d+"));
-        assertThat(tags).anyMatch(line -> line.matches("app:prod +.*@" + image2.digest() + " +\\d+s +" + appProd().replace(".", "\\.") + " +\\d+"));
+        assertThat(tags)
+                .anyMatch(line -> line.matches("app:latest +.*@" + image2.digest() + " +\\d+s +app:prod +\\d+"));
+        assertThat(tags)
+                .anyMatch(line -> line.matches("app:prod +.*@" + image2.digest() + " +\\d+s +"
+                        + appProd().replace(".", "\\.") + " +\\d+"));
     }
 
     @Test
@@ -156,13 +194,18 @@ class WalkthroughIT {
 
         TaglineProcess.Result unconfirmed = tagline.run("import-image", "tools:v1", "--from", tools, "--insecure");
         assertThat(unconfirmed.exitCode()).isEqualTo(1);
-        assertThat(unconfirmed.err()).isEqualTo("error: image stream tools does not exist in team-a: pass --confirm to create it\n");
+        assertThat(unconfirmed.err())
+                .isEqualTo("error: image stream tools does not exist in team-a: pass --confirm to create it\n");
 
-        TaglineProcess.Result imported = tagline.ok("import-image", "tools:v1", "--from", tools, "--insecure", "--confirm");
-        assertThat(imported.out()).isEqualTo("Imported " + tools + " into tools:v1: " + image3.digest() + " ("
-                + OciImages.OCI_MANIFEST + ").\n");
+        TaglineProcess.Result imported =
+                tagline.ok("import-image", "tools:v1", "--from", tools, "--insecure", "--confirm");
+        assertThat(imported.out())
+                .isEqualTo("Imported " + tools + " into tools:v1: " + image3.digest() + " (" + OciImages.OCI_MANIFEST
+                        + ").\n");
         awaitTag("tools:v1", image3);
-        JsonNode spec = JSON.readTree(tagline.ok("get", "istag", "tools:v1", "-o", "json").out()).path("tag");
+        JsonNode spec = JSON.readTree(
+                        tagline.ok("get", "istag", "tools:v1", "-o", "json").out())
+                .path("tag");
         assertThat(spec.at("/importPolicy/insecure").asBoolean()).isTrue();
     }
 
@@ -171,21 +214,31 @@ class WalkthroughIT {
     void a_rollback_with_hold_keeps_the_tag_until_released_and_history_watch_shows_the_held_push() throws Exception {
         long firstGeneration = historyItems("app:prod").stream()
                 .filter(item -> item.path("image").asText().equals(image1.digest()))
-                .mapToLong(item -> item.path("generation").asLong()).min().orElseThrow();
+                .mapToLong(item -> item.path("generation").asLong())
+                .min()
+                .orElseThrow();
 
-        TaglineProcess.Result rolledBack = tagline.ok("rollback", "app:prod", "--to-generation", String.valueOf(firstGeneration), "--hold");
-        assertThat(rolledBack.out()).matches("Rolled back app:prod to " + image1.digest()
-                + " \\(generation \\d+\\), held until tagline release app:prod\\.\n");
+        TaglineProcess.Result rolledBack =
+                tagline.ok("rollback", "app:prod", "--to-generation", String.valueOf(firstGeneration), "--hold");
+        assertThat(rolledBack.out())
+                .matches("Rolled back app:prod to " + image1.digest()
+                        + " \\(generation \\d+\\), held until tagline release app:prod\\.\n");
 
-        try (TaglineProcess.Running watch = tagline.start("history", "app:prod", "--watch", "--interval", "1", "-o", "json")) {
+        try (TaglineProcess.Running watch =
+                tagline.start("history", "app:prod", "--watch", "--interval", "1", "-o", "json")) {
             // Pushed once the watch has its first answer, so that the held push can only come after it.
             await().atMost(MOVE).until(() -> !watch.output().isEmpty());
             Skopeo.push(image3, appProd());
-            await().atMost(MOVE).untilAsserted(() -> assertThat(historyItems("app:prod"))
-                    .anyMatch(item -> item.path("held").asBoolean() && item.path("image").asText().equals(image3.digest())));
+            await().atMost(MOVE)
+                    .untilAsserted(() -> assertThat(historyItems("app:prod"))
+                            .anyMatch(item -> item.path("held").asBoolean()
+                                    && item.path("image").asText().equals(image3.digest())));
             // The watch prints the held push as one JSON object on a line of its own, after the first answer.
-            await().atMost(MOVE).untilAsserted(() -> assertThat(watch.output().lines().skip(1).map(WalkthroughIT::readTree))
-                    .anyMatch(item -> item.path("held").asBoolean() && item.path("image").asText().equals(image3.digest())));
+            await().atMost(MOVE)
+                    .untilAsserted(() -> assertThat(
+                                    watch.output().lines().skip(1).map(WalkthroughIT::readTree))
+                            .anyMatch(item -> item.path("held").asBoolean()
+                                    && item.path("image").asText().equals(image3.digest())));
         }
         assertThat(tagline.ok("get", "istag", "app:prod").lines().get(1)).endsWith(" true");
         assertThat(tagline.ok("describe", "is", "app").out())
@@ -194,44 +247,56 @@ class WalkthroughIT {
                 .contains("  ! Held=True (RolledBack): ");
 
         TaglineProcess.Result released = tagline.ok("release", "app:prod");
-        assertThat(released.out()).matches("Released app:prod: it points at " + image3.digest() + " \\(generation \\d+\\)\\.\n");
+        assertThat(released.out())
+                .matches("Released app:prod: it points at " + image3.digest() + " \\(generation \\d+\\)\\.\n");
         // Push 1, push 2, the rollback to 1 and the release to 3: each a move the trigger delivered.
-        await().atMost(MOVE).untilAsserted(() -> assertThat(deliveries()).extracting(delivery -> delivery.path("digest").asText())
-                .containsExactly(image3.digest(), image1.digest(), image2.digest(), image1.digest()));
+        await().atMost(MOVE)
+                .untilAsserted(() -> assertThat(deliveries())
+                        .extracting(delivery -> delivery.path("digest").asText())
+                        .containsExactly(image3.digest(), image1.digest(), image2.digest(), image1.digest()));
     }
 
     @Test
     @Order(9)
     void deliveries_are_listed_and_one_is_redelivered() {
-        await().atMost(MOVE).untilAsserted(() -> assertThat(deliveries())
-                .allMatch(delivery -> delivery.path("status").asText().equals("succeeded")));
+        await().atMost(MOVE)
+                .untilAsserted(() -> assertThat(deliveries())
+                        .allMatch(delivery -> delivery.path("status").asText().equals("succeeded")));
         List<String> table = tagline.ok("get", "deliveries", "web").lines();
         assertThat(table.get(0)).matches("ID +STATUS +DIGEST +ATTEMPTS +CODE +CREATED");
         assertThat(table.get(1)).matches("\\d+ +succeeded +" + shortDigest(image3) + " +1 +204 +\\d+s");
-        List<String> names = tagline.ok("get", "deliveries", "web", "-o", "name").lines();
+        List<String> names =
+                tagline.ok("get", "deliveries", "web", "-o", "name").lines();
         assertThat(names).hasSize(4).allMatch(name -> name.matches("delivery/\\d+"));
         int receivedBefore = stack.receiver().received();
 
         String id = names.get(0).substring("delivery/".length());
-        assertThat(tagline.ok("redeliver", "web", id).out()).isEqualTo("delivery/" + id + " of trigger/web is due again\n");
+        assertThat(tagline.ok("redeliver", "web", id).out())
+                .isEqualTo("delivery/" + id + " of trigger/web is due again\n");
         await().atMost(MOVE).until(() -> stack.receiver().received() > receivedBefore);
     }
 
     @Test
     @Order(10)
     void impact_shows_which_triggers_would_fire_and_a_paused_one_would_not() throws IOException {
-        assertThat(tagline.ok("impact", "app:prod").lines()).satisfiesExactly(
-                header -> assertThat(header).matches("NAMESPACE +NAME +KIND +PAUSED +WOULD FIRE +REASON"),
-                row -> assertThat(row).matches("team-a +web +deploy +false +true +<none>"));
+        assertThat(tagline.ok("impact", "app:prod").lines())
+                .satisfiesExactly(
+                        header -> assertThat(header).matches("NAMESPACE +NAME +KIND +PAUSED +WOULD FIRE +REASON"),
+                        row -> assertThat(row).matches("team-a +web +deploy +false +true +<none>"));
 
         assertThat(tagline.ok("pause", "trigger", "web").out()).isEqualTo("trigger/web paused\n");
-        JsonNode impact = JSON.readTree(tagline.ok("impact", "app:prod", "-o", "json").out());
+        JsonNode impact =
+                JSON.readTree(tagline.ok("impact", "app:prod", "-o", "json").out());
         assertThat(impact.at("/triggers/0/wouldFire").asBoolean()).isFalse();
         assertThat(impact.at("/triggers/0/paused").asBoolean()).isTrue();
         assertThat(tagline.ok("get", "triggers").lines().get(1)).matches("web +deploy +app:prod +true .*");
 
         assertThat(tagline.ok("resume", "trigger", "web").out()).isEqualTo("trigger/web resumed\n");
-        assertThat(JSON.readTree(tagline.ok("get", "trigger", "web", "-o", "json").out()).path("paused").asBoolean()).isFalse();
+        assertThat(JSON.readTree(tagline.ok("get", "trigger", "web", "-o", "json")
+                                .out())
+                        .path("paused")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -245,13 +310,18 @@ class WalkthroughIT {
     }
 
     private static void awaitTag(String tag, OciImages.LayoutImage image) {
-        await().atMost(MOVE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
-                JSON.readTree(tagline.ok("get", "istag", tag, "-o", "json").out()).at("/image/digest").asText())
-                .isEqualTo(image.digest()));
+        await().atMost(MOVE)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(JSON.readTree(tagline.ok("get", "istag", tag, "-o", "json")
+                                        .out())
+                                .at("/image/digest")
+                                .asText())
+                        .isEqualTo(image.digest()));
     }
 
     private static List<JsonNode> deliveries() {
-        return elements(readTree(tagline.ok("get", "deliveries", "web", "-o", "json").out()));
+        return elements(
+                readTree(tagline.ok("get", "deliveries", "web", "-o", "json").out()));
     }
 
     private static List<JsonNode> historyItems(String tag) {

@@ -25,6 +25,7 @@ final class ComposeFile {
 
     /** {@code ${NAME:-default}} or {@code ${NAME-default}}: a variable with a default. */
     private static final Pattern VARIABLE_WITH_DEFAULT = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*):?-([^}]*)}");
+
     private static final String SECRETS_DIRECTORY = "/run/secrets/";
 
     private final JsonNode root;
@@ -65,7 +66,10 @@ final class ComposeFile {
                 variables.put(nameAndValue[0], nameAndValue.length == 2 ? nameAndValue[1] : "");
             });
         } else {
-            environment.fields().forEachRemaining(entry -> variables.put(entry.getKey(), entry.getValue().asText()));
+            environment
+                    .fields()
+                    .forEachRemaining(entry ->
+                            variables.put(entry.getKey(), entry.getValue().asText()));
         }
         return variables;
     }
@@ -109,8 +113,10 @@ final class ComposeFile {
         if (dependsOn.isArray()) {
             dependsOn.forEach(name -> conditions.put(name.asText(), "service_started"));
         } else {
-            dependsOn.fields().forEachRemaining(entry ->
-                    conditions.put(entry.getKey(), entry.getValue().path("condition").asText("service_started")));
+            dependsOn
+                    .fields()
+                    .forEachRemaining(entry -> conditions.put(
+                            entry.getKey(), entry.getValue().path("condition").asText("service_started")));
         }
         return conditions;
     }
@@ -150,8 +156,12 @@ final class ComposeFile {
     Map<String, String> relativeBindMounts(String service) {
         Map<String, String> mounts = new LinkedHashMap<>();
         service(service).path("volumes").forEach(volume -> {
-            String source = volume.isObject() ? volume.path("source").asText() : volume.asText().split(":")[0];
-            String target = volume.isObject() ? volume.path("target").asText() : volume.asText().split(":")[1];
+            String source = volume.isObject()
+                    ? volume.path("source").asText()
+                    : volume.asText().split(":")[0];
+            String target = volume.isObject()
+                    ? volume.path("target").asText()
+                    : volume.asText().split(":")[1];
             if (source.startsWith("./") || source.startsWith("../")) {
                 mounts.put(source, target);
             }

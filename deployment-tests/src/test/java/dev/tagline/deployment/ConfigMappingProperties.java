@@ -21,8 +21,7 @@ final class ConfigMappingProperties {
 
     static final String ANY_KEY = "*";
 
-    private ConfigMappingProperties() {
-    }
+    private ConfigMappingProperties() {}
 
     static List<String> of(Class<?> mapping) {
         ConfigMapping annotation = mapping.getAnnotation(ConfigMapping.class);
@@ -36,7 +35,9 @@ final class ConfigMappingProperties {
 
     private static void collect(Class<?> group, String prefix, List<String> names) {
         for (Method method : group.getMethods()) {
-            if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0
+            if (method.isDefault()
+                    || Modifier.isStatic(method.getModifiers())
+                    || method.getParameterCount() > 0
                     || method.getDeclaringClass() == Object.class) {
                 continue;
             }

@@ -45,13 +45,19 @@ class DockerComposeFileIT {
 
     @Test
     void debian_docker_compose_accepts_the_file_without_warnings() {
-        Path executable = ExternalCommand.find("docker-compose").orElseGet(() -> fail(
-                "docker-compose is not installed, so docker-compose.yml cannot be validated: apt-get install -y docker-compose"));
+        Path executable = ExternalCommand.find("docker-compose")
+                .orElseGet(
+                        () -> fail(
+                                "docker-compose is not installed, so docker-compose.yml cannot be validated: apt-get install -y docker-compose"));
 
         ExternalCommand.Result config = ExternalCommand.run(
-                List.of(executable.toString(), "-f", "docker-compose.yml", "config", "-q"), ROOT, Duration.ofMinutes(2));
+                List.of(executable.toString(), "-f", "docker-compose.yml", "config", "-q"),
+                ROOT,
+                Duration.ofMinutes(2));
 
-        assertThat(config.exitCode()).as("docker-compose config -q exit status; it said: %s", config.errors()).isZero();
+        assertThat(config.exitCode())
+                .as("docker-compose config -q exit status; it said: %s", config.errors())
+                .isZero();
         // An unset variable without a default is only a warning to Compose, and a blank setting to the service.
         assertThat(config.errors()).as("docker-compose config -q warnings").doesNotContain("WARNING");
     }
@@ -60,12 +66,15 @@ class DockerComposeFileIT {
     void every_service_is_built_from_its_module_s_dockerfile_as_its_catalog_image() {
         for (TaglineService service : CATALOG.services()) {
             JsonNode definition = COMPOSE.service(service.module());
-            assertThat(definition.path("build").path("context").asText()).as(service.module() + " build context")
+            assertThat(definition.path("build").path("context").asText())
+                    .as(service.module() + " build context")
                     .isIn("./" + service.module(), service.module());
-            assertThat(definition.path("build").path("dockerfile").asText()).as(service.module() + " Dockerfile")
+            assertThat(definition.path("build").path("dockerfile").asText())
+                    .as(service.module() + " Dockerfile")
                     .isEqualTo(DOCKERFILE);
             assertThat(ROOT.resolve(service.module()).resolve(DOCKERFILE)).isRegularFile();
-            assertThat(definition.path("image").asText().split(":")[0]).as(service.module() + " image")
+            assertThat(definition.path("image").asText().split(":")[0])
+                    .as(service.module() + " image")
                     .isEqualTo(service.image());
         }
     }
@@ -73,13 +82,18 @@ class DockerComposeFileIT {
     @Test
     void each_service_publishes_and_health_checks_its_catalog_port_on_the_readiness_endpoint() {
         for (TaglineService service : CATALOG.services()) {
-            assertThat(COMPOSE.containerPorts(service.module())).as(service.module() + " container ports")
+            assertThat(COMPOSE.containerPorts(service.module()))
+                    .as(service.module() + " container ports")
                     .containsExactly(service.httpPort());
             String healthCheck = COMPOSE.healthCheck(service.module())
                     .orElseThrow(() -> new AssertionError(service.module() + " has no health check"));
             URI url = urlIn(healthCheck);
-            assertThat(url.getPort()).as(service.module() + " health check port").isEqualTo(service.httpPort());
-            assertThat(url.getPath()).as(service.module() + " health check path").isEqualTo(TaglineService.READINESS_PATH);
+            assertThat(url.getPort())
+                    .as(service.module() + " health check port")
+                    .isEqualTo(service.httpPort());
+            assertThat(url.getPath())
+                    .as(service.module() + " health check path")
+                    .isEqualTo(TaglineService.READINESS_PATH);
             // The runtime image (UBI 9 minimal underneath) has curl-minimal, and no wget.
             assertThat(healthCheck).as(service.module() + " health check").startsWith("curl -f");
         }
@@ -96,7 +110,9 @@ class DockerComposeFileIT {
                 unread.put(service.module(), names);
             }
         }
-        assertThat(unread).as("environment variables no service reads (misspelt, or meant for another service)").isEmpty();
+        assertThat(unread)
+                .as("environment variables no service reads (misspelt, or meant for another service)")
+                .isEmpty();
     }
 
     @Test
@@ -104,7 +120,10 @@ class DockerComposeFileIT {
         String advertised = COMPOSE.environment(KAFKA).get("KAFKA_ADVERTISED_LISTENERS");
         for (TaglineService service : CATALOG.services()) {
             String bootstrap = COMPOSE.environment(service.module()).get("KAFKA_BOOTSTRAP_SERVERS");
-            assertThat(bootstrap).as(service.module() + " KAFKA_BOOTSTRAP_SERVERS").isNotNull().startsWith(KAFKA + ":");
+            assertThat(bootstrap)
+                    .as(service.module() + " KAFKA_BOOTSTRAP_SERVERS")
+                    .isNotNull()
+                    .startsWith(KAFKA + ":");
             assertThat(advertised).as("the broker's advertised listeners").contains("://" + bootstrap);
         }
     }
@@ -120,11 +139,13 @@ class DockerComposeFileIT {
             }
             withDatabase.add(service.module());
             Map<String, String> environment = COMPOSE.environment(service.module());
-            assertThat(environment).as(service.module() + " datasource").contains(
-                    Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + database),
-                    Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + database),
-                    Map.entry("QUARKUS_DATASOURCE_USERNAME", postgres.get("POSTGRES_USER")),
-                    Map.entry("QUARKUS_DATASOURCE_PASSWORD", postgres.get("POSTGRES_PASSWORD")));
+            assertThat(environment)
+                    .as(service.module() + " datasource")
+                    .contains(
+                            Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + database),
+                            Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + database),
+                            Map.entry("QUARKUS_DATASOURCE_USERNAME", postgres.get("POSTGRES_USER")),
+                            Map.entry("QUARKUS_DATASOURCE_PASSWORD", postgres.get("POSTGRES_PASSWORD")));
         }
         assertThat(withDatabase).containsExactlyInAnyOrder("tag-service", "import-service", "trigger-service");
     }
@@ -137,21 +158,25 @@ class DockerComposeFileIT {
         while (command.find()) {
             String options = command.group(1);
             assertThat(options).as("creating a topic").contains("--create", "--if-not-exists");
-            assertThat(option(OPTION_BOOTSTRAP, options)).as("the topic job's bootstrap server")
+            assertThat(option(OPTION_BOOTSTRAP, options))
+                    .as("the topic job's bootstrap server")
                     .isEqualTo(COMPOSE.environment("tag-service").get("KAFKA_BOOTSTRAP_SERVERS"));
-            Integer previous = created.put(option(OPTION_TOPIC, options), Integer.valueOf(option(OPTION_PARTITIONS, options)));
+            Integer previous =
+                    created.put(option(OPTION_TOPIC, options), Integer.valueOf(option(OPTION_PARTITIONS, options)));
             assertThat(previous).as("a topic created twice: " + options).isNull();
         }
         assertThat(created.keySet()).as("topics created").containsExactlyInAnyOrderElementsOf(CATALOG.topics());
         assertThat(created).as("partitions").isEqualTo(StackTopics.partitionsByTopic());
-        assertThat(COMPOSE.environment(KAFKA)).as("the broker creates no topics of its own")
+        assertThat(COMPOSE.environment(KAFKA))
+                .as("the broker creates no topics of its own")
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
     }
 
     @Test
     void the_registry_notifies_a_distribution_source_of_the_gateway_with_the_gateway_s_token() throws IOException {
         TaglineService gateway = CATALOG.service("webhook-gateway");
-        JsonNode endpoints = ComposeFile.YAML.readTree(COMPOSE.environment(REGISTRY).get("REGISTRY_NOTIFICATIONS_ENDPOINTS"));
+        JsonNode endpoints =
+                ComposeFile.YAML.readTree(COMPOSE.environment(REGISTRY).get("REGISTRY_NOTIFICATIONS_ENDPOINTS"));
         assertThat(endpoints).as("notification endpoints").hasSize(1);
         JsonNode endpoint = endpoints.get(0);
 
@@ -167,16 +192,22 @@ class DockerComposeFileIT {
         JsonNode authorization = endpoint.path("headers").path("Authorization");
         assertThat(authorization).as("the registry's Authorization header").hasSize(1);
         assertThat(authorization.get(0).asText()).isEqualTo("Bearer " + environment.get(prefix + "TOKEN"));
-        assertThat(environment.get(prefix + "REGISTRY_URL")).as("where the gateway reads index manifests")
-                .isEqualTo("http://" + REGISTRY + ":" + COMPOSE.containerPorts(REGISTRY).get(0));
+        assertThat(environment.get(prefix + "REGISTRY_URL"))
+                .as("where the gateway reads index manifests")
+                .isEqualTo("http://" + REGISTRY + ":"
+                        + COMPOSE.containerPorts(REGISTRY).get(0));
     }
 
     @Test
     void registry_events_name_the_registry_as_the_import_service_reaches_it() {
         String recorded = COMPOSE.environment("webhook-gateway").get("TAGLINE_GATEWAY_SOURCES_LOCAL_REGISTRY");
-        assertThat(recorded).isEqualTo(REGISTRY + ":" + COMPOSE.containerPorts(REGISTRY).get(0));
-        assertThat(COMPOSE.environment("import-service").get("TAGLINE_IMPORTS_ALLOWED_REGISTRIES").split(","))
-                .as("registries the import-service may reach").contains(recorded);
+        assertThat(recorded)
+                .isEqualTo(REGISTRY + ":" + COMPOSE.containerPorts(REGISTRY).get(0));
+        assertThat(COMPOSE.environment("import-service")
+                        .get("TAGLINE_IMPORTS_ALLOWED_REGISTRIES")
+                        .split(","))
+                .as("registries the import-service may reach")
+                .contains(recorded);
     }
 
     @Test
@@ -188,11 +219,15 @@ class DockerComposeFileIT {
             String tokenFile = COMPOSE.environment(service.module()).get("TAGLINE_ACCESS_TOKEN_FILE");
             Map<String, String> mounts = COMPOSE.secretMounts(service.module());
             assertThat(mounts).as(service.module() + " secrets").containsValue(tokenFile);
-            String secret = mounts.entrySet().stream().filter(mount -> mount.getValue().equals(tokenFile))
-                    .findFirst().orElseThrow().getKey();
+            String secret = mounts.entrySet().stream()
+                    .filter(mount -> mount.getValue().equals(tokenFile))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
             Path file = ROOT.resolve(ComposeFile.withDefaults(COMPOSE.secretFile(secret)
                     .orElseThrow(() -> new AssertionError("secret " + secret + " names no file"))));
-            List<String[]> tokens = Files.readAllLines(file).stream().map(String::strip)
+            List<String[]> tokens = Files.readAllLines(file).stream()
+                    .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .map(line -> line.split("\\s+"))
                     .toList();
@@ -200,7 +235,8 @@ class DockerComposeFileIT {
                 assertThat(fields).hasSizeBetween(2, 3);
                 assertThat(fields[0]).hasSizeGreaterThanOrEqualTo(16);
             });
-            assertThat(tokens).as(file + " has a cluster-admin token to start with")
+            assertThat(tokens)
+                    .as(file + " has a cluster-admin token to start with")
                     .anySatisfy(fields -> assertThat(fields).hasSize(3).contains("cluster-admin"));
         }
     }
@@ -217,19 +253,24 @@ class DockerComposeFileIT {
         }
         assertThat(literal).as("secrets written literally").isEmpty();
         assertThat(COMPOSE.environment(REGISTRY).get("REGISTRY_NOTIFICATIONS_ENDPOINTS"))
-                .as("the registry's notification token").contains("Bearer ${");
+                .as("the registry's notification token")
+                .contains("Bearer ${");
         assertThat(COMPOSE.secretFiles()).as("secret files").allMatch(ComposeFile::isVariableWithDefault);
     }
 
     @Test
     void every_file_the_compose_setup_mounts_is_in_the_repository() {
         List<String> files = new ArrayList<>();
-        COMPOSE.serviceNames().forEach(service -> files.addAll(COMPOSE.relativeBindMounts(service).keySet()));
+        COMPOSE.serviceNames()
+                .forEach(service ->
+                        files.addAll(COMPOSE.relativeBindMounts(service).keySet()));
         COMPOSE.secretFiles().forEach(file -> files.add(ComposeFile.withDefaults(file)));
         assertThat(files).isNotEmpty();
         // A bind mount of a missing file makes Docker create an empty directory in its place.
-        assertThat(files).allSatisfy(file -> assertThat(ROOT.resolve(file).normalize()).isRegularFile());
-        assertThat(COMPOSE.relativeBindMounts(REGISTRY)).as("the registry's configuration")
+        assertThat(files)
+                .allSatisfy(file -> assertThat(ROOT.resolve(file).normalize()).isRegularFile());
+        assertThat(COMPOSE.relativeBindMounts(REGISTRY))
+                .as("the registry's configuration")
                 .containsValue("/etc/docker/registry/config.yml");
     }
 
@@ -239,12 +280,17 @@ class DockerComposeFileIT {
             COMPOSE.dependsOn(service).forEach((dependency, condition) -> {
                 assertThat(COMPOSE.serviceNames()).as(service + " depends on").contains(dependency);
                 switch (condition) {
-                    case "service_healthy" -> assertThat(COMPOSE.healthCheck(dependency))
-                            .as(service + " waits for " + dependency + " to be healthy, so it needs a health check").isPresent();
-                    case "service_completed_successfully" -> assertThat(COMPOSE.service(dependency).path("restart").asText("no"))
-                            .as(service + " waits for " + dependency + " to finish, so it must not be restarted").isIn("no", "on-failure");
-                    default -> fail(service + " depends on " + dependency + " with condition " + condition
-                            + ", which says nothing about it being ready");
+                    case "service_healthy" ->
+                        assertThat(COMPOSE.healthCheck(dependency))
+                                .as(service + " waits for " + dependency + " to be healthy, so it needs a health check")
+                                .isPresent();
+                    case "service_completed_successfully" ->
+                        assertThat(COMPOSE.service(dependency).path("restart").asText("no"))
+                                .as(service + " waits for " + dependency + " to finish, so it must not be restarted")
+                                .isIn("no", "on-failure");
+                    default ->
+                        fail(service + " depends on " + dependency + " with condition " + condition
+                                + ", which says nothing about it being ready");
                 }
             });
         }
@@ -254,7 +300,8 @@ class DockerComposeFileIT {
     void every_service_waits_for_its_topics_and_its_database() {
         for (TaglineService service : CATALOG.services()) {
             Map<String, String> dependsOn = COMPOSE.dependsOn(service.module());
-            assertThat(dependsOn).as(service.module() + " depends_on")
+            assertThat(dependsOn)
+                    .as(service.module() + " depends_on")
                     .containsEntry(TOPIC_JOB, "service_completed_successfully");
             if (service.readsEnvironmentVariable("QUARKUS_DATASOURCE_REACTIVE_URL")) {
                 assertThat(dependsOn).as(service.module() + " depends_on").containsEntry(POSTGRES, "service_healthy");
@@ -269,24 +316,40 @@ class DockerComposeFileIT {
             Path moduleDir = ROOT.resolve(service.module());
             Dockerfile dockerfile = Dockerfile.read(moduleDir.resolve(DOCKERFILE));
             String base = dockerfile.last("FROM");
-            assertThat(base).as(service.module() + " base image")
+            assertThat(base)
+                    .as(service.module() + " base image")
                     .startsWith("registry.access.redhat.com/ubi9/openjdk-17-runtime:")
                     .doesNotEndWith(":latest");
-            assertThat(dockerfile.all("EXPOSE")).as(service.module() + " EXPOSE")
-                    .flatExtracting(Dockerfile.Instruction::words).containsExactly(String.valueOf(service.httpPort()));
+            assertThat(dockerfile.all("EXPOSE"))
+                    .as(service.module() + " EXPOSE")
+                    .flatExtracting(Dockerfile.Instruction::words)
+                    .containsExactly(String.valueOf(service.httpPort()));
             List<String> copied = dockerfile.all("COPY").stream()
-                    .map(copy -> copy.words().stream().filter(word -> !word.startsWith("--")).findFirst().orElseThrow())
+                    .map(copy -> copy.words().stream()
+                            .filter(word -> !word.startsWith("--"))
+                            .findFirst()
+                            .orElseThrow())
                     .toList();
-            assertThat(copied).as(service.module() + " copies")
-                    .containsExactlyInAnyOrder("target/quarkus-app/lib/", "target/quarkus-app/*.jar",
-                            "target/quarkus-app/app/", "target/quarkus-app/quarkus/", "target/quarkus-app/jvm.options");
+            assertThat(copied)
+                    .as(service.module() + " copies")
+                    .containsExactlyInAnyOrder(
+                            "target/quarkus-app/lib/",
+                            "target/quarkus-app/*.jar",
+                            "target/quarkus-app/app/",
+                            "target/quarkus-app/quarkus/",
+                            "target/quarkus-app/jvm.options");
             assertThat(dockerfile.last("USER")).as(service.module() + " user").isEqualTo("185");
             // The packaged jvm.options name the class-data archive relative to the jar's directory.
-            assertThat(dockerfile.last("WORKDIR")).as(service.module() + " WORKDIR").isEqualTo("/deployments");
-            assertThat(dockerfile.last("ENTRYPOINT")).as(service.module() + " ENTRYPOINT")
-                    .contains("java $(cat jvm.options)").contains("-jar quarkus-run.jar");
+            assertThat(dockerfile.last("WORKDIR"))
+                    .as(service.module() + " WORKDIR")
+                    .isEqualTo("/deployments");
+            assertThat(dockerfile.last("ENTRYPOINT"))
+                    .as(service.module() + " ENTRYPOINT")
+                    .contains("java $(cat jvm.options)")
+                    .contains("-jar quarkus-run.jar");
             // Whatever the build context leaves out, it must keep what the Dockerfile copies.
-            assertThat(Files.readAllLines(moduleDir.resolve(".dockerignore"))).as(service.module() + " .dockerignore")
+            assertThat(Files.readAllLines(moduleDir.resolve(".dockerignore")))
+                    .as(service.module() + " .dockerignore")
                     .contains("!target/quarkus-app");
         }
     }

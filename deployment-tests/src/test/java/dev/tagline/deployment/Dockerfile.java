@@ -40,7 +40,8 @@ final class Dockerfile {
                 }
                 current.append(stripped);
                 String[] keywordAndArguments = current.toString().strip().split("\\s+", 2);
-                instructions.add(new Instruction(keywordAndArguments[0].toUpperCase(Locale.ROOT),
+                instructions.add(new Instruction(
+                        keywordAndArguments[0].toUpperCase(Locale.ROOT),
                         keywordAndArguments.length == 2 ? keywordAndArguments[1] : ""));
                 current.setLength(0);
             }
@@ -51,7 +52,9 @@ final class Dockerfile {
     }
 
     List<Instruction> all(String keyword) {
-        return instructions.stream().filter(instruction -> instruction.keyword().equals(keyword)).toList();
+        return instructions.stream()
+                .filter(instruction -> instruction.keyword().equals(keyword))
+                .toList();
     }
 
     /** The argument of the last instruction of a kind, as Docker applies the last {@code USER} or {@code ENTRYPOINT}. */

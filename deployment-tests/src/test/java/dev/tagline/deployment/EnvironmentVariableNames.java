@@ -11,8 +11,7 @@ final class EnvironmentVariableNames {
 
     private static final String ANY_KEY = "[A-Z0-9_]+";
 
-    private EnvironmentVariableNames() {
-    }
+    private EnvironmentVariableNames() {}
 
     static String of(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);

@@ -2,8 +2,8 @@ package dev.tagline.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tagline.gateway.config.GatewayConfig.SourceConfig;
 import dev.tagline.gateway.config.GatewayConfig;
+import dev.tagline.gateway.config.GatewayConfig.SourceConfig;
 import dev.tagline.web.Secret;
 import io.fabric8.kubernetes.api.model.Container;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -34,7 +34,8 @@ class GatewaySourcesBindingIT {
     void compose_gives_the_gateway_one_source_local_naming_the_registry_container() {
         ComposeFile compose = ComposeFile.read(ServiceCatalog.repositoryRoot().resolve("docker-compose.yml"));
         Map<String, String> environment = new HashMap<>();
-        compose.environment("webhook-gateway").forEach((name, value) -> environment.put(name, ComposeFile.withDefaults(value)));
+        compose.environment("webhook-gateway")
+                .forEach((name, value) -> environment.put(name, ComposeFile.withDefaults(value)));
 
         GatewayConfig gateway = bind(environment);
 
@@ -44,7 +45,8 @@ class GatewaySourcesBindingIT {
         assertThat(local.registry()).contains("registry:5000");
         assertThat(local.registryUrl()).contains(URI.create("http://registry:5000"));
         assertThat(local.token().map(Secret::reveal))
-                .contains(ComposeFile.withDefaults("${TAGLINE_REGISTRY_WEBHOOK_TOKEN:-tagline-local-registry-webhook}"));
+                .contains(
+                        ComposeFile.withDefaults("${TAGLINE_REGISTRY_WEBHOOK_TOKEN:-tagline-local-registry-webhook}"));
     }
 
     @ParameterizedTest
@@ -54,13 +56,15 @@ class GatewaySourcesBindingIT {
         Container gatewayContainer = PodTemplates.container(
                 manifests.deployment(ServiceCatalog.read().service("webhook-gateway")));
         Map<String, String> environment = new HashMap<>(PodTemplates.environment(manifests, gatewayContainer));
-        PodTemplates.variableNames(manifests, gatewayContainer).forEach(name -> environment.putIfAbsent(name, PLACEHOLDER));
+        PodTemplates.variableNames(manifests, gatewayContainer)
+                .forEach(name -> environment.putIfAbsent(name, PLACEHOLDER));
 
         GatewayConfig gateway = bind(environment);
 
         assertThat(gateway.sources()).containsOnlyKeys("registry");
         assertThat(gateway.sources().get("registry").format()).isEqualTo("distribution");
-        assertThat(gateway.sources().get("registry").token().map(Secret::reveal)).contains(PLACEHOLDER);
+        assertThat(gateway.sources().get("registry").token().map(Secret::reveal))
+                .contains(PLACEHOLDER);
     }
 
     private static GatewayConfig bind(Map<String, String> environment) {

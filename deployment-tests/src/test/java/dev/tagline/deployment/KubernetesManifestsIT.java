@@ -78,8 +78,7 @@ class KubernetesManifestsIT {
     @Retention(RetentionPolicy.RUNTIME)
     @ParameterizedTest
     @ValueSource(strings = {"base", DEV, PROD})
-    @interface ForEveryKustomization {
-    }
+    @interface ForEveryKustomization {}
 
     private static RenderedManifests rendered(String kustomization) {
         return RENDERED.computeIfAbsent(kustomization, name -> RenderedManifests.render(ROOT, name));
@@ -89,7 +88,8 @@ class KubernetesManifestsIT {
 
     @ForEveryKustomization
     void every_manifest_parses_into_the_kubernetes_and_strimzi_models_without_unknown_fields(String kustomization) {
-        assertThat(rendered(kustomization).resources()).extracting(HasMetadata::getKind)
+        assertThat(rendered(kustomization).resources())
+                .extracting(HasMetadata::getKind)
                 .contains("Deployment", "Service", "ConfigMap", "KafkaTopic");
     }
 
@@ -148,7 +148,8 @@ class KubernetesManifestsIT {
 
     @Test
     void an_unknown_kind_or_api_version_is_refused() {
-        assertThatThrownBy(() -> StrictManifests.parse("apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: x\n"))
+        assertThatThrownBy(
+                        () -> StrictManifests.parse("apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: x\n"))
                 .hasMessageContaining("unknown kind apps/v1/StatefulSet");
         assertThatThrownBy(() -> StrictManifests.parse("apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\n"))
                 .hasMessageContaining("unknown kind autoscaling/v1/HorizontalPodAutoscaler");
@@ -178,11 +179,18 @@ class KubernetesManifestsIT {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
             Deployment deployment = manifests.deployment(service);
-            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            assertThat(LabelSelectors.selects(deployment.getSpec().getSelector(), podLabels)).as(service.module()).isTrue();
-            assertThat(imageRepository(container(deployment).getImage())).as(service.module()).isEqualTo(service.image());
-            assertThat(LabelSelectors.selects(manifests.service(service).getSpec().getSelector(), podLabels))
-                    .as(service.module()).isTrue();
+            Map<String, String> podLabels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(LabelSelectors.selects(deployment.getSpec().getSelector(), podLabels))
+                    .as(service.module())
+                    .isTrue();
+            assertThat(imageRepository(container(deployment).getImage()))
+                    .as(service.module())
+                    .isEqualTo(service.image());
+            assertThat(LabelSelectors.selects(
+                            manifests.service(service).getSpec().getSelector(), podLabels))
+                    .as(service.module())
+                    .isTrue();
         }
         assertThat(manifests.all(Deployment.class)).hasSameSizeAs(CATALOG.services());
     }
@@ -192,20 +200,28 @@ class KubernetesManifestsIT {
         RenderedManifests manifests = rendered(kustomization);
         for (TaglineService service : CATALOG.services()) {
             Container container = container(manifests.deployment(service));
-            assertThat(container.getPorts()).as(service.module()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+            assertThat(container.getPorts())
+                    .as(service.module())
+                    .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
                     .containsExactly(tuple("http", service.httpPort()));
-            assertThat(probe(container.getReadinessProbe(), container)).as(service.module() + " readiness")
+            assertThat(probe(container.getReadinessProbe(), container))
+                    .as(service.module() + " readiness")
                     .isEqualTo(TaglineService.READINESS_PATH + " on " + service.httpPort());
-            assertThat(probe(container.getLivenessProbe(), container)).as(service.module() + " liveness")
+            assertThat(probe(container.getLivenessProbe(), container))
+                    .as(service.module() + " liveness")
                     .isEqualTo(TaglineService.LIVENESS_PATH + " on " + service.httpPort());
             if (container.getStartupProbe() != null) {
-                assertThat(probe(container.getStartupProbe(), container)).as(service.module() + " startup")
-                        .isIn(TaglineService.LIVENESS_PATH + " on " + service.httpPort(),
+                assertThat(probe(container.getStartupProbe(), container))
+                        .as(service.module() + " startup")
+                        .isIn(
+                                TaglineService.LIVENESS_PATH + " on " + service.httpPort(),
                                 TaglineService.READINESS_PATH + " on " + service.httpPort());
             }
-            List<ServicePort> servicePorts = manifests.service(service).getSpec().getPorts();
+            List<ServicePort> servicePorts =
+                    manifests.service(service).getSpec().getPorts();
             assertThat(servicePorts).as(service.module()).hasSize(1);
-            assertThat(port(servicePorts.get(0).getTargetPort(), container)).as(service.module() + " Service targetPort")
+            assertThat(port(servicePorts.get(0).getTargetPort(), container))
+                    .as(service.module() + " Service targetPort")
                     .isEqualTo(service.httpPort());
         }
     }
@@ -220,7 +236,8 @@ class KubernetesManifestsIT {
             for (String resource : List.of("cpu", "memory")) {
                 assertThat(Quantity.getAmountInBytes(resources.getRequests().get(resource)))
                         .as(name + " " + resource + " request within its limit")
-                        .isLessThanOrEqualTo(Quantity.getAmountInBytes(resources.getLimits().get(resource)));
+                        .isLessThanOrEqualTo(
+                                Quantity.getAmountInBytes(resources.getLimits().get(resource)));
             }
         }
     }
@@ -232,7 +249,8 @@ class KubernetesManifestsIT {
             Set<String> names = variableNames(manifests, container(manifests.deployment(service)));
             assertThat(names).as(service.module() + " is given").isNotEmpty();
             assertThat(names.stream().filter(name -> !service.readsEnvironmentVariable(name)))
-                    .as(service.module() + " is given environment variables it does not read").isEmpty();
+                    .as(service.module() + " is given environment variables it does not read")
+                    .isEmpty();
         }
     }
 
@@ -243,12 +261,18 @@ class KubernetesManifestsIT {
             Set<String> given = variableNames(manifests, container(manifests.deployment(service)));
             assertThat(given).as(service.module()).contains("KAFKA_BOOTSTRAP_SERVERS");
             if (service.readsEnvironmentVariable("QUARKUS_DATASOURCE_REACTIVE_URL")) {
-                assertThat(given).as(service.module()).contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL",
-                        "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+                assertThat(given)
+                        .as(service.module())
+                        .contains(
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "QUARKUS_DATASOURCE_REACTIVE_URL",
+                                "QUARKUS_DATASOURCE_USERNAME",
+                                "QUARKUS_DATASOURCE_PASSWORD");
             }
             if (service.readsEnvironmentVariable(TOKEN_FILE_VARIABLE)) {
                 assertThat(given.contains(TOKEN_FILE_VARIABLE) || given.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
-                        .as(service.module() + " is given a token file or a JWT verification key").isTrue();
+                        .as(service.module() + " is given a token file or a JWT verification key")
+                        .isTrue();
             }
         }
     }
@@ -256,27 +280,37 @@ class KubernetesManifestsIT {
     @ForEveryKustomization
     void every_webhook_source_of_the_gateway_has_a_credential(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
-        Set<String> given = variableNames(manifests, container(manifests.deployment(CATALOG.service("webhook-gateway"))));
-        List<String> sources = given.stream().filter(name -> name.startsWith(GATEWAY_SOURCES) && name.endsWith("_FORMAT"))
-                .map(name -> name.substring(GATEWAY_SOURCES.length(), name.length() - "_FORMAT".length())).toList();
+        Set<String> given =
+                variableNames(manifests, container(manifests.deployment(CATALOG.service("webhook-gateway"))));
+        List<String> sources = given.stream()
+                .filter(name -> name.startsWith(GATEWAY_SOURCES) && name.endsWith("_FORMAT"))
+                .map(name -> name.substring(GATEWAY_SOURCES.length(), name.length() - "_FORMAT".length()))
+                .toList();
         assertThat(sources).as("webhook sources").isNotEmpty();
         // The gateway refuses to start with a source that has neither.
-        assertThat(sources).allSatisfy(source -> assertThat(given).as("credential of source " + source)
-                .containsAnyOf(GATEWAY_SOURCES + source + "_TOKEN", GATEWAY_SOURCES + source + "_HMAC_SECRET"));
+        assertThat(sources)
+                .allSatisfy(source -> assertThat(given)
+                        .as("credential of source " + source)
+                        .containsAnyOf(GATEWAY_SOURCES + source + "_TOKEN", GATEWAY_SOURCES + source + "_HMAC_SECRET"));
     }
 
     @ForEveryKustomization
-    void secrets_are_referenced_never_rendered_and_their_creation_is_documented(String kustomization) throws IOException {
+    void secrets_are_referenced_never_rendered_and_their_creation_is_documented(String kustomization)
+            throws IOException {
         RenderedManifests manifests = rendered(kustomization);
-        assertThat(manifests.all(Secret.class)).as("Secrets in k8s/" + kustomization).isEmpty();
+        assertThat(manifests.all(Secret.class))
+                .as("Secrets in k8s/" + kustomization)
+                .isEmpty();
         Map<String, Set<String>> keysBySecret = secretKeysReferenced(manifests);
-        assertThat(keysBySecret).as("Secrets referenced by k8s/" + kustomization)
+        assertThat(keysBySecret)
+                .as("Secrets referenced by k8s/" + kustomization)
                 .containsKeys("tagline-postgres-credentials", "tagline-gateway-sources");
         String readme = Files.readString(ROOT.resolve("k8s/README.md"));
         keysBySecret.forEach((secret, keys) -> {
             String command = createSecretCommand(readme, secret);
             for (String key : keys) {
-                assertThat(command).as("k8s/README.md's command creating " + secret)
+                assertThat(command)
+                        .as("k8s/README.md's command creating " + secret)
                         .containsAnyOf("--from-literal=" + key + "=", "--from-file=" + key + "=");
             }
         });
@@ -287,11 +321,13 @@ class KubernetesManifestsIT {
         RenderedManifests manifests = rendered(kustomization);
         Map<String, KafkaTopic> topics = new TreeMap<>();
         manifests.all(KafkaTopic.class).forEach(topic -> topics.put(topicName(topic), topic));
-        assertThat(topics.keySet()).as("KafkaTopics of k8s/" + kustomization + ", against the topics the services use")
+        assertThat(topics.keySet())
+                .as("KafkaTopics of k8s/" + kustomization + ", against the topics the services use")
                 .isEqualTo(CATALOG.topics());
         Map<String, Integer> partitions = StackTopics.partitionsByTopic();
         topics.forEach((name, topic) -> {
-            assertThat(topic.getSpec().getPartitions()).as(name + " partitions, as testkit's stack has them")
+            assertThat(topic.getSpec().getPartitions())
+                    .as(name + " partitions, as testkit's stack has them")
                     .isEqualTo(partitions.get(name));
             assertThat(topic.getSpec().getConfig()).as(name + " config").containsKey("retention.ms");
             int replicas = topic.getSpec().getReplicas();
@@ -300,7 +336,8 @@ class KubernetesManifestsIT {
             assertThat(minInSync).as(name + " min.insync.replicas").isBetween(1, Math.max(1, replicas - 1));
             KafkaTopic deadLetters = topics.get(Topics.deadLetter(name));
             if (deadLetters != null) {
-                assertThat(retentionMillis(deadLetters)).as(Topics.deadLetter(name) + " kept at least as long as " + name)
+                assertThat(retentionMillis(deadLetters))
+                        .as(Topics.deadLetter(name) + " kept at least as long as " + name)
                         .isGreaterThanOrEqualTo(retentionMillis(topic));
             }
         });
@@ -314,20 +351,24 @@ class KubernetesManifestsIT {
                 topicSettings.add(String.valueOf(readStatic(field)));
             }
         }
-        assertThat(rendered(kustomization).all(KafkaTopic.class)).allSatisfy(topic ->
-                assertThat(topicSettings).as(topicName(topic) + " settings").containsAll(topic.getSpec().getConfig().keySet()));
+        assertThat(rendered(kustomization).all(KafkaTopic.class))
+                .allSatisfy(topic -> assertThat(topicSettings)
+                        .as(topicName(topic) + " settings")
+                        .containsAll(topic.getSpec().getConfig().keySet()));
     }
 
     @ForEveryKustomization
     void kafka_topics_belong_to_the_cluster_the_services_connect_to(String kustomization) {
         RenderedManifests manifests = rendered(kustomization);
         Set<String> clusters = manifests.all(KafkaTopic.class).stream()
-                .map(topic -> topic.getMetadata().getLabels().get(STRIMZI_CLUSTER_LABEL)).collect(Collectors.toSet());
+                .map(topic -> topic.getMetadata().getLabels().get(STRIMZI_CLUSTER_LABEL))
+                .collect(Collectors.toSet());
         assertThat(clusters).hasSize(1).doesNotContainNull();
         String cluster = clusters.iterator().next();
         for (TaglineService service : CATALOG.services()) {
             Container container = container(manifests.deployment(service));
-            assertThat(environment(manifests, container).get("KAFKA_BOOTSTRAP_SERVERS")).as(service.module())
+            assertThat(environment(manifests, container).get("KAFKA_BOOTSTRAP_SERVERS"))
+                    .as(service.module())
                     .startsWith(cluster + "-kafka-bootstrap:");
         }
     }
@@ -339,12 +380,23 @@ class KubernetesManifestsIT {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             Container container = container(deployment);
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name).isTrue();
-            assertThat(pod.getAutomountServiceAccountToken()).as(name + " needs no Kubernetes API token").isFalse();
-            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
-            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
-            assertThat(container.getSecurityContext().getCapabilities().getDrop()).as(name).containsExactly("ALL");
-            String tmpVolume = container.getVolumeMounts().stream().filter(mount -> mount.getMountPath().equals("/tmp"))
-                    .map(VolumeMount::getName).findFirst().orElseThrow(() -> new AssertionError(name + " mounts nothing on /tmp"));
+            assertThat(pod.getAutomountServiceAccountToken())
+                    .as(name + " needs no Kubernetes API token")
+                    .isFalse();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
+                    .as(name)
+                    .isTrue();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation())
+                    .as(name)
+                    .isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                    .as(name)
+                    .containsExactly("ALL");
+            String tmpVolume = container.getVolumeMounts().stream()
+                    .filter(mount -> mount.getMountPath().equals("/tmp"))
+                    .map(VolumeMount::getName)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " mounts nothing on /tmp"));
             assertThat(volume(pod, tmpVolume).getEmptyDir()).as(name + " /tmp").isNotNull();
         }
     }
@@ -352,9 +404,12 @@ class KubernetesManifestsIT {
     @Test
     void the_base_names_no_namespace_and_no_image_tag() {
         RenderedManifests base = rendered("base");
-        assertThat(base.resources()).allSatisfy(resource -> assertThat(resource.getMetadata().getNamespace()).isNull());
-        assertThat(base.all(Deployment.class)).allSatisfy(deployment -> assertThat(container(deployment).getImage())
-                .isEqualTo(imageRepository(container(deployment).getImage())));
+        assertThat(base.resources())
+                .allSatisfy(resource ->
+                        assertThat(resource.getMetadata().getNamespace()).isNull());
+        assertThat(base.all(Deployment.class))
+                .allSatisfy(deployment -> assertThat(container(deployment).getImage())
+                        .isEqualTo(imageRepository(container(deployment).getImage())));
     }
 
     // --- Development
@@ -362,11 +417,18 @@ class KubernetesManifestsIT {
     @Test
     void dev_runs_one_replica_of_each_service_in_its_own_namespace_on_single_replica_topics() {
         RenderedManifests dev = rendered(DEV);
-        assertThat(dev.all(Deployment.class)).allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas()).isEqualTo(1));
-        assertThat(dev.all(KafkaTopic.class)).allSatisfy(topic -> assertThat(topic.getSpec().getReplicas()).isEqualTo(1));
-        assertThat(dev.all(Namespace.class)).extracting(namespace -> namespace.getMetadata().getName()).containsExactly("tagline-dev");
-        assertThat(dev.resources()).filteredOn(resource -> !(resource instanceof Namespace))
-                .allSatisfy(resource -> assertThat(resource.getMetadata().getNamespace()).isEqualTo("tagline-dev"));
+        assertThat(dev.all(Deployment.class))
+                .allSatisfy(deployment ->
+                        assertThat(deployment.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(dev.all(KafkaTopic.class))
+                .allSatisfy(topic -> assertThat(topic.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(dev.all(Namespace.class))
+                .extracting(namespace -> namespace.getMetadata().getName())
+                .containsExactly("tagline-dev");
+        assertThat(dev.resources())
+                .filteredOn(resource -> !(resource instanceof Namespace))
+                .allSatisfy(resource ->
+                        assertThat(resource.getMetadata().getNamespace()).isEqualTo("tagline-dev"));
     }
 
     @Test
@@ -378,7 +440,9 @@ class KubernetesManifestsIT {
                 Container container = container(deployment);
                 String file = environment(dev, container).get(TOKEN_FILE_VARIABLE);
                 assertThat(file).as(service.module()).isNotNull();
-                assertThat(secretHolding(deployment, file)).as(service.module() + " mounts a Secret holding " + file).isPresent();
+                assertThat(secretHolding(deployment, file))
+                        .as(service.module() + " mounts a Secret holding " + file)
+                        .isPresent();
             }
         }
     }
@@ -389,7 +453,9 @@ class KubernetesManifestsIT {
     void prod_pins_every_image_to_a_version() {
         for (Deployment deployment : rendered(PROD).all(Deployment.class)) {
             String image = container(deployment).getImage();
-            assertThat(image).as(deployment.getMetadata().getName()).isNotEqualTo(imageRepository(image))
+            assertThat(image)
+                    .as(deployment.getMetadata().getName())
+                    .isNotEqualTo(imageRepository(image))
                     .doesNotEndWith(":latest");
         }
     }
@@ -401,11 +467,17 @@ class KubernetesManifestsIT {
             String name = deployment.getMetadata().getName();
             Optional<HorizontalPodAutoscaler> autoscaler = autoscalerOf(prod, deployment);
             if (autoscaler.isPresent()) {
-                assertThat(autoscaler.get().getSpec().getMinReplicas()).as(name + " autoscaler minReplicas").isGreaterThanOrEqualTo(2);
+                assertThat(autoscaler.get().getSpec().getMinReplicas())
+                        .as(name + " autoscaler minReplicas")
+                        .isGreaterThanOrEqualTo(2);
                 // A replica count in the Deployment would reset the autoscaler's choice on every apply.
-                assertThat(deployment.getSpec().getReplicas()).as(name + " replicas, owned by its autoscaler").isNull();
+                assertThat(deployment.getSpec().getReplicas())
+                        .as(name + " replicas, owned by its autoscaler")
+                        .isNull();
             } else {
-                assertThat(deployment.getSpec().getReplicas()).as(name + " replicas").isGreaterThanOrEqualTo(2);
+                assertThat(deployment.getSpec().getReplicas())
+                        .as(name + " replicas")
+                        .isGreaterThanOrEqualTo(2);
             }
         }
     }
@@ -414,11 +486,23 @@ class KubernetesManifestsIT {
     void prod_scales_the_gateway_on_cpu_between_two_and_more_replicas() {
         RenderedManifests prod = rendered(PROD);
         HorizontalPodAutoscaler autoscaler = autoscalerOf(prod, prod.deployment(CATALOG.service("webhook-gateway")))
-                .orElseThrow(() -> new AssertionError("No HorizontalPodAutoscaler targets the webhook-gateway Deployment"));
-        assertThat(autoscaler.getSpec().getMaxReplicas()).isGreaterThan(autoscaler.getSpec().getMinReplicas());
-        assertThat(autoscaler.getSpec().getMetrics()).extracting(MetricSpec::getType).containsExactly("Resource");
-        assertThat(autoscaler.getSpec().getMetrics().get(0).getResource().getName()).isEqualTo("cpu");
-        assertThat(autoscaler.getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization()).isBetween(1, 100);
+                .orElseThrow(
+                        () -> new AssertionError("No HorizontalPodAutoscaler targets the webhook-gateway Deployment"));
+        assertThat(autoscaler.getSpec().getMaxReplicas())
+                .isGreaterThan(autoscaler.getSpec().getMinReplicas());
+        assertThat(autoscaler.getSpec().getMetrics())
+                .extracting(MetricSpec::getType)
+                .containsExactly("Resource");
+        assertThat(autoscaler.getSpec().getMetrics().get(0).getResource().getName())
+                .isEqualTo("cpu");
+        assertThat(autoscaler
+                        .getSpec()
+                        .getMetrics()
+                        .get(0)
+                        .getResource()
+                        .getTarget()
+                        .getAverageUtilization())
+                .isBetween(1, 100);
     }
 
     @Test
@@ -426,14 +510,18 @@ class KubernetesManifestsIT {
         RenderedManifests prod = rendered(PROD);
         for (Deployment deployment : prod.all(Deployment.class)) {
             String name = deployment.getMetadata().getName();
-            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> podLabels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
             List<PodDisruptionBudget> budgets = prod.all(PodDisruptionBudget.class).stream()
-                    .filter(budget -> LabelSelectors.selects(budget.getSpec().getSelector(), podLabels)).toList();
+                    .filter(budget -> LabelSelectors.selects(budget.getSpec().getSelector(), podLabels))
+                    .toList();
             assertThat(budgets).as(name + " PodDisruptionBudgets").hasSize(1);
             IntOrString maxUnavailable = budgets.get(0).getSpec().getMaxUnavailable();
             IntOrString minAvailable = budgets.get(0).getSpec().getMinAvailable();
             if (maxUnavailable != null) {
-                assertThat(maxUnavailable.getIntVal()).as(name + " maxUnavailable").isEqualTo(1);
+                assertThat(maxUnavailable.getIntVal())
+                        .as(name + " maxUnavailable")
+                        .isEqualTo(1);
             } else {
                 assertThat(minAvailable.getIntVal()).as(name + " minAvailable").isEqualTo(1);
             }
@@ -445,17 +533,25 @@ class KubernetesManifestsIT {
         RenderedManifests prod = rendered(PROD);
         for (Deployment deployment : prod.all(Deployment.class)) {
             String name = deployment.getMetadata().getName();
-            Map<String, String> ownPods = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            List<TopologySpreadConstraint> overNodes = deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()
-                    .stream().filter(constraint -> constraint.getTopologyKey().equals(HOSTNAME_TOPOLOGY)).toList();
+            Map<String, String> ownPods =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<TopologySpreadConstraint> overNodes =
+                    deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().stream()
+                            .filter(constraint -> constraint.getTopologyKey().equals(HOSTNAME_TOPOLOGY))
+                            .toList();
             assertThat(overNodes).as(name + " spread over " + HOSTNAME_TOPOLOGY).hasSize(1);
             TopologySpreadConstraint constraint = overNodes.get(0);
-            assertThat(spreadSelects(constraint, ownPods, ownPods)).as(name + " spreads its own pods").isTrue();
+            assertThat(spreadSelects(constraint, ownPods, ownPods))
+                    .as(name + " spreads its own pods")
+                    .isTrue();
             for (Deployment other : prod.all(Deployment.class)) {
                 if (other != deployment) {
-                    Map<String, String> otherPods = other.getSpec().getTemplate().getMetadata().getLabels();
+                    Map<String, String> otherPods =
+                            other.getSpec().getTemplate().getMetadata().getLabels();
                     assertThat(spreadSelects(constraint, ownPods, otherPods))
-                            .as(name + " spreads only its own pods, not " + other.getMetadata().getName() + "'s").isFalse();
+                            .as(name + " spreads only its own pods, not "
+                                    + other.getMetadata().getName() + "'s")
+                            .isFalse();
                 }
             }
         }
@@ -465,7 +561,8 @@ class KubernetesManifestsIT {
     void prod_keeps_every_topic_on_three_brokers() {
         assertThat(rendered(PROD).all(KafkaTopic.class)).allSatisfy(topic -> {
             assertThat(topic.getSpec().getReplicas()).isEqualTo(3);
-            assertThat(((Number) topic.getSpec().getConfig().get("min.insync.replicas")).intValue()).isEqualTo(2);
+            assertThat(((Number) topic.getSpec().getConfig().get("min.insync.replicas")).intValue())
+                    .isEqualTo(2);
         });
     }
 
@@ -473,7 +570,8 @@ class KubernetesManifestsIT {
     void prod_puts_everything_in_one_namespace_it_does_not_own() {
         RenderedManifests prod = rendered(PROD);
         assertThat(prod.all(Namespace.class)).isEmpty();
-        Set<String> namespaces = prod.resources().stream().map(resource -> resource.getMetadata().getNamespace())
+        Set<String> namespaces = prod.resources().stream()
+                .map(resource -> resource.getMetadata().getNamespace())
                 .collect(Collectors.toSet());
         assertThat(namespaces).hasSize(1).doesNotContainNull();
     }
@@ -488,7 +586,8 @@ class KubernetesManifestsIT {
         String repository = tagColon > lastSlash ? withoutDigest.substring(0, tagColon) : withoutDigest;
         // A registry host (with a dot or a port) in front is the operator's choice; the repository path is ours.
         String[] parts = repository.split("/", 2);
-        boolean hasRegistry = parts.length == 2 && (parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost"));
+        boolean hasRegistry =
+                parts.length == 2 && (parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost"));
         return hasRegistry ? parts[1] : repository;
     }
 
@@ -503,7 +602,9 @@ class KubernetesManifestsIT {
     private static String createSecretCommand(String readme, String secret) {
         String start = "create secret generic " + secret + " ";
         int at = readme.indexOf(start);
-        assertThat(at).as("k8s/README.md says how to create the Secret " + secret + " (" + start.strip() + ")").isNotNegative();
+        assertThat(at)
+                .as("k8s/README.md says how to create the Secret " + secret + " (" + start.strip() + ")")
+                .isNotNegative();
         StringBuilder command = new StringBuilder();
         for (String line : readme.substring(at).split("\n")) {
             command.append(line).append('\n');
@@ -533,9 +634,18 @@ class KubernetesManifestsIT {
 
     private static Optional<HorizontalPodAutoscaler> autoscalerOf(RenderedManifests manifests, Deployment deployment) {
         return manifests.all(HorizontalPodAutoscaler.class).stream()
-                .filter(autoscaler -> autoscaler.getSpec().getScaleTargetRef().getKind().equals("Deployment")
-                        && autoscaler.getSpec().getScaleTargetRef().getApiVersion().equals("apps/v1")
-                        && autoscaler.getSpec().getScaleTargetRef().getName().equals(deployment.getMetadata().getName()))
+                .filter(autoscaler ->
+                        autoscaler.getSpec().getScaleTargetRef().getKind().equals("Deployment")
+                                && autoscaler
+                                        .getSpec()
+                                        .getScaleTargetRef()
+                                        .getApiVersion()
+                                        .equals("apps/v1")
+                                && autoscaler
+                                        .getSpec()
+                                        .getScaleTargetRef()
+                                        .getName()
+                                        .equals(deployment.getMetadata().getName()))
                 .findFirst();
     }
 
@@ -543,17 +653,20 @@ class KubernetesManifestsIT {
      * Whether a spread constraint of a pod labelled {@code ownPods} counts a pod labelled {@code candidate}: its
      * selector, narrowed by the pod's own values of the {@code matchLabelKeys}, as the scheduler does.
      */
-    private static boolean spreadSelects(TopologySpreadConstraint constraint, Map<String, String> ownPods, Map<String, String> candidate) {
+    private static boolean spreadSelects(
+            TopologySpreadConstraint constraint, Map<String, String> ownPods, Map<String, String> candidate) {
         LabelSelector selector = constraint.getLabelSelector();
-        Map<String, String> narrowed = new HashMap<>(selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels());
+        Map<String, String> narrowed =
+                new HashMap<>(selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels());
         for (String key : constraint.getMatchLabelKeys() == null ? List.<String>of() : constraint.getMatchLabelKeys()) {
             // pod-template-hash is set on the pods by the Deployment controller, not in the template.
             if (ownPods.containsKey(key)) {
                 narrowed.put(key, ownPods.get(key));
             }
         }
-        LabelSelector effective = new LabelSelector(new ArrayList<>(
-                selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions()), narrowed);
+        LabelSelector effective = new LabelSelector(
+                new ArrayList<>(selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions()),
+                narrowed);
         return LabelSelectors.selects(effective, candidate);
     }
 }

@@ -14,8 +14,7 @@ final class Kustomize {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     static String build(Path kustomization) {
         return build(kustomization, System.getenv().getOrDefault("PATH", ""));

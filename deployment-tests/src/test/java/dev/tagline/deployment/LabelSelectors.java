@@ -8,23 +8,26 @@ import java.util.Map;
 /** Whether a Kubernetes label selector selects a set of labels, as the API server decides it. */
 final class LabelSelectors {
 
-    private LabelSelectors() {
-    }
+    private LabelSelectors() {}
 
     static boolean selects(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
             return false;
         }
         Map<String, String> matchLabels = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
-        List<LabelSelectorRequirement> expressions = selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
-        return matchLabels.entrySet().stream().allMatch(label -> label.getValue().equals(labels.get(label.getKey())))
+        List<LabelSelectorRequirement> expressions =
+                selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
+        return matchLabels.entrySet().stream()
+                        .allMatch(label -> label.getValue().equals(labels.get(label.getKey())))
                 && expressions.stream().allMatch(expression -> meets(expression, labels));
     }
 
     /** A Service's selector: plain labels, all of which must match. */
     static boolean selects(Map<String, String> selector, Map<String, String> labels) {
-        return selector != null && !selector.isEmpty()
-                && selector.entrySet().stream().allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
+        return selector != null
+                && !selector.isEmpty()
+                && selector.entrySet().stream()
+                        .allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
     }
 
     private static boolean meets(LabelSelectorRequirement requirement, Map<String, String> labels) {
@@ -35,7 +38,8 @@ final class LabelSelectors {
             case "NotIn" -> value == null || !values.contains(value);
             case "Exists" -> value != null;
             case "DoesNotExist" -> value == null;
-            default -> throw new IllegalArgumentException("Unknown label selector operator " + requirement.getOperator());
+            default ->
+                throw new IllegalArgumentException("Unknown label selector operator " + requirement.getOperator());
         };
     }
 }

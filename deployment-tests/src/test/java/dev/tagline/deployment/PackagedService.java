@@ -29,17 +29,23 @@ import java.util.stream.Stream;
  */
 final class PackagedService {
 
-    private static final String CONFIG_MAPPING_DESCRIPTOR = "L" + ConfigMapping.class.getName().replace('.', '/') + ";";
+    private static final String CONFIG_MAPPING_DESCRIPTOR =
+            "L" + ConfigMapping.class.getName().replace('.', '/') + ";";
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
-    private static final Pattern TOPIC = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(dead-letter-queue\\.)?topic$");
+    private static final Pattern TOPIC =
+            Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(dead-letter-queue\\.)?topic$");
     private static final String OUR_LIBRARIES = "dev.tagline.";
 
     /** Framework settings a deployment may give, by the packaged library that reads them. */
     private static final Map<String, Set<String>> FRAMEWORK_PROPERTIES = Map.of(
             "io.quarkus.quarkus-core-", Set.of("quarkus.log.level"),
             "io.quarkus.quarkus-vertx-http-", Set.of("quarkus.http.port", "quarkus.http.host"),
-            "io.quarkus.quarkus-smallrye-jwt-", Set.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
-                    "mp.jwt.verify.issuer", "mp.jwt.verify.audiences"));
+            "io.quarkus.quarkus-smallrye-jwt-",
+                    Set.of(
+                            "mp.jwt.verify.publickey.location",
+                            "mp.jwt.verify.publickey",
+                            "mp.jwt.verify.issuer",
+                            "mp.jwt.verify.audiences"));
 
     /** Read by our Dockerfiles' entry point, which appends it to the packaged jvm.options, not by the service. */
     private static final Pattern IMAGE_LAUNCHER_VARIABLES = Pattern.compile("JAVA_OPTS_APPEND");
@@ -61,8 +67,10 @@ final class PackagedService {
             throw new IllegalStateException(module + " is not packaged at " + app + ": run ./mvnw -pl " + module
                     + " -am package -DskipTests (./mvnw verify packages it before this module)");
         }
-        try (Stream<Path> appJars = Files.list(app.resolve("app")); Stream<Path> libs = Files.list(app.resolve("lib/main"))) {
-            Path appJar = appJars.filter(jar -> jar.getFileName().toString().startsWith(module + "-")).findFirst()
+        try (Stream<Path> appJars = Files.list(app.resolve("app"));
+                Stream<Path> libs = Files.list(app.resolve("lib/main"))) {
+            Path appJar = appJars.filter(jar -> jar.getFileName().toString().startsWith(module + "-"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No " + module + " jar in " + app.resolve("app")));
             return new PackagedService(module, appJar, libs.sorted().toList());
         } catch (IOException e) {
@@ -96,7 +104,10 @@ final class PackagedService {
         });
         Set<Pattern> environment = new HashSet<>(Set.of(IMAGE_LAUNCHER_VARIABLES));
         propertyNames.forEach(name -> environment.add(EnvironmentVariableNames.patternOf(name)));
-        return new TaglineService(module, Integer.parseInt(port.strip()), Collections.unmodifiableSet(topics),
+        return new TaglineService(
+                module,
+                Integer.parseInt(port.strip()),
+                Collections.unmodifiableSet(topics),
                 Collections.unmodifiableSet(environment));
     }
 
@@ -120,7 +131,9 @@ final class PackagedService {
                 return Set.of();
             }
             Set<String> names = new TreeSet<>();
-            load(jar, entry).stringPropertyNames().forEach(key -> names.add(PROFILE.matcher(key).replaceFirst("")));
+            load(jar, entry)
+                    .stringPropertyNames()
+                    .forEach(key -> names.add(PROFILE.matcher(key).replaceFirst("")));
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,7 +155,9 @@ final class PackagedService {
     private List<Path> ourJars() {
         List<Path> jars = new ArrayList<>();
         jars.add(appJar);
-        libraries.stream().filter(jar -> jar.getFileName().toString().startsWith(OUR_LIBRARIES)).forEach(jars::add);
+        libraries.stream()
+                .filter(jar -> jar.getFileName().toString().startsWith(OUR_LIBRARIES))
+                .forEach(jars::add);
         return jars;
     }
 
@@ -158,7 +173,8 @@ final class PackagedService {
                 try (JarFile jar = new JarFile(jarPath.toFile())) {
                     for (JarEntry entry : Collections.list(jar.entries())) {
                         if (entry.getName().endsWith(".class") && mentionsConfigMapping(jar, entry)) {
-                            Class<?> type = loader.loadClass(entry.getName().replace('/', '.').replaceAll("\\.class$", ""));
+                            Class<?> type = loader.loadClass(
+                                    entry.getName().replace('/', '.').replaceAll("\\.class$", ""));
                             if (type.isAnnotationPresent(ConfigMapping.class)) {
                                 mappings.add(type);
                             }
@@ -182,12 +198,14 @@ final class PackagedService {
     }
 
     private static URL[] urls(List<Path> jars) {
-        return jars.stream().map(jar -> {
-            try {
-                return jar.toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }).toArray(URL[]::new);
+        return jars.stream()
+                .map(jar -> {
+                    try {
+                        return jar.toUri().toURL();
+                    } catch (MalformedURLException e) {
+                        throw new IllegalArgumentException(e);
+                    }
+                })
+                .toArray(URL[]::new);
     }
 }

@@ -26,13 +26,15 @@ final class PodTemplates {
     /** Where the tag, import and trigger services read API tokens from, when given. */
     static final String TOKEN_FILE_VARIABLE = "TAGLINE_ACCESS_TOKEN_FILE";
 
-    private PodTemplates() {
-    }
+    private PodTemplates() {}
 
     /** The one container each Tagline pod runs. */
     static Container container(Deployment deployment) {
-        List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
-        assertThat(containers).as(deployment.getMetadata().getName() + " containers").hasSize(1);
+        List<Container> containers =
+                deployment.getSpec().getTemplate().getSpec().getContainers();
+        assertThat(containers)
+                .as(deployment.getMetadata().getName() + " containers")
+                .hasSize(1);
         return containers.get(0);
     }
 
@@ -41,8 +43,10 @@ final class PodTemplates {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
-        return container.getPorts().stream().filter(candidate -> port.getStrVal().equals(candidate.getName()))
-                .map(ContainerPort::getContainerPort).findFirst()
+        return container.getPorts().stream()
+                .filter(candidate -> port.getStrVal().equals(candidate.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(container.getName() + " has no port named " + port.getStrVal()));
     }
 
@@ -51,7 +55,8 @@ final class PodTemplates {
         Map<String, String> environment = new LinkedHashMap<>();
         for (EnvFromSource source : container.getEnvFrom()) {
             if (source.getConfigMapRef() != null) {
-                ConfigMap configMap = manifests.configMap(source.getConfigMapRef().getName());
+                ConfigMap configMap =
+                        manifests.configMap(source.getConfigMapRef().getName());
                 String prefix = source.getPrefix() == null ? "" : source.getPrefix();
                 configMap.getData().forEach((key, value) -> environment.put(prefix + key, value));
             }
@@ -59,8 +64,10 @@ final class PodTemplates {
         for (EnvVar variable : container.getEnv()) {
             if (variable.getValueFrom() != null && variable.getValueFrom().getConfigMapKeyRef() != null) {
                 var reference = variable.getValueFrom().getConfigMapKeyRef();
-                Map<String, String> data = manifests.configMap(reference.getName()).getData();
-                assertThat(data).as(container.getName() + " " + variable.getName() + " from ConfigMap " + reference.getName())
+                Map<String, String> data =
+                        manifests.configMap(reference.getName()).getData();
+                assertThat(data)
+                        .as(container.getName() + " " + variable.getName() + " from ConfigMap " + reference.getName())
                         .containsKey(reference.getKey());
                 environment.put(variable.getName(), data.get(reference.getKey()));
             } else if (variable.getValueFrom() == null) {
@@ -83,21 +90,29 @@ final class PodTemplates {
         for (Deployment deployment : manifests.all(Deployment.class)) {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             for (Container container : pod.getContainers()) {
-                container.getEnvFrom().stream().filter(source -> source.getSecretRef() != null)
-                        .forEach(source -> keys.computeIfAbsent(source.getSecretRef().getName(), name -> new TreeSet<>()));
+                container.getEnvFrom().stream()
+                        .filter(source -> source.getSecretRef() != null)
+                        .forEach(source ->
+                                keys.computeIfAbsent(source.getSecretRef().getName(), name -> new TreeSet<>()));
                 container.getEnv().stream()
-                        .filter(variable -> variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null)
+                        .filter(variable -> variable.getValueFrom() != null
+                                && variable.getValueFrom().getSecretKeyRef() != null)
                         .map(variable -> variable.getValueFrom().getSecretKeyRef())
-                        .forEach(reference -> keys.computeIfAbsent(reference.getName(), name -> new TreeSet<>()).add(reference.getKey()));
+                        .forEach(reference -> keys.computeIfAbsent(reference.getName(), name -> new TreeSet<>())
+                                .add(reference.getKey()));
                 String tokenFile = environment(manifests, container).get(TOKEN_FILE_VARIABLE);
                 if (tokenFile != null) {
                     String secret = secretHolding(deployment, tokenFile)
-                            .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " mounts no Secret at " + tokenFile));
-                    keys.computeIfAbsent(secret, name -> new TreeSet<>()).add(Path.of(tokenFile).getFileName().toString());
+                            .orElseThrow(() -> new AssertionError(
+                                    deployment.getMetadata().getName() + " mounts no Secret at " + tokenFile));
+                    keys.computeIfAbsent(secret, name -> new TreeSet<>())
+                            .add(Path.of(tokenFile).getFileName().toString());
                 }
             }
-            pod.getVolumes().stream().filter(volume -> volume.getSecret() != null)
-                    .forEach(volume -> keys.computeIfAbsent(volume.getSecret().getSecretName(), name -> new TreeSet<>()));
+            pod.getVolumes().stream()
+                    .filter(volume -> volume.getSecret() != null)
+                    .forEach(volume ->
+                            keys.computeIfAbsent(volume.getSecret().getSecretName(), name -> new TreeSet<>()));
         }
         return keys;
     }
@@ -116,7 +131,9 @@ final class PodTemplates {
 
     /** The pod's volume of that name. */
     static Volume volume(PodSpec pod, String name) {
-        return pod.getVolumes().stream().filter(volume -> volume.getName().equals(name)).findFirst()
+        return pod.getVolumes().stream()
+                .filter(volume -> volume.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No volume " + name));
     }
 }

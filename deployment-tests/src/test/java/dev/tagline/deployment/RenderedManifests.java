@@ -18,7 +18,8 @@ record RenderedManifests(String kustomization, List<HasMetadata> resources) {
         try {
             return new RenderedManifests(kustomization, List.copyOf(StrictManifests.parse(yaml)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("k8s/" + kustomization + " renders an invalid manifest: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "k8s/" + kustomization + " renders an invalid manifest: " + e.getMessage(), e);
         }
     }
 
@@ -27,12 +28,15 @@ record RenderedManifests(String kustomization, List<HasMetadata> resources) {
     }
 
     <T extends HasMetadata> Optional<T> find(Class<T> kind, String name) {
-        return all(kind).stream().filter(resource -> resource.getMetadata().getName().equals(name)).findFirst();
+        return all(kind).stream()
+                .filter(resource -> resource.getMetadata().getName().equals(name))
+                .findFirst();
     }
 
     <T extends HasMetadata> T get(Class<T> kind, String name) {
-        return find(kind, name).orElseThrow(() -> new NoSuchElementException(
-                "k8s/" + kustomization + " renders no " + kind.getSimpleName() + " " + name));
+        return find(kind, name)
+                .orElseThrow(() -> new NoSuchElementException(
+                        "k8s/" + kustomization + " renders no " + kind.getSimpleName() + " " + name));
     }
 
     Deployment deployment(TaglineService service) {

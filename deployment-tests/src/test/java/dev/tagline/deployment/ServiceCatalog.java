@@ -15,7 +15,9 @@ import java.util.TreeSet;
  */
 public final class ServiceCatalog {
 
-    public static final List<String> MODULES = Arrays.stream(TaglineStack.Service.values()).map(TaglineStack.Service::module).toList();
+    public static final List<String> MODULES = Arrays.stream(TaglineStack.Service.values())
+            .map(TaglineStack.Service::module)
+            .toList();
 
     private final List<TaglineService> services;
 
@@ -28,12 +30,16 @@ public final class ServiceCatalog {
     }
 
     public static ServiceCatalog read(Path root) {
-        return new ServiceCatalog(MODULES.stream().map(module -> PackagedService.open(root.resolve(module)).describe()).toList());
+        return new ServiceCatalog(MODULES.stream()
+                .map(module -> PackagedService.open(root.resolve(module)).describe())
+                .toList());
     }
 
     /** The repository root: where docker-compose.yml and k8s/ live. */
     public static Path repositoryRoot() {
-        Path root = Path.of(System.getProperty("tagline.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("tagline.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("tag-service"))) {
             throw new IllegalStateException("Not the Tagline repository root: " + root + " (set -Dtagline.root)");
         }
@@ -48,7 +54,8 @@ public final class ServiceCatalog {
         return services.stream()
                 .filter(service -> service.module().equals(module))
                 .findFirst()
-                .orElseThrow(() -> new NoSuchElementException("No Tagline service " + module + "; there are " + MODULES));
+                .orElseThrow(
+                        () -> new NoSuchElementException("No Tagline service " + module + "; there are " + MODULES));
     }
 
     /** Every topic some service reads or writes. */

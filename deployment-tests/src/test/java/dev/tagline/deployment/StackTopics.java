@@ -10,8 +10,7 @@ import java.util.TreeMap;
  */
 final class StackTopics {
 
-    private StackTopics() {
-    }
+    private StackTopics() {}
 
     /** Partitions by topic name. */
     static Map<String, Integer> partitionsByTopic() {

@@ -44,12 +44,12 @@ final class StrictManifests {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private StrictManifests() {
-    }
+    private StrictManifests() {}
 
     static List<HasMetadata> parse(String yaml) {
         List<HasMetadata> resources = new ArrayList<>();
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(yaml)) {
             int number = 0;
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
@@ -65,11 +65,14 @@ final class StrictManifests {
     }
 
     private static HasMetadata parse(JsonNode document, int number) {
-        String kind = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
-        String name = "document " + number + " (" + kind + " " + document.path("metadata").path("name").asText() + ")";
+        String kind = document.path("apiVersion").asText() + "/"
+                + document.path("kind").asText();
+        String name = "document " + number + " (" + kind + " "
+                + document.path("metadata").path("name").asText() + ")";
         Class<? extends HasMetadata> type = KINDS.get(kind);
         if (type == null) {
-            throw new IllegalArgumentException(name + ": unknown kind " + kind + "; known are " + new TreeMap<>(KINDS).keySet());
+            throw new IllegalArgumentException(
+                    name + ": unknown kind " + kind + "; known are " + new TreeMap<>(KINDS).keySet());
         }
         HasMetadata resource;
         try {
@@ -79,7 +82,8 @@ final class StrictManifests {
         }
         List<String> unknown = UnknownFields.of(resource);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(name + ": fields the " + type.getSimpleName() + " model does not have: " + unknown);
+            throw new IllegalArgumentException(
+                    name + ": fields the " + type.getSimpleName() + " model does not have: " + unknown);
         }
         return resource;
     }

@@ -11,6 +11,7 @@ public record TaglineService(String module, int httpPort, Set<String> topics, Se
 
     /** Health endpoints every service serves on its HTTP port (Quarkus SmallRye Health). */
     public static final String READINESS_PATH = "/q/health/ready";
+
     public static final String LIVENESS_PATH = "/q/health/live";
 
     /** The container image a deployment runs this service from, without a tag. */
@@ -23,6 +24,7 @@ public record TaglineService(String module, int httpPort, Set<String> topics, Se
      * own configuration, of its {@code application.properties}, or of a framework extension it packages.
      */
     public boolean readsEnvironmentVariable(String name) {
-        return environmentVariables.stream().anyMatch(pattern -> pattern.matcher(name).matches());
+        return environmentVariables.stream()
+                .anyMatch(pattern -> pattern.matcher(name).matches());
     }
 }

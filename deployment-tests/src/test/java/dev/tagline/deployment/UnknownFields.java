@@ -22,8 +22,7 @@ final class UnknownFields {
     private static final ObjectMapper JACKSON = new ObjectMapper();
     private static final String ADDITIONAL_PROPERTIES = "additionalProperties";
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     static List<String> of(Object model) {
         List<String> unknown = new ArrayList<>();
@@ -40,11 +39,16 @@ final class UnknownFields {
         } else if (value instanceof Map<?, ?> entries) {
             entries.forEach((key, item) -> walk(item, path + "[" + key + "]", unknown));
         } else if (value != null && isModel(value.getClass())) {
-            additionalProperties(value).keySet().forEach(field -> unknown.add(path.isEmpty() ? String.valueOf(field) : path + "." + field));
+            additionalProperties(value)
+                    .keySet()
+                    .forEach(field -> unknown.add(path.isEmpty() ? String.valueOf(field) : path + "." + field));
             for (BeanPropertyDefinition property : properties(value.getClass())) {
                 AnnotatedMember getter = property.getAccessor();
                 if (getter != null && !ADDITIONAL_PROPERTIES.equals(property.getName())) {
-                    walk(getter.getValue(value), path.isEmpty() ? property.getName() : path + "." + property.getName(), unknown);
+                    walk(
+                            getter.getValue(value),
+                            path.isEmpty() ? property.getName() : path + "." + property.getName(),
+                            unknown);
                 }
             }
         }
@@ -69,7 +73,10 @@ final class UnknownFields {
         } catch (NoSuchMethodException e) {
             return Map.of();
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read the additional properties of " + model.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "Cannot read the additional properties of "
+                            + model.getClass().getName(),
+                    e);
         }
     }
 }

@@ -77,8 +77,8 @@ public record CloudEventHeaders(String id, String source, EventType type, String
                 throw new MalformedEventException(TIME, "not an RFC 3339 timestamp: " + timeText);
             }
         }
-        return new CloudEventHeaders(identifier(lastHeader, ID), identifier(lastHeader, SOURCE), type,
-                optional(lastHeader, SUBJECT), time);
+        return new CloudEventHeaders(
+                identifier(lastHeader, ID), identifier(lastHeader, SOURCE), type, optional(lastHeader, SUBJECT), time);
     }
 
     /**
@@ -88,8 +88,8 @@ public record CloudEventHeaders(String id, String source, EventType type, String
     private static String identifier(Function<String, byte[]> lastHeader, String name) {
         String value = required(lastHeader, name);
         if (value.length() > MAX_IDENTIFIER_LENGTH) {
-            throw new MalformedEventException(name, name + " is " + value.length() + " characters; at most "
-                    + MAX_IDENTIFIER_LENGTH);
+            throw new MalformedEventException(
+                    name, name + " is " + value.length() + " characters; at most " + MAX_IDENTIFIER_LENGTH);
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new MalformedEventException(name, name + " contains a control character");

@@ -23,14 +23,14 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static String write(Object data) {
         try {
             return MAPPER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + data.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + data.getClass().getSimpleName(), e);
         }
     }
 

@@ -1,5 +1,4 @@
 package dev.tagline.events;
 
 /** Where an image can be pulled from: its digest and the pull spec that resolves to it. */
-public record ImagePointer(String digest, String dockerImageReference) {
-}
+public record ImagePointer(String digest, String dockerImageReference) {}

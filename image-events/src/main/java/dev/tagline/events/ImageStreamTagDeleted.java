@@ -11,12 +11,7 @@ import java.time.Instant;
  * @param lastImage what the tag pointed at, null if it never had an image
  */
 public record ImageStreamTagDeleted(
-        String namespace,
-        String imageStream,
-        String tag,
-        Reason reason,
-        ImagePointer lastImage,
-        Instant deletedAt) {
+        String namespace, String imageStream, String tag, Reason reason, ImagePointer lastImage, Instant deletedAt) {
 
     @JsonIgnore
     public StreamTagRef streamTag() {
@@ -25,7 +20,9 @@ public record ImageStreamTagDeleted(
 
     /** Whether a user removed the tag or its source went away. */
     public enum Reason {
-        @JsonProperty("removed") REMOVED,
-        @JsonProperty("source-deleted") SOURCE_DELETED
+        @JsonProperty("removed")
+        REMOVED,
+        @JsonProperty("source-deleted")
+        SOURCE_DELETED
     }
 }

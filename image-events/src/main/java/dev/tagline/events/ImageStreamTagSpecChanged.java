@@ -11,12 +11,7 @@ import java.time.Instant;
  * @param spec the spec tag as it is now; for a removal, as it was, so that consumers know what stopped
  */
 public record ImageStreamTagSpecChanged(
-        String namespace,
-        String imageStream,
-        String tag,
-        Change change,
-        TagSpec spec,
-        Instant changedAt) {
+        String namespace, String imageStream, String tag, Change change, TagSpec spec, Instant changedAt) {
 
     @JsonIgnore
     public StreamTagRef streamTag() {
@@ -25,8 +20,11 @@ public record ImageStreamTagSpecChanged(
 
     /** What happened to the spec tag. */
     public enum Change {
-        @JsonProperty("created") CREATED,
-        @JsonProperty("updated") UPDATED,
-        @JsonProperty("removed") REMOVED
+        @JsonProperty("created")
+        CREATED,
+        @JsonProperty("updated")
+        UPDATED,
+        @JsonProperty("removed")
+        REMOVED
     }
 }

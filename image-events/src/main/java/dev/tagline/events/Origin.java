@@ -13,8 +13,11 @@ public record Origin(Kind kind, String source, String sourceEventId, String acto
 
     /** How the observation was made. */
     public enum Kind {
-        @JsonProperty("webhook") WEBHOOK,
-        @JsonProperty("scheduled-import") SCHEDULED_IMPORT,
-        @JsonProperty("import") IMPORT
+        @JsonProperty("webhook")
+        WEBHOOK,
+        @JsonProperty("scheduled-import")
+        SCHEDULED_IMPORT,
+        @JsonProperty("import")
+        IMPORT
     }
 }

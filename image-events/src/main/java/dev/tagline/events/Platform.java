@@ -5,5 +5,4 @@ package dev.tagline.events;
  *
  * @param variant the CPU variant, e.g. {@code v8}; null when the platform has none
  */
-public record Platform(String digest, String os, String architecture, String variant) {
-}
+public record Platform(String digest, String os, String architecture, String variant) {}

@@ -41,7 +41,11 @@ public record RegistryTagChanged(
      * @param referencePolicy becomes the spec tag's reference policy; null keeps the tag's own ({@code Source} for a
      *     new tag)
      */
-    public record Target(String namespace, String imageStream, String tag, ImportPolicy importPolicy,
+    public record Target(
+            String namespace,
+            String imageStream,
+            String tag,
+            ImportPolicy importPolicy,
             ReferencePolicy referencePolicy) {
 
         /** A target that leaves the tag's policies as they are. */

@@ -11,12 +11,7 @@ import java.time.Instant;
  * @param digest null when the registry only named the tag
  */
 public record RegistryTagDeleted(
-        String registry,
-        String repository,
-        String tag,
-        String digest,
-        Instant observedAt,
-        Origin origin) {
+        String registry, String repository, String tag, String digest, Instant observedAt, Origin origin) {
 
     /** The Kafka key: {@code registry/repository:tag}, or {@code registry/repository} without a tag. */
     @JsonIgnore

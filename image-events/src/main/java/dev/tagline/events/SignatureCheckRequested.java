@@ -13,11 +13,7 @@ import java.util.List;
  * @param keys every key a signature may verify with, for all the policies that wait on this digest
  */
 public record SignatureCheckRequested(
-        String registry,
-        String repository,
-        String digest,
-        List<TrustedKey> keys,
-        Instant requestedAt) {
+        String registry, String repository, String digest, List<TrustedKey> keys, Instant requestedAt) {
 
     public SignatureCheckRequested {
         keys = keys == null ? List.of() : List.copyOf(keys);
@@ -35,6 +31,5 @@ public record SignatureCheckRequested(
      * @param fingerprint {@code sha256:<hex>} of the key's DER encoding, as {@code signing.PublicKeys} computes it
      * @param publicKey PEM, {@code -----BEGIN PUBLIC KEY-----}
      */
-    public record TrustedKey(String fingerprint, String publicKey) {
-    }
+    public record TrustedKey(String fingerprint, String publicKey) {}
 }

@@ -5,5 +5,4 @@ package dev.tagline.events;
  *
  * @param mediaType null while no observation of the image said
  */
-public record StreamImage(String digest, String dockerImageReference, String mediaType) {
-}
+public record StreamImage(String digest, String dockerImageReference, String mediaType) {}

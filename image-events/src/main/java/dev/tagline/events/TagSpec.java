@@ -6,11 +6,7 @@ package dev.tagline.events;
  * @param reference record the pointer without importing the image
  */
 public record TagSpec(
-        String name,
-        TagReference from,
-        boolean reference,
-        ReferencePolicy referencePolicy,
-        ImportPolicy importPolicy) {
+        String name, TagReference from, boolean reference, ReferencePolicy referencePolicy, ImportPolicy importPolicy) {
 
     public TagSpec {
         referencePolicy = referencePolicy == null ? ReferencePolicy.Source : referencePolicy;

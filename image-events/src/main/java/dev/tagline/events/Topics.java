@@ -10,8 +10,7 @@ public final class Topics {
 
     private static final String DEAD_LETTER_SUFFIX = "-dlq";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic SmallRye's failure strategy writes poison records of {@code topic} to. */
     public static String deadLetter(String topic) {

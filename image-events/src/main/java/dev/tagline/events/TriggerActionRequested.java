@@ -14,11 +14,7 @@ import java.util.Map;
  *     same image is another move with another key
  */
 public record TriggerActionRequested(
-        Trigger trigger,
-        Map<String, Object> params,
-        ImagePointer image,
-        Source from,
-        String idempotencyKey) {
+        Trigger trigger, Map<String, Object> params, ImagePointer image, Source from, String idempotencyKey) {
 
     public TriggerActionRequested {
         params = params == null ? Map.of() : params;
@@ -31,16 +27,16 @@ public record TriggerActionRequested(
     }
 
     /** The trigger that fired. */
-    public record Trigger(String namespace, String name, Kind kind) {
-    }
+    public record Trigger(String namespace, String name, Kind kind) {}
 
     /** The image stream tag move that fired it. */
-    public record Source(String namespace, String imageStream, String tag, long generation) {
-    }
+    public record Source(String namespace, String imageStream, String tag, long generation) {}
 
     /** What the subscriber is asked to do. */
     public enum Kind {
-        @JsonProperty("build") BUILD,
-        @JsonProperty("deploy") DEPLOY
+        @JsonProperty("build")
+        BUILD,
+        @JsonProperty("deploy")
+        DEPLOY
     }
 }

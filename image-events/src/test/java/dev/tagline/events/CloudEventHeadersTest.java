@@ -13,8 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** CloudEvents attributes through Kafka headers and back; a header that cannot be right names itself. */
 class CloudEventHeadersTest {
 
-    private static final CloudEventHeaders HEADERS = new CloudEventHeaders("7f4c1a8e-2b9d-4e55-9c61-0d2f3a4b5c6d",
-            "/tagline/tag-service", EventType.IMAGESTREAM_TAG_UPDATED, "team-a/app:v1", EventSamples.AT);
+    private static final CloudEventHeaders HEADERS = new CloudEventHeaders(
+            "7f4c1a8e-2b9d-4e55-9c61-0d2f3a4b5c6d",
+            "/tagline/tag-service",
+            EventType.IMAGESTREAM_TAG_UPDATED,
+            "team-a/app:v1",
+            EventSamples.AT);
 
     @Test
     void headers_round_trip() {
@@ -25,8 +29,8 @@ class CloudEventHeadersTest {
 
     @Test
     void headers_without_a_subject_round_trip() {
-        CloudEventHeaders withoutSubject = new CloudEventHeaders("id-1", "/tagline/import-service",
-                EventType.REGISTRY_TAG_CHANGED, null, EventSamples.AT);
+        CloudEventHeaders withoutSubject = new CloudEventHeaders(
+                "id-1", "/tagline/import-service", EventType.REGISTRY_TAG_CHANGED, null, EventSamples.AT);
 
         Map<String, byte[]> headers = withoutSubject.toHeaders();
 
@@ -53,8 +57,13 @@ class CloudEventHeadersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE,
-            CloudEventHeaders.SPEC_VERSION})
+    @ValueSource(
+            strings = {
+                CloudEventHeaders.ID,
+                CloudEventHeaders.SOURCE,
+                CloudEventHeaders.TYPE,
+                CloudEventHeaders.SPEC_VERSION
+            })
     void a_missing_required_header_is_named(String header) {
         Map<String, byte[]> headers = new HashMap<>(HEADERS.toHeaders());
         headers.remove(header);

@@ -19,8 +19,11 @@ class EventJsonTest {
 
         String json = EventJson.write(updated);
 
-        assertThat(json).contains("\"cause\":\"scheduled-import\"", "\"changedAt\":\"2026-11-03T09:15:30.123Z\"",
-                "\"generation\":7");
+        assertThat(json)
+                .contains(
+                        "\"cause\":\"scheduled-import\"",
+                        "\"changedAt\":\"2026-11-03T09:15:30.123Z\"",
+                        "\"generation\":7");
         assertThat(EventJson.read(json, ImageStreamTagUpdated.class)).isEqualTo(updated);
     }
 
@@ -57,8 +60,8 @@ class EventJsonTest {
                           "mediaType":"application/vnd.oci.image.index.v1+json","size":1609},
                  "previous":{"digest":"%s","dockerImageReference":"127.0.0.1:5000/team-a/app@%s","os":"linux"},
                  "cause":"scheduled-import","changedAt":"2026-11-03T09:15:30.123Z","priority":[1,2]}
-                """.formatted(EventSamples.DIGEST, EventSamples.DIGEST, EventSamples.PREVIOUS_DIGEST,
-                EventSamples.PREVIOUS_DIGEST);
+                """.formatted(
+                EventSamples.DIGEST, EventSamples.DIGEST, EventSamples.PREVIOUS_DIGEST, EventSamples.PREVIOUS_DIGEST);
 
         assertThat(EventJson.read(json, ImageStreamTagUpdated.class)).isEqualTo(EventSamples.imageStreamTagUpdated());
     }
@@ -85,7 +88,8 @@ class EventJsonTest {
                  "target":{"namespace":"team-a","imageStream":"app","tag":"v1"}}
                 """.formatted(EventSamples.DIGEST);
 
-        RegistryTagChanged.Target target = EventJson.read(json, RegistryTagChanged.class).target();
+        RegistryTagChanged.Target target =
+                EventJson.read(json, RegistryTagChanged.class).target();
 
         assertThat(target).isEqualTo(RegistryTagChanged.Target.of(new StreamTagRef("team-a", "app", "v1")));
         assertThat(target.importPolicy()).isNull();
@@ -115,9 +119,13 @@ class EventJsonTest {
                 Arguments.of("{\"observedAt\":\"yesterday\"}", "observedAt", "invalid RegistryTagChanged"),
                 Arguments.of("{\"platforms\":[{\"digest\":{}}]}", "platforms[0].digest", "invalid RegistryTagChanged"),
                 Arguments.of("{\"size\":\"big\"}", "size", "invalid RegistryTagChanged"),
-                Arguments.of("{\"target\":{\"referencePolicy\":\"local\"}}", "target.referencePolicy",
+                Arguments.of(
+                        "{\"target\":{\"referencePolicy\":\"local\"}}",
+                        "target.referencePolicy",
                         "invalid RegistryTagChanged"),
-                Arguments.of("{\"target\":{\"importPolicy\":{\"importMode\":\"legacy\"}}}",
-                        "target.importPolicy.importMode", "invalid RegistryTagChanged"));
+                Arguments.of(
+                        "{\"target\":{\"importPolicy\":{\"importMode\":\"legacy\"}}}",
+                        "target.importPolicy.importMode",
+                        "invalid RegistryTagChanged"));
     }
 }

@@ -64,7 +64,8 @@ class EventSchemaTest {
         assertThat(schema.path("title").asText()).isNotBlank();
         assertThat(schema.path("description").asText()).contains(type.type(), "Producers may add fields");
         assertThat(schema.path("type").asText()).isEqualTo("object");
-        assertThat(schema.path("additionalProperties").isBoolean() && schema.path("additionalProperties").asBoolean())
+        assertThat(schema.path("additionalProperties").isBoolean()
+                        && schema.path("additionalProperties").asBoolean())
                 .isTrue();
     }
 
@@ -82,13 +83,15 @@ class EventSchemaTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void a_fully_populated_sample_is_valid(EventType type) {
-        assertThat(messages(validate(type, EventJson.write(EventSamples.full(type))))).isEmpty();
+        assertThat(messages(validate(type, EventJson.write(EventSamples.full(type)))))
+                .isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void a_minimal_sample_with_every_nullable_field_null_is_valid(EventType type) {
-        assertThat(messages(validate(type, EventJson.write(EventSamples.minimal(type))))).isEmpty();
+        assertThat(messages(validate(type, EventJson.write(EventSamples.minimal(type)))))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -117,8 +120,9 @@ class EventSchemaTest {
     void the_fully_populated_sample_sets_every_property_jackson_writes(EventType type) {
         JsonNode data = read(EventJson.write(EventSamples.full(type)));
 
-        assertThat(fieldNames(data)).containsExactlyInAnyOrderElementsOf(
-                jsonProperties(MAPPER.constructType(type.dataClass())).keySet());
+        assertThat(fieldNames(data))
+                .containsExactlyInAnyOrderElementsOf(
+                        jsonProperties(MAPPER.constructType(type.dataClass())).keySet());
         assertThat(data).allSatisfy(value -> assertThat(value.isNull()).isFalse());
     }
 
@@ -144,13 +148,14 @@ class EventSchemaTest {
 
     @ParameterizedTest(name = "{0} {1} = {2}")
     @MethodSource
-    void a_sample_breaking_the_schema_is_rejected_at_the_offending_value(EventType type, String pointer,
-            String badValue) {
+    void a_sample_breaking_the_schema_is_rejected_at_the_offending_value(
+            EventType type, String pointer, String badValue) {
         ObjectNode data = (ObjectNode) read(EventJson.write(EventSamples.full(type)));
         JsonPointer at = JsonPointer.compile(pointer);
         ((ObjectNode) data.at(at.head())).set(at.last().getMatchingProperty(), read(badValue));
 
-        assertThat(validate(type, data)).extracting(message -> message.getInstanceLocation().toString())
+        assertThat(validate(type, data))
+                .extracting(message -> message.getInstanceLocation().toString())
                 .contains(pointer);
     }
 
@@ -195,12 +200,15 @@ class EventSchemaTest {
         ObjectNode data = (ObjectNode) read(EventJson.write(EventSamples.full(type)));
         data.remove(property);
 
-        assertThat(validate(type, data)).extracting(ValidationMessage::getProperty).contains(property);
+        assertThat(validate(type, data))
+                .extracting(ValidationMessage::getProperty)
+                .contains(property);
     }
 
     static Stream<Arguments> a_sample_without_a_required_property_is_rejected() {
-        return Arrays.stream(EventType.values()).flatMap(type -> textValues(schemaNode(type).path("required")).stream()
-                .map(property -> Arguments.of(type, property)));
+        return Arrays.stream(EventType.values())
+                .flatMap(type -> textValues(schemaNode(type).path("required")).stream()
+                        .map(property -> Arguments.of(type, property)));
     }
 
     /** Compares record properties and enum constants, as Jackson writes them, with the schema, all the way down. */
@@ -216,10 +224,11 @@ class EventSchemaTest {
             assertThat(values).as("%s enum", path).containsExactlyInAnyOrderElementsOf(expected);
         } else if (type.isRecordType()) {
             Map<String, JavaType> properties = jsonProperties(type);
-            assertThat(fieldNames(schema.path("properties"))).as("%s properties", path)
+            assertThat(fieldNames(schema.path("properties")))
+                    .as("%s properties", path)
                     .containsExactlyInAnyOrderElementsOf(properties.keySet());
-            properties.forEach((name, propertyType) ->
-                    assertSameShape(path + "." + name, propertyType, schema.path("properties").path(name)));
+            properties.forEach((name, propertyType) -> assertSameShape(
+                    path + "." + name, propertyType, schema.path("properties").path(name)));
         } else if (type.isCollectionLikeType()) {
             assertSameShape(path + "[]", type.getContentType(), schema.path("items"));
         }
@@ -245,8 +254,10 @@ class EventSchemaTest {
     private static void forEachObjectSchema(String path, JsonNode schema, BiConsumer<String, JsonNode> action) {
         if (schema.has("properties")) {
             action.accept(path, schema);
-            schema.path("properties").fields().forEachRemaining(property ->
-                    forEachObjectSchema(path + "/" + property.getKey(), property.getValue(), action));
+            schema.path("properties")
+                    .fields()
+                    .forEachRemaining(property ->
+                            forEachObjectSchema(path + "/" + property.getKey(), property.getValue(), action));
         }
         if (schema.has("items")) {
             forEachObjectSchema(path + "[]", schema.path("items"), action);
@@ -296,7 +307,8 @@ class EventSchemaTest {
 
     private static Set<String> fieldNames(JsonNode node) {
         Iterator<String> names = node.fieldNames();
-        return StreamSupport.stream(((Iterable<String>) () -> names).spliterator(), false).collect(Collectors.toSet());
+        return StreamSupport.stream(((Iterable<String>) () -> names).spliterator(), false)
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> textValues(JsonNode node) {

@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Malformed, refused and unanswerable import requests get a JSON error naming the field; refused ones publish nothing. */
 @QuarkusTest
@@ -34,8 +34,10 @@ class ApiValidationTest {
             a mistyped policy        | {"from":{"kind":"DockerImage","name":"quay.io/org/app:v1"},"to":"app:v1","importPolicy":{"scheduled":[]}} | importPolicy.scheduled
             """)
     void a_bad_request_is_refused_with_the_field_named(String why, String body, String field) {
-        given().contentType(ContentType.JSON).body(body.replace("%s", "a".repeat(64)))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+        given().contentType(ContentType.JSON)
+                .body(body.replace("%s", "a".repeat(64)))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                .then()
                 .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("field", equalTo(field))
@@ -44,16 +46,21 @@ class ApiValidationTest {
 
     @Test
     void a_namespace_that_is_not_a_label_is_refused() {
-        given().contentType(ContentType.JSON).body(body("quay.io/org/app:v1", "app:v1", false))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", "Team_A").then()
-                .statusCode(400).body("field", equalTo("namespace"));
+        given().contentType(ContentType.JSON)
+                .body(body("quay.io/org/app:v1", "app:v1", false))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", "Team_A")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("namespace"));
     }
 
     @Test
     void a_registry_the_configuration_does_not_allow_is_refused_and_nothing_is_published() {
         String source = "10.255.255.1:" + freePort() + "/" + unique("team-a") + "/app:v1";
-        given().contentType(ContentType.JSON).body(body(source, "app:v1", true))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+        given().contentType(ContentType.JSON)
+                .body(body(source, "app:v1", true))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                .then()
                 .statusCode(403)
                 .body("field", equalTo("from.name"));
         assertThat(database.outboxRowsOf(source)).isZero();
@@ -62,8 +69,10 @@ class ApiValidationTest {
     @Test
     void a_registry_that_does_not_answer_gives_502_unreachable() {
         String source = "127.0.0.1:" + freePort() + "/" + unique("team-a") + "/app:v1";
-        given().contentType(ContentType.JSON).body(body(source, "app:v1", true))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+        given().contentType(ContentType.JSON)
+                .body(body(source, "app:v1", true))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                .then()
                 .statusCode(502)
                 .body("reason", equalTo("unreachable"));
     }
@@ -71,8 +80,10 @@ class ApiValidationTest {
     @Test
     void a_registry_whose_certificate_nothing_vouches_for_is_not_trusted() {
         try (SelfSignedRegistry registry = SelfSignedRegistry.start()) {
-            given().contentType(ContentType.JSON).body(body(registry.host() + "/team-a/app:v1", "app:v1", false))
-                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+            given().contentType(ContentType.JSON)
+                    .body(body(registry.host() + "/team-a/app:v1", "app:v1", false))
+                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                    .then()
                     .statusCode(502)
                     .body("reason", equalTo("unreachable"));
             assertThat(registry.requests()).isEmpty();

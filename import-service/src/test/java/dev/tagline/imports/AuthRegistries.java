@@ -22,10 +22,14 @@ public class AuthRegistries implements QuarkusTestResourceLifecycleManager {
         basic = DistributionRegistry.start(null, BASIC_USER + ":" + BASIC_PASSWORD);
         token = TokenRegistry.start();
         return Map.of(
-                "tagline.imports.registries.\"" + basic.host() + "\".username", BASIC_USER,
-                "tagline.imports.registries.\"" + basic.host() + "\".password", BASIC_PASSWORD,
-                "tagline.imports.registries.\"" + token.host() + "\".username", TokenRegistry.USER,
-                "tagline.imports.registries.\"" + token.host() + "\".password", TokenRegistry.PASSWORD);
+                "tagline.imports.registries.\"" + basic.host() + "\".username",
+                BASIC_USER,
+                "tagline.imports.registries.\"" + basic.host() + "\".password",
+                BASIC_PASSWORD,
+                "tagline.imports.registries.\"" + token.host() + "\".username",
+                TokenRegistry.USER,
+                "tagline.imports.registries.\"" + token.host() + "\".password",
+                TokenRegistry.PASSWORD);
     }
 
     @Override

@@ -22,10 +22,11 @@ class BadConfigurationIT {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-            "TAGLINE_IMPORTS_ALLOWED_REGISTRIES, 127.0.0.1:*, tagline.imports.allowed-registries",
-            "TAGLINE_IMPORTS_INTERVAL,           -5m,         tagline.imports.interval"})
-    void a_malformed_setting_stops_the_service_at_start_up_naming_the_setting(String variable, String value,
-            String setting) throws IOException {
+        "TAGLINE_IMPORTS_ALLOWED_REGISTRIES, 127.0.0.1:*, tagline.imports.allowed-registries",
+        "TAGLINE_IMPORTS_INTERVAL,           -5m,         tagline.imports.interval"
+    })
+    void a_malformed_setting_stops_the_service_at_start_up_naming_the_setting(
+            String variable, String value, String setting) throws IOException {
         Path log = MODULE.resolve("target/bad-configuration-" + variable + ".log");
         Files.deleteIfExists(log);
         try (ServiceProcess service = ServiceProcess.start(MODULE, freePort(), Map.of(variable, value), log)) {

@@ -20,8 +20,8 @@ final class DigestlessRegistry implements AutoCloseable {
     static final String MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
 
     private static final byte[] MANIFEST = ("{\"schemaVersion\":2,\"mediaType\":\"" + MEDIA_TYPE + "\",\"config\":{"
-            + "\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"digest\":\"sha256:"
-            + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}")
+                    + "\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"digest\":\"sha256:"
+                    + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}")
             .getBytes(StandardCharsets.UTF_8);
 
     private final FakeHttpServer server;
@@ -42,7 +42,9 @@ final class DigestlessRegistry implements AutoCloseable {
     /** The sha256 of the manifest it serves. */
     String digest() {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(MANIFEST));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(MANIFEST));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

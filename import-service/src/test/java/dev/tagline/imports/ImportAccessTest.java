@@ -79,38 +79,53 @@ class ImportAccessTest {
             String groups, int status) {
         String namespace = unique("team");
         String tag = freshSourceTag();
-        List<String> caller = Arrays.stream(groups.replace("ELSEWHERE", unique("elsewhere")).replace("NS", namespace)
-                .split(",")).toList();
+        List<String> caller = Arrays.stream(groups.replace("ELSEWHERE", unique("elsewhere"))
+                        .replace("NS", namespace)
+                        .split(","))
+                .toList();
 
         Response response = importInto(as(caller), namespace, tag);
 
-        assertThat(response.statusCode()).as("%s: %s", caller, response.asString()).isEqualTo(status);
+        assertThat(response.statusCode())
+                .as("%s: %s", caller, response.asString())
+                .isEqualTo(status);
         if (status == 200) {
             response.then().body("image.digest", equalTo(image.digest()));
         } else {
-            response.then().body("field", equalTo("namespace"))
-                    .body("error", equalTo(status == 404
-                            ? "namespace " + namespace + " not found"
-                            : "this needs the edit role in namespace " + namespace));
+            response.then()
+                    .body("field", equalTo("namespace"))
+                    .body(
+                            "error",
+                            equalTo(
+                                    status == 404
+                                            ? "namespace " + namespace + " not found"
+                                            : "this needs the edit role in namespace " + namespace));
             assertNothingImportedOrPublished(tag);
         }
     }
 
     /** Tokens no identity provider we trust issued for a Tagline role. */
     enum RefusedToken {
-        MISSING, NOT_BEARER, EXPIRED, SIGNED_BY_ANOTHER_KEY, WITHOUT_ROLES, WITHOUT_TAGLINE_ROLES;
+        MISSING,
+        NOT_BEARER,
+        EXPIRED,
+        SIGNED_BY_ANOTHER_KEY,
+        WITHOUT_ROLES,
+        WITHOUT_TAGLINE_ROLES;
 
         RequestSpecification request(Path keys) {
             List<String> admin = List.of("cluster-admin");
             return switch (this) {
                 case MISSING -> RestAssured.given();
                 case NOT_BEARER -> RestAssured.given().auth().preemptive().basic("tests-user", "secret");
-                case EXPIRED -> bearer(JwtIssuer.shared().token("tests-user", admin, Instant.now().minusSeconds(600)));
-                case SIGNED_BY_ANOTHER_KEY -> bearer(JwtIssuer.create(keys.resolve("stranger.pem"))
-                        .token("tests-user", admin));
+                case EXPIRED ->
+                    bearer(JwtIssuer.shared()
+                            .token("tests-user", admin, Instant.now().minusSeconds(600)));
+                case SIGNED_BY_ANOTHER_KEY ->
+                    bearer(JwtIssuer.create(keys.resolve("stranger.pem")).token("tests-user", admin));
                 case WITHOUT_ROLES -> bearer(JwtIssuer.shared().token("tests-user", List.of()));
-                case WITHOUT_TAGLINE_ROLES -> bearer(JwtIssuer.shared().token("tests-user",
-                        List.of("developers", "team-a:owner")));
+                case WITHOUT_TAGLINE_ROLES ->
+                    bearer(JwtIssuer.shared().token("tests-user", List.of("developers", "team-a:owner")));
             };
         }
 
@@ -128,8 +143,7 @@ class ImportAccessTest {
         Response response = importInto(token.request(keys), unique("team"), tag);
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(401);
-        response.then().header("WWW-Authenticate", "Bearer realm=\"tagline\"")
-                .body("field", equalTo("Authorization"));
+        response.then().header("WWW-Authenticate", "Bearer realm=\"tagline\"").body("field", equalTo("Authorization"));
         assertNothingImportedOrPublished(tag);
     }
 
@@ -148,7 +162,9 @@ class ImportAccessTest {
     }
 
     private static Response importInto(RequestSpecification request, String namespace, String tag) {
-        return request.contentType(ContentType.JSON).body(body(source(tag), "app:v1", true)).post(IMPORTS, namespace);
+        return request.contentType(ContentType.JSON)
+                .body(body(source(tag), "app:v1", true))
+                .post(IMPORTS, namespace);
     }
 
     private static String source(String tag) {
@@ -167,15 +183,22 @@ class ImportAccessTest {
         String allowedNamespace = unique("team");
         importInto(Api.given(), allowedNamespace, tag).then().statusCode(200);
 
-        List<KafkaTestClients.Consumed> published = KafkaTestClients.read(Topics.REGISTRY_TAG_EVENTS,
-                record -> source.equals(record.key()), 1, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        List<KafkaTestClients.Consumed> published = KafkaTestClients.read(
+                Topics.REGISTRY_TAG_EVENTS,
+                record -> source.equals(record.key()),
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
         assertThat(published).hasSize(1);
         assertThat(published.get(0).headers().get(CloudEventHeaders.TYPE))
                 .isEqualTo(EventType.REGISTRY_TAG_CHANGED.type());
-        assertThat(EventJson.read(published.get(0).value(), RegistryTagChanged.class).target().namespace())
+        assertThat(EventJson.read(published.get(0).value(), RegistryTagChanged.class)
+                        .target()
+                        .namespace())
                 .isEqualTo(allowedNamespace);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                RegistryLog.manifestRequests(registry.logFile(), "HEAD", REPOSITORY, tag) > 0);
-        assertThat(RegistryLog.manifestRequests(registry.logFile(), "HEAD", REPOSITORY, tag)).isOne();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> RegistryLog.manifestRequests(registry.logFile(), "HEAD", REPOSITORY, tag) > 0);
+        assertThat(RegistryLog.manifestRequests(registry.logFile(), "HEAD", REPOSITORY, tag))
+                .isOne();
     }
 }

@@ -35,10 +35,12 @@ class ImportIntoTagServiceIT {
     static void start() {
         registry = DistributionRegistry.start();
         tagService = PackagedServices.startTagService();
-        importService = PackagedServices.startImportService("import-service-with-tags", Map.of(
-                "TAGLINE_IMPORTS_INTERVAL", "1s",
-                "TAGLINE_IMPORTS_MIN_INTERVAL", "1s",
-                "TAGLINE_IMPORTS_POLL_INTERVAL", "1s"));
+        importService = PackagedServices.startImportService(
+                "import-service-with-tags",
+                Map.of(
+                        "TAGLINE_IMPORTS_INTERVAL", "1s",
+                        "TAGLINE_IMPORTS_MIN_INTERVAL", "1s",
+                        "TAGLINE_IMPORTS_POLL_INTERVAL", "1s"));
         tagService.awaitReady(PackagedServices.START);
         importService.awaitReady(PackagedServices.START);
     }
@@ -57,13 +59,18 @@ class ImportIntoTagServiceIT {
         OciImages.LayoutImage image = TestData.image();
         Skopeo.push(image, source);
 
-        JsonNode imported = json(PackagedServices.post(importService, "/api/v1/namespaces/" + namespace
-                + "/imagestreamimports", body(source, "app:v1", true)), 200);
+        JsonNode imported = json(
+                PackagedServices.post(
+                        importService,
+                        "/api/v1/namespaces/" + namespace + "/imagestreamimports",
+                        body(source, "app:v1", true)),
+                200);
         assertThat(imported.at("/image/digest").asText()).isEqualTo(image.digest());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode tag = json(PackagedServices.get(tagService, "/api/v1/namespaces/" + namespace
-                    + "/imagestreamtags/app:v1"), 200);
+            JsonNode tag = json(
+                    PackagedServices.get(tagService, "/api/v1/namespaces/" + namespace + "/imagestreamtags/app:v1"),
+                    200);
             assertThat(tag.at("/history/0/image").asText()).isEqualTo(image.digest());
             assertThat(tag.at("/history/0/cause").asText()).isEqualTo("import");
             assertThat(tag.at("/tag/from/name").asText()).isEqualTo(source);
@@ -81,23 +88,29 @@ class ImportIntoTagServiceIT {
         OciImages.LayoutImage first = TestData.image();
         Skopeo.push(first, source);
 
-        json(PackagedServices.post(importService, "/api/v1/namespaces/" + namespace + "/imagestreamimports", """
-                {"from":{"kind":"DockerImage","name":"%s"},"to":"app:v1","importPolicy":{"scheduled":true,"insecure":true}}"""
-                .formatted(source)), 200);
+        json(
+                PackagedServices.post(
+                        importService, "/api/v1/namespaces/" + namespace + "/imagestreamimports", """
+                {"from":{"kind":"DockerImage","name":"%s"},"to":"app:v1","importPolicy":{"scheduled":true,"insecure":true}}""".formatted(
+                                        source)),
+                200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode tag = json(PackagedServices.get(tagService, "/api/v1/namespaces/" + namespace
-                    + "/imagestreamtags/app:v1"), 200);
+            JsonNode tag = json(
+                    PackagedServices.get(tagService, "/api/v1/namespaces/" + namespace + "/imagestreamtags/app:v1"),
+                    200);
             assertThat(tag.at("/tag/importPolicy/scheduled").asBoolean()).isTrue();
             assertThat(tag.at("/tag/importPolicy/insecure").asBoolean()).isTrue();
             assertThat(tag.at("/history/0/image").asText()).isEqualTo(first.digest());
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> PackagedServices.database().followersOf(source) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> PackagedServices.database().followersOf(source) == 1);
 
         OciImages.LayoutImage second = TestData.image();
         Skopeo.push(second, source);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode tag = json(PackagedServices.get(tagService, "/api/v1/namespaces/" + namespace
-                    + "/imagestreamtags/app:v1"), 200);
+            JsonNode tag = json(
+                    PackagedServices.get(tagService, "/api/v1/namespaces/" + namespace + "/imagestreamtags/app:v1"),
+                    200);
             assertThat(tag.at("/history/0/image").asText()).isEqualTo(second.digest());
             assertThat(tag.at("/history/0/cause").asText()).isEqualTo("scheduled-import");
         });

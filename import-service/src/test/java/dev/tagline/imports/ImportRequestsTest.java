@@ -74,8 +74,10 @@ class ImportRequestsTest {
         KafkaTestClients.publish(EventType.IMPORT_REQUESTED, KafkaTestClients.newEventId(), request.key(), request);
 
         List<RegistryTagImportFailed> failures = RegistryEvents.failed(source, 2);
-        assertThat(failures).filteredOn(failure -> failure.origin().kind() == Origin.Kind.WEBHOOK)
-                .extracting(RegistryTagImportFailed::reason).containsExactly(ImportFailureReason.NOT_FOUND);
+        assertThat(failures)
+                .filteredOn(failure -> failure.origin().kind() == Origin.Kind.WEBHOOK)
+                .extracting(RegistryTagImportFailed::reason)
+                .containsExactly(ImportFailureReason.NOT_FOUND);
     }
 
     @Test
@@ -85,15 +87,23 @@ class ImportRequestsTest {
         Skopeo.push(TestData.image(), source);
         followInsecurely(source);
 
-        ImportRequested bad = new ImportRequested(registry.host(), "Not/A/Repository", "v1", Instant.now(),
+        ImportRequested bad = new ImportRequested(
+                registry.host(),
+                "Not/A/Repository",
+                "v1",
+                Instant.now(),
                 new Origin(Origin.Kind.WEBHOOK, "quay", null, null));
         KafkaTestClients.publish(EventType.IMPORT_REQUESTED, KafkaTestClients.newEventId(), source, bad);
         ImportRequested good = request(repository, "v1", "quay-hook-44");
         KafkaTestClients.publish(EventType.IMPORT_REQUESTED, KafkaTestClients.newEventId(), source, good);
 
         assertThat(RegistryEvents.changed(source, Origin.Kind.WEBHOOK, 1)).hasSize(1);
-        List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.read(Topics.deadLetter(Topics.IMPORT_REQUESTS),
-                record -> source.equals(record.key()), 1, Duration.ofSeconds(1), Duration.ofSeconds(20));
+        List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.read(
+                Topics.deadLetter(Topics.IMPORT_REQUESTS),
+                record -> source.equals(record.key()),
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.get(0).headers().get("dead-letter-reason")).contains("repository");
     }
@@ -105,7 +115,11 @@ class ImportRequestsTest {
     }
 
     private static ImportRequested request(String repository, String tag, String eventId) {
-        return new ImportRequested(registry.host(), repository, tag, Instant.now(),
+        return new ImportRequested(
+                registry.host(),
+                repository,
+                tag,
+                Instant.now(),
                 new Origin(Origin.Kind.WEBHOOK, "quay", eventId, "robot"));
     }
 }

@@ -29,19 +29,23 @@ final class ImportsDatabase {
     }
 
     long followersOf(String sourceKey) {
-        return jdbc.count("select count(*) from imports.followers f"
-                + " join imports.scheduled_sources s on s.id = f.source_id where s.source_key = ?", sourceKey);
+        return jdbc.count(
+                "select count(*) from imports.followers f"
+                        + " join imports.scheduled_sources s on s.id = f.source_id where s.source_key = ?",
+                sourceKey);
     }
 
     /** Whether the source is fetched over plain HTTP, as some follower asked. */
     boolean isInsecure(String sourceKey) {
-        return jdbc.count("select count(*) from imports.scheduled_sources where source_key = ? and insecure",
-                sourceKey) > 0;
+        return jdbc.count("select count(*) from imports.scheduled_sources where source_key = ? and insecure", sourceKey)
+                > 0;
     }
 
     long consecutiveFailures(String sourceKey) {
-        return jdbc.count("select coalesce(max(consecutive_failures), 0) from imports.scheduled_sources"
-                + " where source_key = ?", sourceKey);
+        return jdbc.count(
+                "select coalesce(max(consecutive_failures), 0) from imports.scheduled_sources"
+                        + " where source_key = ?",
+                sourceKey);
     }
 
     /** Outbox rows about a registry tag, published or not. */
@@ -50,19 +54,24 @@ final class ImportsDatabase {
     }
 
     long unpublishedOutboxRowsOf(String keyPrefix) {
-        return jdbc.count("select count(*) from imports.outbox where record_key like ? and published_at is null",
+        return jdbc.count(
+                "select count(*) from imports.outbox where record_key like ? and published_at is null",
                 keyPrefix + "%");
     }
 
     boolean isPaused(String registry) {
-        return jdbc.count("select count(*) from imports.registry_pauses where registry = ? and paused_until > now()",
-                registry) > 0;
+        return jdbc.count(
+                        "select count(*) from imports.registry_pauses where registry = ? and paused_until > now()",
+                        registry)
+                > 0;
     }
 
     /** Sources of the repository checked, with a digest seen, and claimed by no check any more. */
     long unclaimedCheckedSources(String repository) {
-        return jdbc.count("select count(*) from imports.scheduled_sources where repository = ? and claim_id is null"
-                + " and last_digest is not null", repository);
+        return jdbc.count(
+                "select count(*) from imports.scheduled_sources where repository = ? and claim_id is null"
+                        + " and last_digest is not null",
+                repository);
     }
 
     /**

@@ -46,8 +46,10 @@ class OnDemandImportTest {
         OciImages.LayoutImage image = TestData.image();
         Skopeo.push(image, registry.host() + "/" + repository + ":v1");
 
-        given().contentType(ContentType.JSON).body(body(registry.host() + "/" + repository + ":v1", "app:v1", true))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", namespace).then()
+        given().contentType(ContentType.JSON)
+                .body(body(registry.host() + "/" + repository + ":v1", "app:v1", true))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", namespace)
+                .then()
                 .statusCode(200)
                 .body("namespace", equalTo(namespace))
                 .body("name", equalTo("app:v1"))
@@ -56,12 +58,13 @@ class OnDemandImportTest {
                 .body("image.dockerImageReference", equalTo(registry.host() + "/" + repository + "@" + image.digest()))
                 .body("image.platforms", hasSize(0));
 
-        List<RegistryTagChanged> changes = RegistryEvents.changed(registry.host() + "/" + repository + ":v1",
-                Origin.Kind.IMPORT, 1);
+        List<RegistryTagChanged> changes =
+                RegistryEvents.changed(registry.host() + "/" + repository + ":v1", Origin.Kind.IMPORT, 1);
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).digest()).isEqualTo(image.digest());
-        assertThat(changes.get(0).target()).isEqualTo(new RegistryTagChanged.Target(namespace, "app", "v1",
-                new ImportPolicy(false, true, ImportPolicy.ImportMode.Legacy), null));
+        assertThat(changes.get(0).target())
+                .isEqualTo(new RegistryTagChanged.Target(
+                        namespace, "app", "v1", new ImportPolicy(false, true, ImportPolicy.ImportMode.Legacy), null));
     }
 
     @Test
@@ -70,19 +73,26 @@ class OnDemandImportTest {
         String source = registry.host() + "/" + unique("team-a") + "/app:v1";
         Skopeo.push(TestData.image(), source);
 
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"from":{"kind":"DockerImage","name":"%s"},"to":"app:v1",
                  "importPolicy":{"scheduled":true,"insecure":true,"importMode":"PreserveOriginal"},
                  "referencePolicy":"Local"}""".formatted(source))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", namespace).then()
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", namespace)
+                .then()
                 .statusCode(200)
                 .body("importPolicy.scheduled", equalTo(true))
                 .body("importPolicy.importMode", equalTo("PreserveOriginal"));
 
         List<RegistryTagChanged> changes = RegistryEvents.changed(source, Origin.Kind.IMPORT, 1);
         assertThat(changes).hasSize(1);
-        assertThat(changes.get(0).target()).isEqualTo(new RegistryTagChanged.Target(namespace, "app", "v1",
-                new ImportPolicy(true, true, ImportPolicy.ImportMode.PreserveOriginal), ReferencePolicy.Local));
+        assertThat(changes.get(0).target())
+                .isEqualTo(new RegistryTagChanged.Target(
+                        namespace,
+                        "app",
+                        "v1",
+                        new ImportPolicy(true, true, ImportPolicy.ImportMode.PreserveOriginal),
+                        ReferencePolicy.Local));
     }
 
     @Test
@@ -91,8 +101,10 @@ class OnDemandImportTest {
         OciImages.LayoutImage index = TestData.index();
         Skopeo.push(index, registry.host() + "/" + repository + ":v1");
 
-        given().contentType(ContentType.JSON).body(body(registry.host() + "/" + repository + ":v1", "multi:v1", true))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+        given().contentType(ContentType.JSON)
+                .body(body(registry.host() + "/" + repository + ":v1", "multi:v1", true))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                .then()
                 .statusCode(200)
                 .body("image.digest", equalTo(index.digest()))
                 .body("image.mediaType", equalTo(OciImages.OCI_INDEX))
@@ -106,8 +118,10 @@ class OnDemandImportTest {
         String namespace = unique("team");
         String repository = unique("team-a") + "/app";
 
-        given().contentType(ContentType.JSON).body(body(registry.host() + "/" + repository + ":nope", "app:v1", true))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", namespace).then()
+        given().contentType(ContentType.JSON)
+                .body(body(registry.host() + "/" + repository + ":nope", "app:v1", true))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", namespace)
+                .then()
                 .statusCode(502)
                 .body("reason", equalTo("not-found"))
                 .body("field", equalTo("from.name"));
@@ -121,8 +135,10 @@ class OnDemandImportTest {
     @Test
     void a_registry_that_names_no_digest_is_asked_for_the_manifest_whose_digest_is_computed() {
         try (DigestlessRegistry digestless = DigestlessRegistry.start()) {
-            given().contentType(ContentType.JSON).body(body(digestless.host() + "/team-a/app:v1", "app:v1", true))
-                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+            given().contentType(ContentType.JSON)
+                    .body(body(digestless.host() + "/team-a/app:v1", "app:v1", true))
+                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                    .then()
                     .statusCode(200)
                     .body("image.digest", equalTo(digestless.digest()))
                     .body("image.mediaType", equalTo(DigestlessRegistry.MEDIA_TYPE));
@@ -132,7 +148,6 @@ class OnDemandImportTest {
 
     static String body(String from, String to, boolean insecure) {
         return """
-                {"from":{"kind":"DockerImage","name":"%s"},"to":"%s","importPolicy":{"scheduled":false,"insecure":%s}}"""
-                .formatted(from, to, insecure);
+                {"from":{"kind":"DockerImage","name":"%s"},"to":"%s","importPolicy":{"scheduled":false,"insecure":%s}}""".formatted(from, to, insecure);
     }
 }

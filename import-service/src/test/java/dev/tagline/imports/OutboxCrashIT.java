@@ -31,22 +31,30 @@ class OutboxCrashIT {
             // The first instance imports and commits normally, but its producer points at a port where no broker
             // listens: the event stays in the outbox, exactly the state between commit and relay. A system
             // property, since the channel's hyphens make the environment variable form ambiguous.
-            try (ServiceProcess first = PackagedServices.startImportService("outbox-crash-first", Map.of(
-                    "JAVA_TOOL_OPTIONS", "-Dmp.messaging.outgoing.registry-tag-events.bootstrap.servers=127.0.0.1:"
-                            + freePort()))) {
+            try (ServiceProcess first = PackagedServices.startImportService(
+                    "outbox-crash-first",
+                    Map.of(
+                            "JAVA_TOOL_OPTIONS",
+                            "-Dmp.messaging.outgoing.registry-tag-events.bootstrap.servers=127.0.0.1:" + freePort()))) {
                 PackagedServices.awaitLive(first);
-                assertThat(PackagedServices.post(first, "/api/v1/namespaces/" + unique("team") + "/imagestreamimports",
-                        body(reference, "app:v1", true)).statusCode()).isEqualTo(200);
+                assertThat(PackagedServices.post(
+                                        first,
+                                        "/api/v1/namespaces/" + unique("team") + "/imagestreamimports",
+                                        body(reference, "app:v1", true))
+                                .statusCode())
+                        .isEqualTo(200);
                 assertThat(database.unpublishedOutboxRowsOf(reference)).isOne();
                 first.kill();
             }
-            assertThat(RegistryEvents.all(EventType.REGISTRY_TAG_CHANGED, reference, Duration.ofSeconds(2))).isEmpty();
+            assertThat(RegistryEvents.all(EventType.REGISTRY_TAG_CHANGED, reference, Duration.ofSeconds(2)))
+                    .isEmpty();
 
             try (ServiceProcess second = PackagedServices.startImportService("outbox-crash-second", Map.of())) {
                 second.awaitReady(PackagedServices.START);
                 await().atMost(Duration.ofSeconds(30)).until(() -> database.unpublishedOutboxRowsOf(reference) == 0);
             }
-            assertThat(RegistryEvents.all(EventType.REGISTRY_TAG_CHANGED, reference, Duration.ofSeconds(2))).hasSize(1);
+            assertThat(RegistryEvents.all(EventType.REGISTRY_TAG_CHANGED, reference, Duration.ofSeconds(2)))
+                    .hasSize(1);
         }
     }
 }

@@ -25,7 +25,9 @@ import java.util.Map;
  */
 final class PackagedServices {
 
-    static final Path MODULE = Path.of(System.getProperty("tagline.module.dir", ".")).toAbsolutePath().normalize();
+    static final Path MODULE = Path.of(System.getProperty("tagline.module.dir", "."))
+            .toAbsolutePath()
+            .normalize();
     static final Path TAG_SERVICE = MODULE.resolveSibling("tag-service");
     static final Duration START = Duration.ofSeconds(120);
 
@@ -33,8 +35,7 @@ final class PackagedServices {
     /** Generous: an import fetches from a registry, and a slow machine must not fail the call. */
     private static final Duration CALL_LIMIT = Duration.ofMinutes(2);
 
-    private PackagedServices() {
-    }
+    private PackagedServices() {}
 
     /**
      * Starts the shared infrastructure and points the plain Kafka test clients at it; the environment also makes a
@@ -45,8 +46,10 @@ final class PackagedServices {
         PostgresServer postgres = PostgresServer.shared();
         System.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
         Map<String, String> environment = new HashMap<>(ServiceProcess.infrastructureEnvironment(kafka, postgres));
-        JwtIssuer.shared().verificationConfig().forEach((property, value) ->
-                environment.put(property.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        JwtIssuer.shared()
+                .verificationConfig()
+                .forEach((property, value) ->
+                        environment.put(property.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         return environment;
     }
 
@@ -64,8 +67,8 @@ final class PackagedServices {
     }
 
     static ServiceProcess startImportService(String name, Map<String, String> extra) {
-        return ServiceProcess.start(MODULE, freePort(), importServiceEnvironment(extra),
-                MODULE.resolve("target/" + name + ".log"));
+        return ServiceProcess.start(
+                MODULE, freePort(), importServiceEnvironment(extra), MODULE.resolve("target/" + name + ".log"));
     }
 
     /** The packaged tag-service; a full {@code ./mvnw verify} packages it before this module. */
@@ -75,14 +78,20 @@ final class PackagedServices {
                     + ": run ./mvnw -pl tag-service -am package -DskipTests first (./mvnw verify builds it before"
                     + " import-service)");
         }
-        return ServiceProcess.start(TAG_SERVICE, freePort(), infrastructure(), MODULE.resolve("target/tag-service.log"));
+        return ServiceProcess.start(
+                TAG_SERVICE, freePort(), infrastructure(), MODULE.resolve("target/tag-service.log"));
     }
 
     /** Liveness, not readiness: a service whose producer is cut off on purpose is never ready. */
     static void awaitLive(ServiceProcess service) {
-        await().atMost(START).ignoreExceptions().until(() -> HTTP.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/live")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        await().atMost(START)
+                .ignoreExceptions()
+                .until(() -> HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/live"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
     }
 
     /** As a cluster admin, as every API call of these tests is made. */

@@ -37,9 +37,12 @@ class RateLimitTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> database.isPaused(registry.host()));
             SpecTags.followScheduled(new StreamTagRef(unique("team"), "app", "v1"), second);
 
-            assertThat(RegistryEvents.changed(first, Origin.Kind.SCHEDULED_IMPORT, 1)).hasSize(1);
-            assertThat(RegistryEvents.changed(second, Origin.Kind.SCHEDULED_IMPORT, 1)).hasSize(1);
-            assertThat(RegistryEvents.failed(first, 1)).extracting(RegistryTagImportFailed::reason)
+            assertThat(RegistryEvents.changed(first, Origin.Kind.SCHEDULED_IMPORT, 1))
+                    .hasSize(1);
+            assertThat(RegistryEvents.changed(second, Origin.Kind.SCHEDULED_IMPORT, 1))
+                    .hasSize(1);
+            assertThat(RegistryEvents.failed(first, 1))
+                    .extracting(RegistryTagImportFailed::reason)
                     .containsExactly(ImportFailureReason.RATE_LIMITED);
             Instant resumed = registry.limitedUntil();
             assertThat(registry.requests()).hasSizeGreaterThanOrEqualTo(3);
@@ -51,17 +54,22 @@ class RateLimitTest {
     @Test
     void an_on_demand_import_from_a_paused_registry_is_refused_without_asking_it() {
         try (RateLimitedRegistry registry = RateLimitedRegistry.start(Duration.ofHours(1))) {
-            given().contentType(ContentType.JSON).body(body(registry.host() + "/team-a/one:v1", "one:v1", true))
-                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+            given().contentType(ContentType.JSON)
+                    .body(body(registry.host() + "/team-a/one:v1", "one:v1", true))
+                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                    .then()
                     .statusCode(502)
                     .body("reason", equalTo("rate-limited"))
                     .header("Retry-After", notNullValue());
 
-            given().contentType(ContentType.JSON).body(body(registry.host() + "/team-a/two:v1", "two:v1", true))
-                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then()
+            given().contentType(ContentType.JSON)
+                    .body(body(registry.host() + "/team-a/two:v1", "two:v1", true))
+                    .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                    .then()
                     .statusCode(502)
                     .body("reason", equalTo("rate-limited"));
-            assertThat(registry.requests()).extracting(RateLimitedRegistry.Request::repository)
+            assertThat(registry.requests())
+                    .extracting(RateLimitedRegistry.Request::repository)
                     .containsExactly("team-a/one");
         }
     }

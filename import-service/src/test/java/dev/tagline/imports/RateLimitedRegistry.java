@@ -20,8 +20,7 @@ final class RateLimitedRegistry implements AutoCloseable {
     static final String DIGEST = "sha256:" + "ab".repeat(32);
 
     /** A manifest request: which repository, and when it arrived. */
-    record Request(String repository, Instant at) {
-    }
+    record Request(String repository, Instant at) {}
 
     private final FakeHttpServer server;
     private final Duration retryAfter;

@@ -16,6 +16,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(AuthRegistries.class)
 public final class RealInfrastructure {
 
-    private RealInfrastructure() {
-    }
+    private RealInfrastructure() {}
 }

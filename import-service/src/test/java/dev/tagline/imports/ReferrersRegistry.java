@@ -48,8 +48,8 @@ final class ReferrersRegistry implements AutoCloseable {
                 + manifest.length + ",\"digest\":\"" + manifestDigest + "\"}]}";
         documents.put("/v2/" + repository + "/referrers/" + digest, index.getBytes(StandardCharsets.UTF_8));
         documents.put("/v2/" + repository + "/manifests/" + manifestDigest, manifest);
-        signatures.forEach(signature -> documents.put("/storage/" + CosignSignatures.sha256(signature.payload()),
-                signature.payload()));
+        signatures.forEach(signature ->
+                documents.put("/storage/" + CosignSignatures.sha256(signature.payload()), signature.payload()));
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -60,8 +60,12 @@ final class ReferrersRegistry implements AutoCloseable {
             exchange.sendResponseHeaders(307, -1);
         } else if (documents.containsKey(path)) {
             byte[] body = documents.get(path);
-            exchange.getResponseHeaders().set("Content-Type", path.contains("/referrers/") ? OCI_INDEX
-                    : path.startsWith("/storage/") ? "application/octet-stream" : OCI_MANIFEST);
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Type",
+                            path.contains("/referrers/")
+                                    ? OCI_INDEX
+                                    : path.startsWith("/storage/") ? "application/octet-stream" : OCI_MANIFEST);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         } else {

@@ -26,20 +26,29 @@ class RegistryAuthTest {
         DistributionRegistry registry = AuthRegistries.basic();
         String repository = unique("team-a") + "/app";
         OciImages.LayoutImage image = TestData.image();
-        Skopeo.push(image, registry.host() + "/" + repository + ":v1", Skopeo.Format.OCI,
+        Skopeo.push(
+                image,
+                registry.host() + "/" + repository + ":v1",
+                Skopeo.Format.OCI,
                 AuthRegistries.BASIC_USER + ":" + AuthRegistries.BASIC_PASSWORD);
 
-        importing(registry.host() + "/" + repository + ":v1").statusCode(200).body("image.digest", equalTo(image.digest()));
-        importing(registry.host() + "/" + repository + ":v1").statusCode(200).body("image.digest", equalTo(image.digest()));
+        importing(registry.host() + "/" + repository + ":v1")
+                .statusCode(200)
+                .body("image.digest", equalTo(image.digest()));
+        importing(registry.host() + "/" + repository + ":v1")
+                .statusCode(200)
+                .body("image.digest", equalTo(image.digest()));
     }
 
     @Test
     void a_registry_behind_basic_auth_without_configured_credentials_fails_unauthorized() {
         try (DistributionRegistry registry = DistributionRegistry.start(null, "someone:else")) {
             String repository = unique("team-a") + "/app";
-            Skopeo.push(TestData.image(), registry.host() + "/" + repository + ":v1", Skopeo.Format.OCI, "someone:else");
+            Skopeo.push(
+                    TestData.image(), registry.host() + "/" + repository + ":v1", Skopeo.Format.OCI, "someone:else");
 
-            importing(registry.host() + "/" + repository + ":v1").statusCode(502)
+            importing(registry.host() + "/" + repository + ":v1")
+                    .statusCode(502)
                     .body("reason", equalTo("unauthorized"))
                     .body("field", equalTo("from.name"));
         }
@@ -51,11 +60,13 @@ class RegistryAuthTest {
         int tokensBefore = registry.tokenRequests();
         String repository = unique("team-a") + "/app";
 
-        importing(registry.host() + "/" + repository + ":v1").statusCode(200)
+        importing(registry.host() + "/" + repository + ":v1")
+                .statusCode(200)
                 .body("image.digest", equalTo(registry.digest()))
                 .body("image.mediaType", equalTo(TokenRegistry.MEDIA_TYPE));
         int unauthorizedAfterFirst = registry.unauthorizedManifestRequests();
-        importing(registry.host() + "/" + repository + ":v1").statusCode(200)
+        importing(registry.host() + "/" + repository + ":v1")
+                .statusCode(200)
                 .body("image.digest", equalTo(registry.digest()));
 
         assertThat(registry.tokenRequests() - tokensBefore).isEqualTo(1);
@@ -63,7 +74,9 @@ class RegistryAuthTest {
     }
 
     private static ValidatableResponse importing(String from) {
-        return given().contentType(ContentType.JSON).body(body(from, "app:v1", true))
-                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team")).then();
+        return given().contentType(ContentType.JSON)
+                .body(body(from, "app:v1", true))
+                .post("/api/v1/namespaces/{ns}/imagestreamimports", unique("team"))
+                .then();
     }
 }

@@ -21,8 +21,7 @@ final class RegistryEvents {
     private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final Duration QUIET = Duration.ofSeconds(1);
 
-    private RegistryEvents() {
-    }
+    private RegistryEvents() {}
 
     /**
      * The {@code registry.tag.changed} events about {@code key} of an origin kind: waits for {@code atLeast}, then a
@@ -54,10 +53,18 @@ final class RegistryEvents {
     }
 
     private static List<String> read(EventType type, String key, int atLeast, Duration quiet) {
-        List<String> values = KafkaTestClients.read(Topics.REGISTRY_TAG_EVENTS,
-                record -> key.equals(record.key()) && type.type().equals(record.headers().get(CloudEventHeaders.TYPE)),
-                atLeast, quiet, WITHIN.plus(quiet)).stream().map(KafkaTestClients.Consumed::value).toList();
-        values.forEach(value -> assertThat(EventSchemas.violations(type, value)).as(value).isEmpty());
+        List<String> values = KafkaTestClients.read(
+                        Topics.REGISTRY_TAG_EVENTS,
+                        record -> key.equals(record.key())
+                                && type.type().equals(record.headers().get(CloudEventHeaders.TYPE)),
+                        atLeast,
+                        quiet,
+                        WITHIN.plus(quiet))
+                .stream()
+                .map(KafkaTestClients.Consumed::value)
+                .toList();
+        values.forEach(value ->
+                assertThat(EventSchemas.violations(type, value)).as(value).isEmpty());
         return values;
     }
 }

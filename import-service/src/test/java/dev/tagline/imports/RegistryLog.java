@@ -14,8 +14,7 @@ final class RegistryLog {
 
     private static final String USER_AGENT = "tagline-import-service";
 
-    private RegistryLog() {
-    }
+    private RegistryLog() {}
 
     /** Requests of {@code method} for manifests of {@code repository} by the import-service. */
     static long manifestRequests(Path logFile, String method, String repository) {
@@ -28,8 +27,8 @@ final class RegistryLog {
     }
 
     private static long count(Path logFile, String method, String pathPattern) {
-        Pattern request = Pattern.compile("\"" + method + " /v2/" + pathPattern + " HTTP/1\\.1\" \\d+ .*\""
-                + USER_AGENT + "\"$");
+        Pattern request =
+                Pattern.compile("\"" + method + " /v2/" + pathPattern + " HTTP/1\\.1\" \\d+ .*\"" + USER_AGENT + "\"$");
         try (var lines = Files.lines(logFile)) {
             return lines.filter(line -> request.matcher(line).find()).count();
         } catch (IOException e) {

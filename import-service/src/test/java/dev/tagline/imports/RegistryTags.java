@@ -15,23 +15,26 @@ final class RegistryTags {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private RegistryTags() {
-    }
+    private RegistryTags() {}
 
     static void tag(DistributionRegistry registry, String repository, String existingTag, String newTag) {
         String manifests = registry.baseUrl() + "/v2/" + repository + "/manifests/";
         try {
-            HttpResponse<byte[]> manifest = HTTP.send(HttpRequest.newBuilder(URI.create(manifests + existingTag))
-                    .header("Accept", DistributionRegistry.ALL_MANIFEST_TYPES).build(),
+            HttpResponse<byte[]> manifest = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(manifests + existingTag))
+                            .header("Accept", DistributionRegistry.ALL_MANIFEST_TYPES)
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             String mediaType = manifest.headers().firstValue("Content-Type").orElseThrow();
-            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(manifests + newTag))
-                    .header("Content-Type", mediaType)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.body())).build(),
+            HttpResponse<String> put = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(manifests + newTag))
+                            .header("Content-Type", mediaType)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.body()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (manifest.statusCode() != 200 || put.statusCode() != 201) {
-                throw new IllegalStateException("tagging " + repository + ":" + newTag + " failed: " + manifest.statusCode()
-                        + ", " + put.statusCode() + " " + put.body());
+                throw new IllegalStateException("tagging " + repository + ":" + newTag + " failed: "
+                        + manifest.statusCode() + ", " + put.statusCode() + " " + put.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -56,12 +56,14 @@ class ScheduledImportTest {
 
         SpecTags.followScheduled(new StreamTagRef(unique("team"), "app", "v1"), source);
         assertThat(RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1))
-                .extracting(RegistryTagChanged::digest).containsExactly(first.digest());
+                .extracting(RegistryTagChanged::digest)
+                .containsExactly(first.digest());
 
         OciImages.LayoutImage second = TestData.image();
         Skopeo.push(second, source);
         assertThat(RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 2))
-                .extracting(RegistryTagChanged::digest).containsExactly(first.digest(), second.digest());
+                .extracting(RegistryTagChanged::digest)
+                .containsExactly(first.digest(), second.digest());
     }
 
     @Test
@@ -74,8 +76,10 @@ class ScheduledImportTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> RegistryLog.manifestRequests(registry.logFile(), "HEAD", repository) >= 4);
 
-        assertThat(RegistryLog.manifestRequests(registry.logFile(), "GET", repository)).isZero();
-        assertThat(RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1)).hasSize(1);
+        assertThat(RegistryLog.manifestRequests(registry.logFile(), "GET", repository))
+                .isZero();
+        assertThat(RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1))
+                .hasSize(1);
     }
 
     @Test
@@ -87,12 +91,14 @@ class ScheduledImportTest {
 
         SpecTags.followScheduled(new StreamTagRef(unique("team"), "multi", "v1"), source);
 
-        RegistryTagChanged changed = RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1).get(0);
+        RegistryTagChanged changed =
+                RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1).get(0);
         assertThat(changed.digest()).isEqualTo(index.digest());
         assertThat(changed.mediaType()).isEqualTo(OciImages.OCI_INDEX);
-        assertThat(changed.platforms()).containsExactly(
-                new Platform(index.childDigests().get(0), "linux", "amd64", null),
-                new Platform(index.childDigests().get(1), "linux", "arm64", "v8"));
+        assertThat(changed.platforms())
+                .containsExactly(
+                        new Platform(index.childDigests().get(0), "linux", "amd64", null),
+                        new Platform(index.childDigests().get(1), "linux", "arm64", "v8"));
     }
 
     @Test
@@ -106,11 +112,15 @@ class ScheduledImportTest {
         SpecTags.followScheduled(new StreamTagRef(unique("team"), "app", "oci"), oci);
         SpecTags.followScheduled(new StreamTagRef(unique("team"), "app", "docker"), docker);
 
-        RegistryTagChanged ociChange = RegistryEvents.changed(oci, Origin.Kind.SCHEDULED_IMPORT, 1).get(0);
-        RegistryTagChanged dockerChange = RegistryEvents.changed(docker, Origin.Kind.SCHEDULED_IMPORT, 1).get(0);
-        assertThat(ociChange.digest()).isEqualTo(registry.digestOf(repository, "oci").orElseThrow());
+        RegistryTagChanged ociChange =
+                RegistryEvents.changed(oci, Origin.Kind.SCHEDULED_IMPORT, 1).get(0);
+        RegistryTagChanged dockerChange =
+                RegistryEvents.changed(docker, Origin.Kind.SCHEDULED_IMPORT, 1).get(0);
+        assertThat(ociChange.digest())
+                .isEqualTo(registry.digestOf(repository, "oci").orElseThrow());
         assertThat(ociChange.mediaType()).isEqualTo(OciImages.OCI_MANIFEST);
-        assertThat(dockerChange.digest()).isEqualTo(registry.digestOf(repository, "docker").orElseThrow());
+        assertThat(dockerChange.digest())
+                .isEqualTo(registry.digestOf(repository, "docker").orElseThrow());
         assertThat(dockerChange.mediaType()).isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
     }
 
@@ -125,7 +135,8 @@ class ScheduledImportTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> database.followersOf(source) == 2);
         assertThat(database.scheduledSources(source)).isEqualTo(1);
-        assertThat(RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1)).hasSize(1);
+        assertThat(RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1))
+                .hasSize(1);
     }
 
     @Test
@@ -146,7 +157,8 @@ class ScheduledImportTest {
         SpecTags.remove(second, source);
         await().atMost(Duration.ofSeconds(20)).until(() -> database.scheduledSources(source) == 0);
         long heads = RegistryLog.manifestRequests(registry.logFile(), "HEAD", repository);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> RegistryLog.manifestRequests(registry.logFile(), "HEAD", repository) == heads);
     }
 
@@ -164,7 +176,8 @@ class ScheduledImportTest {
         OciImages.LayoutImage image = TestData.image();
         Skopeo.push(image, source);
         assertThat(RegistryEvents.changed(source, Origin.Kind.SCHEDULED_IMPORT, 1))
-                .extracting(RegistryTagChanged::digest).containsExactly(image.digest());
+                .extracting(RegistryTagChanged::digest)
+                .containsExactly(image.digest());
         assertThat(database.consecutiveFailures(source)).isZero();
     }
 
@@ -174,8 +187,8 @@ class ScheduledImportTest {
         String source = registry.host() + "/" + repository + ":v1";
         StreamTagRef streamTag = new StreamTagRef(unique("team"), "app", "v1");
         String createdId = KafkaTestClients.newEventId();
-        ImageStreamTagSpecChanged created = SpecTags.specChanged(streamTag, ImageStreamTagSpecChanged.Change.CREATED,
-                source, true);
+        ImageStreamTagSpecChanged created =
+                SpecTags.specChanged(streamTag, ImageStreamTagSpecChanged.Change.CREATED, source, true);
         SpecTags.publish(createdId, created);
         await().atMost(Duration.ofSeconds(20)).until(() -> database.followersOf(source) == 1);
         SpecTags.remove(streamTag, source);
@@ -192,20 +205,33 @@ class ScheduledImportTest {
     void other_event_types_are_skipped_and_malformed_spec_changes_are_dead_lettered() {
         String namespace = unique("team");
         String key = namespace + "/app:v1";
-        KafkaTestClients.publishRaw(Topics.IMAGESTREAM_TAG_EVENTS, key,
-                new CloudEventHeaders(KafkaTestClients.newEventId(), "/tests",
-                        EventType.IMAGESTREAM_TAG_SPEC_CHANGED, key, Instant.now()).toHeaders(),
+        KafkaTestClients.publishRaw(
+                Topics.IMAGESTREAM_TAG_EVENTS,
+                key,
+                new CloudEventHeaders(
+                                KafkaTestClients.newEventId(),
+                                "/tests",
+                                EventType.IMAGESTREAM_TAG_SPEC_CHANGED,
+                                key,
+                                Instant.now())
+                        .toHeaders(),
                 "{\"namespace\":\"" + namespace + "\",\"imageStream\":\"app\"}");
-        KafkaTestClients.publish(EventType.IMAGESTREAM_TAG_DELETED, KafkaTestClients.newEventId(), key,
-                new ImageStreamTagDeleted(namespace, "app", "v1",
-                        ImageStreamTagDeleted.Reason.REMOVED, null, Instant.now()));
+        KafkaTestClients.publish(
+                EventType.IMAGESTREAM_TAG_DELETED,
+                KafkaTestClients.newEventId(),
+                key,
+                new ImageStreamTagDeleted(
+                        namespace, "app", "v1", ImageStreamTagDeleted.Reason.REMOVED, null, Instant.now()));
         String source = registry.host() + "/" + unique("team-a") + "/app:v1";
         SpecTags.followScheduled(new StreamTagRef(namespace, "app", "v1"), source);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> database.followersOf(source) == 1);
         List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.read(
                 Topics.deadLetter(Topics.IMAGESTREAM_TAG_EVENTS),
-                record -> key.equals(record.key()), 1, Duration.ofSeconds(1), Duration.ofSeconds(20));
+                record -> key.equals(record.key()),
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.get(0).headers().get("dead-letter-reason")).contains("tag");
     }

@@ -79,10 +79,11 @@ class SignatureChecksTest {
     @Test
     void a_signature_naming_another_digest_or_another_repository_is_a_digest_mismatch() {
         Image forAnotherDigest = pushedImage();
-        forAnotherDigest.sign(CosignSignatures.signed(SIGNER, forAnotherDigest.name(), pushedImage().digest()));
+        forAnotherDigest.sign(CosignSignatures.signed(
+                SIGNER, forAnotherDigest.name(), pushedImage().digest()));
         Image forAnotherRepository = pushedImage();
-        forAnotherRepository.sign(CosignSignatures.signed(SIGNER, registry.host() + "/" + unique("team-b") + "/app",
-                forAnotherRepository.digest()));
+        forAnotherRepository.sign(CosignSignatures.signed(
+                SIGNER, registry.host() + "/" + unique("team-b") + "/app", forAnotherRepository.digest()));
 
         assertThat(onlyVerdict(forAnotherDigest.request(SIGNER)).verdict()).isEqualTo(SignatureVerdict.DigestMismatch);
         assertThat(onlyVerdict(forAnotherRepository.request(SIGNER)).verdict())
@@ -103,10 +104,14 @@ class SignatureChecksTest {
     void a_registry_not_allowed_or_unreachable_is_a_registry_error() {
         String digest = pushedImage().digest();
         // The tests allow 127.0.0.1 only; another loopback address is internal and not listed.
-        SignatureCheckRequested notAllowed = new SignatureCheckRequested("127.0.0.2:" + registry.host().split(":")[1],
-                unique("team-a") + "/app", digest, List.of(trusted(SIGNER)), Instant.now());
-        SignatureCheckRequested unreachable = new SignatureCheckRequested("127.0.0.1:" + freePort(),
-                unique("team-a") + "/app", digest, List.of(trusted(SIGNER)), Instant.now());
+        SignatureCheckRequested notAllowed = new SignatureCheckRequested(
+                "127.0.0.2:" + registry.host().split(":")[1],
+                unique("team-a") + "/app",
+                digest,
+                List.of(trusted(SIGNER)),
+                Instant.now());
+        SignatureCheckRequested unreachable = new SignatureCheckRequested(
+                "127.0.0.1:" + freePort(), unique("team-a") + "/app", digest, List.of(trusted(SIGNER)), Instant.now());
 
         RegistrySignatureChecked refused = onlyVerdict(notAllowed);
         assertThat(refused.verdict()).isEqualTo(SignatureVerdict.RegistryError);
@@ -118,14 +123,16 @@ class SignatureChecksTest {
     void a_signature_pushed_after_the_first_check_is_verified_by_a_recheck() {
         Image image = pushedImage();
         SignatureCheckRequested request = image.request(SIGNER);
-        KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(),
-                request);
-        assertThat(RegistryEvents.signatureChecked(request.key(), 1)).extracting(RegistrySignatureChecked::verdict)
+        KafkaTestClients.publish(
+                EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(), request);
+        assertThat(RegistryEvents.signatureChecked(request.key(), 1))
+                .extracting(RegistrySignatureChecked::verdict)
                 .containsExactly(SignatureVerdict.Unsigned);
 
         image.sign(CosignSignatures.signed(SIGNER, image.name(), image.digest()));
 
-        assertThat(RegistryEvents.signatureChecked(request.key(), 2)).extracting(RegistrySignatureChecked::verdict)
+        assertThat(RegistryEvents.signatureChecked(request.key(), 2))
+                .extracting(RegistrySignatureChecked::verdict)
                 .containsExactly(SignatureVerdict.Unsigned, SignatureVerdict.Verified);
     }
 
@@ -148,12 +155,13 @@ class SignatureChecksTest {
         Image image = pushedImage();
         SignatureCheckRequested request = image.request(SIGNER);
 
-        KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(),
-                request);
-        KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(),
-                request);
+        KafkaTestClients.publish(
+                EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(), request);
+        KafkaTestClients.publish(
+                EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(), request);
 
-        assertThat(RegistryEvents.signatureChecked(request.key(), 2)).extracting(RegistrySignatureChecked::verdict)
+        assertThat(RegistryEvents.signatureChecked(request.key(), 2))
+                .extracting(RegistrySignatureChecked::verdict)
                 .containsExactly(SignatureVerdict.Unsigned, SignatureVerdict.Unsigned);
     }
 
@@ -161,26 +169,35 @@ class SignatureChecksTest {
     void a_malformed_request_is_dead_lettered_alone_and_the_next_is_still_answered() {
         Image image = pushedImage();
         SignatureCheckRequested good = image.request(SIGNER);
-        SignatureCheckRequested wrongFingerprint = new SignatureCheckRequested(good.registry(), good.repository(),
-                good.digest(), List.of(new TrustedKey(fingerprint(CosignSignatures.ecdsaP256()),
-                        CosignSignatures.publicKeyPem(SIGNER.getPublic()))), Instant.now());
+        SignatureCheckRequested wrongFingerprint = new SignatureCheckRequested(
+                good.registry(),
+                good.repository(),
+                good.digest(),
+                List.of(new TrustedKey(
+                        fingerprint(CosignSignatures.ecdsaP256()), CosignSignatures.publicKeyPem(SIGNER.getPublic()))),
+                Instant.now());
 
-        KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), good.key(),
-                wrongFingerprint);
+        KafkaTestClients.publish(
+                EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), good.key(), wrongFingerprint);
         KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), good.key(), good);
 
-        assertThat(RegistryEvents.signatureChecked(good.key(), 1)).extracting(RegistrySignatureChecked::verdict)
+        assertThat(RegistryEvents.signatureChecked(good.key(), 1))
+                .extracting(RegistrySignatureChecked::verdict)
                 .containsExactly(SignatureVerdict.Unsigned);
-        List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.read(Topics.deadLetter(Topics.IMPORT_REQUESTS),
-                record -> good.key().equals(record.key()), 1, Duration.ofSeconds(1), Duration.ofSeconds(20));
+        List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.read(
+                Topics.deadLetter(Topics.IMPORT_REQUESTS),
+                record -> good.key().equals(record.key()),
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.get(0).headers().get("dead-letter-reason")).contains("keys[0].fingerprint");
     }
 
     /** Publishes the request and reads its one verdict (a second would be seen too). */
     private static RegistrySignatureChecked onlyVerdict(SignatureCheckRequested request) {
-        KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(),
-                request);
+        KafkaTestClients.publish(
+                EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(), request);
         List<RegistrySignatureChecked> verdicts = RegistryEvents.signatureChecked(request.key(), 1);
         assertThat(verdicts).hasSize(1);
         return verdicts.get(0);
@@ -212,8 +229,12 @@ class SignatureChecksTest {
         }
 
         SignatureCheckRequested request(KeyPair... keys) {
-            return new SignatureCheckRequested(registry.host(), repository, digest,
-                    List.of(keys).stream().map(SignatureChecksTest::trusted).toList(), Instant.now());
+            return new SignatureCheckRequested(
+                    registry.host(),
+                    repository,
+                    digest,
+                    List.of(keys).stream().map(SignatureChecksTest::trusted).toList(),
+                    Instant.now());
         }
     }
 

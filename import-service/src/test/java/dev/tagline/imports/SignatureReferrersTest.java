@@ -31,21 +31,29 @@ class SignatureReferrersTest {
         try (ReferrersRegistry registry = ReferrersRegistry.start()) {
             String repository = unique("team-a") + "/app";
             String digest = CosignSignatures.sha256(UUID.randomUUID().toString().getBytes());
-            registry.refer(repository, digest,
+            registry.refer(
+                    repository,
+                    digest,
                     List.of(CosignSignatures.signed(signer, registry.host() + "/" + repository, digest)));
             // The played registry speaks plain HTTP: a stream tag following the repository insecurely allows that.
             String source = registry.host() + "/" + repository + ":v1";
             SpecTags.followScheduled(new StreamTagRef(unique("team"), "app", "v1"), source);
             await().atMost(Duration.ofSeconds(20)).until(() -> database.followersOf(source) == 1);
 
-            SignatureCheckRequested request = new SignatureCheckRequested(registry.host(), repository, digest,
-                    List.of(new SignatureCheckRequested.TrustedKey(CosignSignatures.fingerprint(signer.getPublic()),
-                            CosignSignatures.publicKeyPem(signer.getPublic()))), Instant.now());
-            KafkaTestClients.publish(EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(),
-                    request);
+            SignatureCheckRequested request = new SignatureCheckRequested(
+                    registry.host(),
+                    repository,
+                    digest,
+                    List.of(new SignatureCheckRequested.TrustedKey(
+                            CosignSignatures.fingerprint(signer.getPublic()),
+                            CosignSignatures.publicKeyPem(signer.getPublic()))),
+                    Instant.now());
+            KafkaTestClients.publish(
+                    EventType.SIGNATURE_CHECK_REQUESTED, KafkaTestClients.newEventId(), request.key(), request);
 
             List<RegistrySignatureChecked> verdicts = RegistryEvents.signatureChecked(request.key(), 1);
-            assertThat(verdicts).extracting(RegistrySignatureChecked::verdict)
+            assertThat(verdicts)
+                    .extracting(RegistrySignatureChecked::verdict)
                     .containsExactly(SignatureVerdict.Verified);
             assertThat(verdicts.get(0).message()).contains("referrer");
         }

@@ -51,8 +51,10 @@ class SpecChangeBatchesTest {
 
         String last = sources.get(sources.size() - 1);
         await().atMost(PATIENCE).until(() -> database.followersOf(last) == 1);
-        assertThat(sources.subList(0, sources.size() - 1)).allSatisfy(
-                earlier -> assertThat(database.scheduledSources(earlier)).as(earlier).isZero());
+        assertThat(sources.subList(0, sources.size() - 1))
+                .allSatisfy(earlier -> assertThat(database.scheduledSources(earlier))
+                        .as(earlier)
+                        .isZero());
     }
 
     @Test
@@ -63,12 +65,13 @@ class SpecChangeBatchesTest {
         String beforeSource = source();
         String afterSource = source();
         Outgoing poison = Outgoing.unreadable(EventType.IMAGESTREAM_TAG_SPEC_CHANGED, poisoned.key());
-        KafkaTestClients.publishBurst(List.of(follow(before, beforeSource, true), poison,
-                follow(after, afterSource, true)));
+        KafkaTestClients.publishBurst(
+                List.of(follow(before, beforeSource, true), poison, follow(after, afterSource, true)));
 
         await().atMost(PATIENCE).until(() -> database.followersOf(afterSource) == 1);
         assertThat(database.followersOf(beforeSource)).isEqualTo(1);
-        List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.deadLettersOf(Topics.IMAGESTREAM_TAG_EVENTS, poisoned.key());
+        List<KafkaTestClients.Consumed> deadLetters =
+                KafkaTestClients.deadLettersOf(Topics.IMAGESTREAM_TAG_EVENTS, poisoned.key());
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(record.value()).isEqualTo(Outgoing.UNREADABLE);
             assertThat(record.headers()).containsKeys("dead-letter-reason", "dead-letter-offset");
@@ -89,8 +92,8 @@ class SpecChangeBatchesTest {
         // The same records again, as a consumer that committed but crashed before its ack would see them.
         KafkaTestClients.publishBurst(records);
         String marker = source();
-        KafkaTestClients.publishBurst(List.of(follow(new StreamTagRef(streamTag.namespace(), "marker", "v1"), marker,
-                true)));
+        KafkaTestClients.publishBurst(
+                List.of(follow(new StreamTagRef(streamTag.namespace(), "marker", "v1"), marker, true)));
 
         await().atMost(PATIENCE).until(() -> database.followersOf(marker) == 1);
         assertThat(database.scheduledSources(first)).isZero();
@@ -101,18 +104,35 @@ class SpecChangeBatchesTest {
     void records_of_other_types_are_skipped_without_reading_their_data() {
         StreamTagRef streamTag = new StreamTagRef(unique("team"), "app", "v1");
         String source = source();
-        Map<String, byte[]> deletedHeaders = new CloudEventHeaders(KafkaTestClients.newEventId(), "/tests",
-                EventType.IMAGESTREAM_TAG_DELETED, streamTag.key(), Instant.now()).toHeaders();
+        Map<String, byte[]> deletedHeaders = new CloudEventHeaders(
+                        KafkaTestClients.newEventId(),
+                        "/tests",
+                        EventType.IMAGESTREAM_TAG_DELETED,
+                        streamTag.key(),
+                        Instant.now())
+                .toHeaders();
         KafkaTestClients.publishBurst(List.of(
                 new Outgoing(Topics.IMAGESTREAM_TAG_EVENTS, streamTag.key(), deletedHeaders, "{not json"),
-                Outgoing.event(EventType.IMAGESTREAM_TAG_DELETED, KafkaTestClients.newEventId(), streamTag.key(),
-                        new ImageStreamTagDeleted(streamTag.namespace(), "app", "v1",
-                                ImageStreamTagDeleted.Reason.REMOVED, null, Instant.now())),
+                Outgoing.event(
+                        EventType.IMAGESTREAM_TAG_DELETED,
+                        KafkaTestClients.newEventId(),
+                        streamTag.key(),
+                        new ImageStreamTagDeleted(
+                                streamTag.namespace(),
+                                "app",
+                                "v1",
+                                ImageStreamTagDeleted.Reason.REMOVED,
+                                null,
+                                Instant.now())),
                 follow(streamTag, source, true)));
 
         await().atMost(PATIENCE).until(() -> database.followersOf(source) == 1);
-        assertThat(KafkaTestClients.read(Topics.deadLetter(Topics.IMAGESTREAM_TAG_EVENTS),
-                record -> streamTag.key().equals(record.key()), 0, Duration.ofSeconds(1), Duration.ofSeconds(10)))
+        assertThat(KafkaTestClients.read(
+                        Topics.deadLetter(Topics.IMAGESTREAM_TAG_EVENTS),
+                        record -> streamTag.key().equals(record.key()),
+                        0,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10)))
                 .isEmpty();
     }
 
@@ -150,8 +170,8 @@ class SpecChangeBatchesTest {
     }
 
     private static Outgoing follow(StreamTagRef streamTag, String source, boolean insecure) {
-        return specChange(SpecTags.specChanged(streamTag, ImageStreamTagSpecChanged.Change.CREATED, source, true,
-                insecure));
+        return specChange(
+                SpecTags.specChanged(streamTag, ImageStreamTagSpecChanged.Change.CREATED, source, true, insecure));
     }
 
     private static Outgoing remove(StreamTagRef streamTag, String source) {
@@ -159,7 +179,10 @@ class SpecChangeBatchesTest {
     }
 
     private static Outgoing specChange(ImageStreamTagSpecChanged event) {
-        return Outgoing.event(EventType.IMAGESTREAM_TAG_SPEC_CHANGED, KafkaTestClients.newEventId(),
-                event.streamTag().key(), event);
+        return Outgoing.event(
+                EventType.IMAGESTREAM_TAG_SPEC_CHANGED,
+                KafkaTestClients.newEventId(),
+                event.streamTag().key(),
+                event);
     }
 }

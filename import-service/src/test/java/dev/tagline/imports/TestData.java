@@ -11,8 +11,7 @@ import java.util.UUID;
 /** Unique names and freshly built images, so that tests never see each other's data. */
 final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -20,12 +19,15 @@ final class TestData {
 
     /** A single-platform OCI image no other test has. */
     static OciImages.LayoutImage image() {
-        return OciImages.image(layoutDir(), OciImages.Platform.LINUX_AMD64, UUID.randomUUID().toString());
+        return OciImages.image(
+                layoutDir(), OciImages.Platform.LINUX_AMD64, UUID.randomUUID().toString());
     }
 
     /** A two-platform OCI index no other test has. */
     static OciImages.LayoutImage index() {
-        return OciImages.index(layoutDir(), List.of(OciImages.Platform.LINUX_AMD64, OciImages.Platform.LINUX_ARM64),
+        return OciImages.index(
+                layoutDir(),
+                List.of(OciImages.Platform.LINUX_AMD64, OciImages.Platform.LINUX_ARM64),
                 UUID.randomUUID().toString());
     }
 

@@ -28,8 +28,8 @@ final class TokenRegistry implements AutoCloseable {
     static final String MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
 
     private static final byte[] MANIFEST = ("{\"schemaVersion\":2,\"mediaType\":\"" + MEDIA_TYPE + "\",\"config\":{"
-            + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
-            + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}")
+                    + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
+                    + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\",\"size\":2},\"layers\":[]}")
             .getBytes(StandardCharsets.UTF_8);
 
     private final FakeHttpServer server;
@@ -51,7 +51,9 @@ final class TokenRegistry implements AutoCloseable {
 
     String digest() {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(MANIFEST));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(MANIFEST));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -67,11 +69,13 @@ final class TokenRegistry implements AutoCloseable {
 
     private void token(HttpExchange exchange) throws IOException {
         tokenRequests.incrementAndGet();
-        String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         String query = exchange.getRequestURI().getQuery();
-        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization")) || query == null
-                || !query.contains("service=" + SERVICE) || !query.contains("scope=repository:")) {
+        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                || query == null
+                || !query.contains("service=" + SERVICE)
+                || !query.contains("scope=repository:")) {
             respond(exchange, 401, "{\"details\":\"bad credentials or request\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -85,14 +89,21 @@ final class TokenRegistry implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String repository = path.substring("/v2/".length(), path.indexOf("/manifests/"));
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")
+        if (authorization == null
+                || !authorization.startsWith("Bearer ")
                 || !issued.contains(authorization.substring("Bearer ".length()))) {
             unauthorizedManifestRequests.incrementAndGet();
             URI realm = URI.create("http://" + host() + "/token");
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"" + SERVICE
-                    + "\",scope=\"repository:" + repository + ":pull\"");
-            respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"
-                    .getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseHeaders()
+                    .set(
+                            "WWW-Authenticate",
+                            "Bearer realm=\"" + realm + "\",service=\"" + SERVICE + "\",scope=\"repository:"
+                                    + repository + ":pull\"");
+            respond(
+                    exchange,
+                    401,
+                    "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPE);

@@ -22,7 +22,8 @@ class TransientFailureTest {
         try {
             SpecTags.followScheduled(new StreamTagRef(unique("team"), "app", "v1"), source);
             // Every attempt fails meanwhile: the consumer is retrying, not skipping.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> database.followersOf(source) == 0);
         } finally {
             database.execute("alter table imports.applied_events_away rename to applied_events");

@@ -50,14 +50,21 @@ class TwoReplicasIT {
                 database.scheduleAllDueNow(registry.host(), repository, tags);
 
                 List<RegistryTagChanged> changes = readChanges(registry.host() + "/" + repository + ":", SOURCES);
-                Map<String, Long> perTag = changes.stream()
-                        .collect(Collectors.groupingBy(RegistryTagChanged::tag, Collectors.counting()));
-                assertThat(perTag).hasSize(SOURCES).allSatisfy((tag, count) -> assertThat(count).as(tag).isOne());
-                assertThat(changes).extracting(change -> change.origin().source())
+                Map<String, Long> perTag =
+                        changes.stream().collect(Collectors.groupingBy(RegistryTagChanged::tag, Collectors.counting()));
+                assertThat(perTag)
+                        .hasSize(SOURCES)
+                        .allSatisfy((tag, count) -> assertThat(count).as(tag).isOne());
+                assertThat(changes)
+                        .extracting(change -> change.origin().source())
                         .contains("replica-a", "replica-b");
-                await().atMost(Duration.ofSeconds(10)).until(() -> database.unclaimedCheckedSources(repository) == SOURCES);
-                assertThat(tags).allSatisfy(tag -> assertThat(
-                        RegistryLog.manifestRequests(registry.logFile(), "HEAD", repository, tag)).as(tag).isOne());
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> database.unclaimedCheckedSources(repository) == SOURCES);
+                assertThat(tags)
+                        .allSatisfy(tag -> assertThat(
+                                        RegistryLog.manifestRequests(registry.logFile(), "HEAD", repository, tag))
+                                .as(tag)
+                                .isOne());
             }
         }
     }
@@ -70,10 +77,17 @@ class TwoReplicasIT {
 
     /** Every change about the repository's tags: at least {@code atLeast}, then three quiet seconds for duplicates. */
     private static List<RegistryTagChanged> readChanges(String keyPrefix, int atLeast) {
-        return KafkaTestClients.read(Topics.REGISTRY_TAG_EVENTS,
-                        record -> record.key() != null && record.key().startsWith(keyPrefix)
-                                && EventType.REGISTRY_TAG_CHANGED.type().equals(record.headers().get(CloudEventHeaders.TYPE)),
-                        atLeast, Duration.ofSeconds(3), Duration.ofSeconds(90)).stream()
+        return KafkaTestClients.read(
+                        Topics.REGISTRY_TAG_EVENTS,
+                        record -> record.key() != null
+                                && record.key().startsWith(keyPrefix)
+                                && EventType.REGISTRY_TAG_CHANGED
+                                        .type()
+                                        .equals(record.headers().get(CloudEventHeaders.TYPE)),
+                        atLeast,
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(90))
+                .stream()
                 .map(KafkaTestClients.Consumed::value)
                 .map(value -> EventJson.read(value, RegistryTagChanged.class))
                 .toList();

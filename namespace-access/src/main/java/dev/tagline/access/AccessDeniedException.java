@@ -20,8 +20,11 @@ public final class AccessDeniedException extends RuntimeException {
     }
 
     static AccessDeniedException forbidden(String namespace, Role needed, String field) {
-        return new AccessDeniedException("this needs the " + needed.name().toLowerCase(java.util.Locale.ROOT)
-                + " role in namespace " + namespace, false, field);
+        return new AccessDeniedException(
+                "this needs the " + needed.name().toLowerCase(java.util.Locale.ROOT) + " role in namespace "
+                        + namespace,
+                false,
+                field);
     }
 
     static AccessDeniedException clusterAdminOnly() {

@@ -13,7 +13,8 @@ public class AccessExceptionMapper {
     }
 
     static Response answer(AccessDeniedException e) {
-        return ApiError.response(e.hidden() ? Response.Status.NOT_FOUND : Response.Status.FORBIDDEN, e.getMessage(),
-                e.field()).build();
+        return ApiError.response(
+                        e.hidden() ? Response.Status.NOT_FOUND : Response.Status.FORBIDDEN, e.getMessage(), e.field())
+                .build();
     }
 }

@@ -51,7 +51,8 @@ public class BearerAuthenticator {
             JsonWebToken jwt = jwtParser.parse(token);
             return Caller.withGroups(jwt.getName(), jwt.getGroups());
         } catch (ParseException e) {
-            throw new NotAuthenticatedException("the token is not valid: unknown, expired, or not signed by a trusted key");
+            throw new NotAuthenticatedException(
+                    "the token is not valid: unknown, expired, or not signed by a trusted key");
         }
     }
 }

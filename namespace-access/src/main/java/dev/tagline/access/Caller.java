@@ -30,8 +30,9 @@ public record Caller(String subject, boolean clusterAdmin, Map<String, Role> nam
             if (colon > 0) {
                 String namespace = group.substring(0, colon);
                 // Of several groups for one namespace, the strongest role counts.
-                Role.named(group.substring(colon + 1)).ifPresent(role -> roles.merge(namespace, role,
-                        (held, granted) -> held.includes(granted) ? held : granted));
+                Role.named(group.substring(colon + 1))
+                        .ifPresent(role -> roles.merge(
+                                namespace, role, (held, granted) -> held.includes(granted) ? held : granted));
             }
         }
         return new Caller(subject, clusterAdmin, roles);

@@ -49,8 +49,11 @@ public class NamespaceAccessFilter {
                 }
             } else {
                 Method method = resource.getResourceMethod();
-                NamespaceAccess.require(caller, namespace,
-                        requiredRoles.computeIfAbsent(method, m -> requiredRole(m, request.getMethod())), "namespace");
+                NamespaceAccess.require(
+                        caller,
+                        namespace,
+                        requiredRoles.computeIfAbsent(method, m -> requiredRole(m, request.getMethod())),
+                        "namespace");
             }
             return null;
         } catch (AccessDeniedException e) {

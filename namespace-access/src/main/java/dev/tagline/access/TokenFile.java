@@ -46,12 +46,12 @@ final class TokenFile {
             }
             String[] fields = line.split("\\s+");
             if (fields.length < 2 || fields.length > 3) {
-                throw new IllegalArgumentException(name + " line " + number
-                        + ": expected <token> <subject> [<group>,<group>…]");
+                throw new IllegalArgumentException(
+                        name + " line " + number + ": expected <token> <subject> [<group>,<group>…]");
             }
             if (fields[0].length() < MINIMUM_TOKEN_LENGTH) {
-                throw new IllegalArgumentException(name + " line " + number + ": tokens need at least "
-                        + MINIMUM_TOKEN_LENGTH + " characters");
+                throw new IllegalArgumentException(
+                        name + " line " + number + ": tokens need at least " + MINIMUM_TOKEN_LENGTH + " characters");
             }
             List<String> groups = fields.length == 3 ? Arrays.asList(fields[2].split(",")) : List.of();
             if (callers.put(hash(fields[0]), Caller.withGroups(fields[1], groups)) != null) {
@@ -67,8 +67,8 @@ final class TokenFile {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -32,13 +32,14 @@ class AccessControlTest {
 
     @ParameterizedTest(name = "{0} on team-a: GET {1}, POST {2}, DELETE {3}")
     @CsvSource({
-            "team-b:admin, 404, 404, 404",
-            "team-a:view,  200, 403, 403",
-            "team-a:edit,  200, 200, 403",
-            "team-a:admin, 200, 200, 200",
-            "cluster-admin, 200, 200, 200"})
-    void each_role_allows_what_it_names_and_hides_namespaces_it_has_no_role_in(String group, int get, int post,
-            int delete) {
+        "team-b:admin, 404, 404, 404",
+        "team-a:view,  200, 403, 403",
+        "team-a:edit,  200, 200, 403",
+        "team-a:admin, 200, 200, 200",
+        "cluster-admin, 200, 200, 200"
+    })
+    void each_role_allows_what_it_names_and_hides_namespaces_it_has_no_role_in(
+            String group, int get, int post, int delete) {
         as(List.of(group)).get(THINGS).then().statusCode(get);
         as(List.of(group)).post(THINGS).then().statusCode(post);
         as(List.of(group)).delete(THINGS).then().statusCode(delete);
@@ -46,39 +47,61 @@ class AccessControlTest {
 
     @Test
     void a_hidden_namespace_is_answered_like_a_missing_one() {
-        as(List.of("team-b:edit")).get(THINGS).then().statusCode(404)
-                .body("error", equalTo("namespace team-a not found")).body("field", equalTo("namespace"));
+        as(List.of("team-b:edit"))
+                .get(THINGS)
+                .then()
+                .statusCode(404)
+                .body("error", equalTo("namespace team-a not found"))
+                .body("field", equalTo("namespace"));
     }
 
     @Test
     void a_forbidden_change_names_the_role_it_needs() {
-        as(List.of("team-a:view")).post(THINGS).then().statusCode(403)
+        as(List.of("team-a:view"))
+                .post(THINGS)
+                .then()
+                .statusCode(403)
                 .body("error", equalTo("this needs the edit role in namespace team-a"));
     }
 
     @Test
     void no_token_is_refused_with_a_bearer_challenge() {
-        given().get(THINGS).then().statusCode(401)
+        given().get(THINGS)
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", "Bearer realm=\"tagline\"")
                 .body("field", equalTo("Authorization"));
     }
 
     @Test
     void a_basic_credential_is_refused() {
-        given().auth().preemptive().basic("alice", "secret").get(THINGS).then().statusCode(401)
+        given().auth()
+                .preemptive()
+                .basic("alice", "secret")
+                .get(THINGS)
+                .then()
+                .statusCode(401)
                 .body("error", equalTo("the Authorization header must be a Bearer token"));
     }
 
     @Test
     void an_expired_token_is_refused() {
-        given().auth().oauth2(JwtIssuer.shared().token("alice", List.of("team-a:admin"), Instant.now().minusSeconds(600)))
-                .get(THINGS).then().statusCode(401);
+        given().auth()
+                .oauth2(JwtIssuer.shared()
+                        .token("alice", List.of("team-a:admin"), Instant.now().minusSeconds(600)))
+                .get(THINGS)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void a_token_signed_by_another_key_is_refused() {
         JwtIssuer stranger = JwtIssuer.create(keys.resolve("stranger.pem"));
-        given().auth().oauth2(stranger.token("alice", List.of("cluster-admin"))).get(THINGS).then().statusCode(401);
+        given().auth()
+                .oauth2(stranger.token("alice", List.of("cluster-admin")))
+                .get(THINGS)
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -95,19 +118,37 @@ class AccessControlTest {
 
     @Test
     void a_token_file_token_carries_its_groups() {
-        given().auth().oauth2("local-editor-token-0001").post("/api/v1/namespaces/team-local/things").then()
+        given().auth()
+                .oauth2("local-editor-token-0001")
+                .post("/api/v1/namespaces/team-local/things")
+                .then()
                 .statusCode(200);
-        given().auth().oauth2("local-editor-token-0001").get("/api/v1/namespaces/team-local/things").then()
-                .statusCode(200).body(equalTo("local-editor read team-local"));
-        given().auth().oauth2("local-editor-token-0001").post("/api/v1/namespaces/team-other/things").then()
+        given().auth()
+                .oauth2("local-editor-token-0001")
+                .get("/api/v1/namespaces/team-local/things")
+                .then()
+                .statusCode(200)
+                .body(equalTo("local-editor read team-local"));
+        given().auth()
+                .oauth2("local-editor-token-0001")
+                .post("/api/v1/namespaces/team-other/things")
+                .then()
                 .statusCode(403);
     }
 
     @Test
     void using_another_namespace_needs_a_role_there_too() {
         String copies = "/api/v1/namespaces/team-a/things/copies";
-        as(List.of("team-a:edit", "team-b:view")).queryParam("from", "team-b").post(copies).then().statusCode(200);
-        as(List.of("team-a:edit")).queryParam("from", "team-b").post(copies).then().statusCode(404)
+        as(List.of("team-a:edit", "team-b:view"))
+                .queryParam("from", "team-b")
+                .post(copies)
+                .then()
+                .statusCode(200);
+        as(List.of("team-a:edit"))
+                .queryParam("from", "team-b")
+                .post(copies)
+                .then()
+                .statusCode(404)
                 .body("field", equalTo("from.namespace"));
     }
 

@@ -30,7 +30,9 @@ class TokenFileFuzzTest {
 
     /** The first field of every line that is not blank or a comment, as the reader splits it. */
     private static List<String> tokens(List<String> lines) {
-        return lines.stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        return lines.stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> line.split("\\s+")[0])
                 .filter(token -> token.length() >= TokenFile.MINIMUM_TOKEN_LENGTH)
                 .filter(TokenFileFuzzTest::notInAnyMessage)
@@ -39,8 +41,11 @@ class TokenFileFuzzTest {
 
     /** A "token" that the reader's own wording contains is no leak when a message shows it. */
     private static boolean notInAnyMessage(String token) {
-        return Arrays.stream(new String[] {"expected <token> <subject> [<group>,<group>…]",
-                        "tokens need at least characters", "the same token appears twice"})
+        return Arrays.stream(new String[] {
+                    "expected <token> <subject> [<group>,<group>…]",
+                    "tokens need at least characters",
+                    "the same token appears twice"
+                })
                 .noneMatch(message -> message.contains(token));
     }
 }

@@ -11,7 +11,8 @@ class TokenFileTest {
 
     @Test
     void a_token_maps_to_its_subject_and_roles() {
-        TokenFile file = TokenFile.parse(List.of("# comment", "", "abcdefghijklmnop-1 bob team-a:view,team-a:edit"), "t");
+        TokenFile file =
+                TokenFile.parse(List.of("# comment", "", "abcdefghijklmnop-1 bob team-a:view,team-a:edit"), "t");
         Caller bob = file.callerOf("abcdefghijklmnop-1").orElseThrow();
         assertThat(bob.subject()).isEqualTo("bob");
         assertThat(bob.roleIn("team-a")).contains(Role.EDIT);
@@ -28,7 +29,8 @@ class TokenFileTest {
     @Test
     void a_repeated_token_is_refused() {
         assertThatThrownBy(() -> TokenFile.parse(
-                List.of("abcdefghijklmnop-1 bob team-a:view", "abcdefghijklmnop-1 eve cluster-admin"), "tokens"))
+                        List.of("abcdefghijklmnop-1 bob team-a:view", "abcdefghijklmnop-1 eve cluster-admin"),
+                        "tokens"))
                 .hasMessage("tokens line 2: the same token appears twice");
     }
 

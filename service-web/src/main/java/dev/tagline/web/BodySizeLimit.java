@@ -35,18 +35,24 @@ public class BodySizeLimit {
     }
 
     void register(@Observes Filters filters) {
-        String refusal = new JsonObject().put("error", message(maxBytes)).put("field", "body").encode();
-        filters.register(context -> {
-            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && declaredLength(length) > maxBytes) {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(refusal);
-                return;
-            }
-            context.next();
-        }, BEFORE_EVERY_ROUTE);
+        String refusal = new JsonObject()
+                .put("error", message(maxBytes))
+                .put("field", "body")
+                .encode();
+        filters.register(
+                context -> {
+                    String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                    if (length != null && declaredLength(length) > maxBytes) {
+                        context.response()
+                                .setStatusCode(413)
+                                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                                .putHeader(HttpHeaders.CONNECTION, "close")
+                                .end(refusal);
+                        return;
+                    }
+                    context.next();
+                },
+                BEFORE_EVERY_ROUTE);
     }
 
     private static long declaredLength(String header) {

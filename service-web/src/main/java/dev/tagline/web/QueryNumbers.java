@@ -3,8 +3,7 @@ package dev.tagline.web;
 /** Reads whole numbers from query parameters, so that a bad one is a 400 naming it rather than a 404. */
 public final class QueryNumbers {
 
-    private QueryNumbers() {
-    }
+    private QueryNumbers() {}
 
     public static long parse(String field, String value, long absent, long min, long max) {
         if (value == null || value.isBlank()) {

@@ -24,9 +24,12 @@ public class RequestErrorMappers {
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
-        String field = e.getPath().isEmpty() ? "body" : e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        String field = e.getPath().isEmpty()
+                ? "body"
+                : e.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining())
+                        .replaceFirst("^\\.", "");
         return error(Response.Status.BAD_REQUEST, "invalid value: " + e.getOriginalMessage(), field);
     }
 

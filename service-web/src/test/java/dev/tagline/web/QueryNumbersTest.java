@@ -23,7 +23,8 @@ class QueryNumbersTest {
         assertThatThrownBy(() -> QueryNumbers.parse("limit", "0", 50, 1, 100))
                 .isInstanceOf(InvalidQueryNumberException.class)
                 .hasMessage("limit must be a whole number from 1 to 100")
-                .extracting(e -> ((InvalidQueryNumberException) e).field()).isEqualTo("limit");
+                .extracting(e -> ((InvalidQueryNumberException) e).field())
+                .isEqualTo("limit");
     }
 
     @Test

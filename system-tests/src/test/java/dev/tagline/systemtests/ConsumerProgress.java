@@ -13,13 +13,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ConsumerProgress {
 
-    private ConsumerProgress() {
-    }
+    private ConsumerProgress() {}
 
     /** Whether {@code group} has committed past {@code offset} on the partition. */
     static boolean hasApplied(String bootstrapServers, String group, String topic, int partition, long offset) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
                     .get(new TopicPartition(topic, partition));
             // The committed offset is that of the next record to read.
             return committed != null && committed.offset() > offset;

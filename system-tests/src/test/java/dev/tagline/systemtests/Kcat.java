@@ -20,7 +20,13 @@ final class Kcat {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** A record as kcat prints it with {@code -J}. */
-    record Record(String topic, int partition, long offset, Instant timestamp, String key, Map<String, String> headers,
+    record Record(
+            String topic,
+            int partition,
+            long offset,
+            Instant timestamp,
+            String key,
+            Map<String, String> headers,
             String payload) {
 
         JsonNode json() {
@@ -32,20 +38,21 @@ final class Kcat {
         }
     }
 
-    private Kcat() {
-    }
+    private Kcat() {}
 
     /** Fails with what to install when kcat is missing: a system test without it would prove nothing. */
     static void requireInstalled() {
         if (ExternalCommand.find("kcat").isEmpty()) {
-            throw new IllegalStateException("kcat is not on the PATH; the system tests read Kafka with it (apt-get install kcat)");
+            throw new IllegalStateException(
+                    "kcat is not on the PATH; the system tests read Kafka with it (apt-get install kcat)");
         }
     }
 
     /** Every record of {@code topic} now on the broker, partition by partition, each in offset order. */
     static List<Record> readAll(String bootstrapServers, String topic) {
         String lines = ExternalCommand.output(
-                List.of("kcat", "-C", "-b", bootstrapServers, "-t", topic, "-o", "beginning", "-e", "-J", "-q"), TIMEOUT);
+                List.of("kcat", "-C", "-b", bootstrapServers, "-t", topic, "-o", "beginning", "-e", "-J", "-q"),
+                TIMEOUT);
         return lines.lines().filter(line -> !line.isBlank()).map(Kcat::parse).toList();
     }
 
@@ -58,9 +65,14 @@ final class Kcat {
             for (int i = 0; i + 1 < flat.size(); i += 2) {
                 headers.put(flat.get(i).asText(), flat.get(i + 1).asText());
             }
-            return new Record(json.path("topic").asText(), json.path("partition").asInt(), json.path("offset").asLong(),
-                    Instant.ofEpochMilli(json.path("ts").asLong()), json.path("key").isNull() ? null : json.path("key").asText(),
-                    headers, json.path("payload").asText());
+            return new Record(
+                    json.path("topic").asText(),
+                    json.path("partition").asInt(),
+                    json.path("offset").asLong(),
+                    Instant.ofEpochMilli(json.path("ts").asLong()),
+                    json.path("key").isNull() ? null : json.path("key").asText(),
+                    headers,
+                    json.path("payload").asText());
         } catch (IOException e) {
             throw new UncheckedIOException("kcat printed what is not JSON: " + line, e);
         }

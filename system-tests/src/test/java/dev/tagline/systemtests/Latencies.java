@@ -18,8 +18,14 @@ final class Latencies {
      * @param actionRecord the broker timestamp of the action on {@code trigger-actions}
      * @param webhookReceived when the test's receiver got the signed POST
      */
-    record Row(String change, Instant started, Instant registryEvent, Instant registryTagRecord,
-            Instant tagUpdatedRecord, Instant actionRecord, Instant webhookReceived) {
+    record Row(
+            String change,
+            Instant started,
+            Instant registryEvent,
+            Instant registryTagRecord,
+            Instant tagUpdatedRecord,
+            Instant actionRecord,
+            Instant webhookReceived) {
 
         static Row nothingDelivered(String change) {
             return new Row(change, null, null, null, null, null, null);
@@ -44,31 +50,52 @@ final class Latencies {
                 .append("End-to-end latency in ms from a change to its delivery (one machine, one clock). From:\n")
                 .append("  push  = skopeo's push exited, or the REST call answered (for a rollback or release);\n")
                 .append("  event = the timestamp of the registry's own push notification, which it takes when it has\n")
-                .append("          stored the manifest, before skopeo exits (none without notifications or for REST calls).\n")
+                .append(
+                        "          stored the manifest, before skopeo exits (none without notifications or for REST calls).\n")
                 .append("To:\n")
                 .append("  webhook = the test's receiver got the signed POST;\n")
-                .append("  Kafka   = the trigger-actions record's timestamp, set by the trigger-service when it sent it.\n")
-                .append(String.format(ENDS, "change", "push->webhook", "event->webhook", "push->Kafka", "event->Kafka"));
+                .append(
+                        "  Kafka   = the trigger-actions record's timestamp, set by the trigger-service when it sent it.\n")
+                .append(String.format(
+                        ENDS, "change", "push->webhook", "event->webhook", "push->Kafka", "event->Kafka"));
         for (Row row : rows) {
-            out.append(String.format(ENDS, row.change(), millis(row.started(), row.webhookReceived()),
-                    millis(row.registryEvent(), row.webhookReceived()), millis(row.started(), row.actionRecord()),
+            out.append(String.format(
+                    ENDS,
+                    row.change(),
+                    millis(row.started(), row.webhookReceived()),
+                    millis(row.registryEvent(), row.webhookReceived()),
+                    millis(row.started(), row.actionRecord()),
                     millis(row.registryEvent(), row.actionRecord())));
         }
-        out.append("\nWhere the time goes, in ms from one step to the next (Kafka steps by their records' timestamps; the\n")
-                .append("trigger-service sends the Kafka record and the webhook independently, so the last step may be negative):\n")
-                .append(String.format(HOPS, "change", "push->event", "->registry.tag.changed", "->tag.updated",
-                        "->trigger-action", "->webhook"));
+        out.append(
+                        "\nWhere the time goes, in ms from one step to the next (Kafka steps by their records' timestamps; the\n")
+                .append(
+                        "trigger-service sends the Kafka record and the webhook independently, so the last step may be negative):\n")
+                .append(String.format(
+                        HOPS,
+                        "change",
+                        "push->event",
+                        "->registry.tag.changed",
+                        "->tag.updated",
+                        "->trigger-action",
+                        "->webhook"));
         for (Row row : rows) {
             Instant start = row.registryEvent() != null ? row.registryEvent() : row.started();
-            out.append(String.format(HOPS, row.change(), millis(row.started(), row.registryEvent()),
+            out.append(String.format(
+                    HOPS,
+                    row.change(),
+                    millis(row.started(), row.registryEvent()),
                     millis(start, row.registryTagRecord()),
                     millis(row.registryTagRecord() != null ? row.registryTagRecord() : start, row.tagUpdatedRecord()),
-                    millis(row.tagUpdatedRecord(), row.actionRecord()), millis(row.actionRecord(), row.webhookReceived())));
+                    millis(row.tagUpdatedRecord(), row.actionRecord()),
+                    millis(row.actionRecord(), row.webhookReceived())));
         }
         return out.toString();
     }
 
     private static String millis(Instant from, Instant to) {
-        return from == null || to == null ? "-" : String.valueOf(Duration.between(from, to).toMillis());
+        return from == null || to == null
+                ? "-"
+                : String.valueOf(Duration.between(from, to).toMillis());
     }
 }

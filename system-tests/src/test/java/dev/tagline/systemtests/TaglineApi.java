@@ -30,12 +30,17 @@ final class TaglineApi {
 
     private static JsonNode body(HttpResponse<String> response, int expectedStatus) {
         assertThat(response.statusCode())
-                .as("%s %s answered %s", response.request().method(), response.request().uri(), response.body())
+                .as(
+                        "%s %s answered %s",
+                        response.request().method(), response.request().uri(), response.body())
                 .isEqualTo(expectedStatus);
         try {
-            return response.body().isEmpty() ? EventJson.mapper().nullNode() : EventJson.mapper().readTree(response.body());
+            return response.body().isEmpty()
+                    ? EventJson.mapper().nullNode()
+                    : EventJson.mapper().readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException(response.request().method() + " " + response.request().uri() + " failed", e);
+            throw new UncheckedIOException(
+                    response.request().method() + " " + response.request().uri() + " failed", e);
         }
     }
 }

@@ -76,14 +76,16 @@ class UserStoryIT {
     @BeforeAll
     static void startTheStack() throws IOException {
         Kcat.requireInstalled();
-        Path root = Path.of(System.getProperty("tagline.root", "..")).toAbsolutePath().normalize();
-        Path state = Path.of(System.getProperty("tagline.state.dir", "target/stack")).toAbsolutePath();
+        Path root = Path.of(System.getProperty("tagline.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path state =
+                Path.of(System.getProperty("tagline.state.dir", "target/stack")).toAbsolutePath();
         Directories.deleteRecursively(state);
         workDirectory = Files.createDirectories(state.resolve("images"));
         receiver = WebhookReceiver.start();
         kafka = KafkaCluster.shared();
-        stack = TaglineStack.start(TaglineStack.Options.forTests(root, state),
-                kafka, PostgresServer.shared());
+        stack = TaglineStack.start(TaglineStack.Options.forTests(root, state), kafka, PostgresServer.shared());
         registry = stack.registry().orElseThrow();
         quietRegistry = DistributionRegistry.start();
         api = new TaglineApi(stack.adminToken());
@@ -94,15 +96,16 @@ class UserStoryIT {
 
     @AfterAll
     static void stopTheStack() {
-        Stream.<AutoCloseable>of(stack, quietRegistry, receiver).filter(Objects::nonNull).forEach(UserStoryIT::closeQuietly);
+        Stream.<AutoCloseable>of(stack, quietRegistry, receiver)
+                .filter(Objects::nonNull)
+                .forEach(UserStoryIT::closeQuietly);
     }
 
     @Test
     @Order(1)
     void step1_a_stream_tag_follows_a_registry_tag() {
         api.post(tags("/imagestreams"), """
-                {"name":"app","tags":[{"name":"prod","from":{"kind":"DockerImage","name":"%s"}}]}"""
-                .formatted(appProd()), 201);
+                {"name":"app","tags":[{"name":"prod","from":{"kind":"DockerImage","name":"%s"}}]}""".formatted(appProd()), 201);
 
         JsonNode tag = api.get(tags("/imagestreamtags/app:prod"));
         assertThat(tag.at("/tag/from/name").asText()).isEqualTo(appProd());
@@ -115,12 +118,13 @@ class UserStoryIT {
         api.post(triggers("/triggers"), """
                 {"name":"web","kind":"deploy","from":{"kind":"ImageStreamTag","namespace":"%s","name":"app:prod"},
                  "params":{"deployment":"web","containers":["app"]},
-                 "webhook":{"url":"%s","secret":"%s"}}"""
-                .formatted(NAMESPACE, receiver.url("/deploy"), DEPLOY_SECRET), 201);
+                 "webhook":{"url":"%s","secret":"%s"}}""".formatted(NAMESPACE, receiver.url("/deploy"), DEPLOY_SECRET), 201);
 
         JsonNode trigger = api.get(triggers("/triggers/web"));
         assertThat(trigger.at("/webhook/url").asText()).isEqualTo(receiver.url("/deploy"));
-        assertThat(trigger.at("/webhook/secret").isMissingNode()).as("the secret is write-only").isTrue();
+        assertThat(trigger.at("/webhook/secret").isMissingNode())
+                .as("the secret is write-only")
+                .isTrue();
     }
 
     @Test
@@ -137,7 +141,11 @@ class UserStoryIT {
         // One each so far; the later steps see every later action in order behind it, so no duplicate hides.
         assertThat(actions("web")).hasSize(1);
         assertThat(receiver.deliveriesFor("web")).hasSize(1);
-        measure("3. push image 1 (registry notification)", pushed, registryEventOf(appProd(), image1, 0), action,
+        measure(
+                "3. push image 1 (registry notification)",
+                pushed,
+                registryEventOf(appProd(), image1, 0),
+                action,
                 delivery);
     }
 
@@ -149,7 +157,11 @@ class UserStoryIT {
         WebhookReceiver.Delivery delivery = awaitDeliveries("web", 2).get(1);
         assertActionFor(action, "web", EventType.TRIGGER_DEPLOY_REQUESTED, image2);
         assertDeliveryOf(action, delivery, DEPLOY_SECRET);
-        measure("4. push image 2 (registry notification)", pushed, registryEventOf(appProd(), image2, 0), action,
+        measure(
+                "4. push image 2 (registry notification)",
+                pushed,
+                registryEventOf(appProd(), image2, 0),
+                action,
                 delivery);
         JsonNode before = api.get(tags("/imagestreamtags/app:prod"));
 
@@ -157,8 +169,14 @@ class UserStoryIT {
 
         // The gateway published the re-push, and the tag-service applied it (its offset commit follows its commit)...
         Kcat.Record repush = registryEventOf(appProd(), image2, 1);
-        await().atMost(DELIVERY).pollInterval(POLL).until(() -> ConsumerProgress.hasApplied(kafka.bootstrapServers(), "tag-service",
-                Topics.REGISTRY_TAG_EVENTS, repush.partition(), repush.offset()));
+        await().atMost(DELIVERY)
+                .pollInterval(POLL)
+                .until(() -> ConsumerProgress.hasApplied(
+                        kafka.bootstrapServers(),
+                        "tag-service",
+                        Topics.REGISTRY_TAG_EVENTS,
+                        repush.partition(),
+                        repush.offset()));
         // ...without a new history item, so no tag.updated left in the same transaction and nothing could fire.
         JsonNode after = api.get(tags("/imagestreamtags/app:prod"));
         assertThat(after.path("history")).isEqualTo(before.path("history"));
@@ -171,8 +189,10 @@ class UserStoryIT {
     @Test
     @Order(5)
     void step5_rolling_back_with_hold_redeploys_image_1_and_holds_later_pushes_until_released() {
-        JsonNode rolledBack = api.post(tags("/imagestreamtags/app:prod/rollback"),
-                "{\"image\":\"%s\",\"hold\":true}".formatted(image1.digest()), 200);
+        JsonNode rolledBack = api.post(
+                tags("/imagestreamtags/app:prod/rollback"),
+                "{\"image\":\"%s\",\"hold\":true}".formatted(image1.digest()),
+                200);
         Instant answered = Instant.now();
         assertThat(rolledBack.at("/image/digest").asText()).isEqualTo(image1.digest());
         Kcat.Record rollback = awaitActions("web", 3).get(2);
@@ -182,11 +202,18 @@ class UserStoryIT {
         measure("5. roll back to image 1 with hold (REST)", answered, null, rollback, rollbackDelivery);
 
         push(image3, appProd());
-        JsonNode held = await().atMost(DELIVERY).pollInterval(POLL).until(() -> api.get(tags("/imagestreamtags/app:prod")),
-                tag -> image3.digest().equals(tag.at("/history/0/image").asText()));
+        JsonNode held = await().atMost(DELIVERY)
+                .pollInterval(POLL)
+                .until(
+                        () -> api.get(tags("/imagestreamtags/app:prod")),
+                        tag -> image3.digest().equals(tag.at("/history/0/image").asText()));
         assertThat(held.at("/history/0/held").asBoolean()).isTrue();
-        assertThat(held.at("/image/digest").asText()).as("a held tag does not move").isEqualTo(image1.digest());
-        assertThat(held.at("/hold/pending/image").asText()).as("what a release moves to").isEqualTo(image3.digest());
+        assertThat(held.at("/image/digest").asText())
+                .as("a held tag does not move")
+                .isEqualTo(image1.digest());
+        assertThat(held.at("/hold/pending/image").asText())
+                .as("what a release moves to")
+                .isEqualTo(image3.digest());
 
         JsonNode released = api.post(tags("/imagestreamtags/app:prod/release"), "", 200);
         Instant releaseAnswered = Instant.now();
@@ -196,13 +223,15 @@ class UserStoryIT {
         assertActionFor(release, "web", EventType.TRIGGER_DEPLOY_REQUESTED, image3);
         assertDeliveryOf(release, releaseDelivery, DEPLOY_SECRET);
         // Fired by the release's move, not by the held push.
-        assertThat(release.json().at("/from/generation").asLong()).isEqualTo(released.path("generation").asLong());
+        assertThat(release.json().at("/from/generation").asLong())
+                .isEqualTo(released.path("generation").asLong());
         LATENCIES.record(Latencies.Row.nothingDelivered("5. push image 3 while held (no action until release)"));
         measure("5. release the hold: image 3 (REST)", releaseAnswered, null, release, releaseDelivery);
 
         // One trigger's actions share a key, hence a partition, in order: the re-push of step 4 and the held push
         // would show up between these, had they fired.
-        assertThat(actions("web")).extracting(action -> action.json().at("/image/digest").asText())
+        assertThat(actions("web"))
+                .extracting(action -> action.json().at("/image/digest").asText())
                 .containsExactly(image1.digest(), image2.digest(), image1.digest(), image3.digest());
         assertThat(receiver.deliveriesFor("web")).hasSize(4);
     }
@@ -213,8 +242,7 @@ class UserStoryIT {
         String source = quietRegistry.host() + "/" + NAMESPACE + "/batch:prod";
         api.post(triggers("/triggers"), """
                 {"name":"batch","kind":"build","from":{"kind":"ImageStreamTag","name":"batch:prod"},
-                 "params":{"buildConfig":"batch"},"webhook":{"url":"%s","secret":"%s"}}"""
-                .formatted(receiver.url("/build"), BUILD_SECRET), 201);
+                 "params":{"buildConfig":"batch"},"webhook":{"url":"%s","secret":"%s"}}""".formatted(receiver.url("/build"), BUILD_SECRET), 201);
         OciImages.LayoutImage first = image("batch-1");
         push(first, source);
         api.post(tags("/imagestreams"), """
@@ -234,15 +262,20 @@ class UserStoryIT {
         JsonNode tag = api.get(tags("/imagestreamtags/batch:prod"));
         assertThat(tag.at("/history/0/image").asText()).isEqualTo(second.digest());
         assertThat(tag.at("/history/0/cause").asText()).isEqualTo("scheduled-import");
-        measure("6. push to a registry without notifications (import every 1s)", pushed,
-                registryEventOf(source, second, 0), secondAction, delivery);
+        measure(
+                "6. push to a registry without notifications (import every 1s)",
+                pushed,
+                registryEventOf(source, second, 0),
+                secondAction,
+                delivery);
     }
 
     @Test
     @Order(7)
     void step7_the_latency_from_each_change_to_its_delivery_is_measured_and_printed() {
         System.out.println(LATENCIES.table());
-        List<Latencies.Row> delivered = LATENCIES.rows().stream().filter(row -> row.started() != null).toList();
+        List<Latencies.Row> delivered =
+                LATENCIES.rows().stream().filter(row -> row.started() != null).toList();
         assertThat(delivered).hasSize(5).allSatisfy(row -> {
             assertThat(row.tagUpdatedRecord()).isNotNull();
             assertThat(row.actionRecord()).isNotNull();
@@ -251,7 +284,8 @@ class UserStoryIT {
     }
 
     /** The action's key, CloudEvents headers and data, which must also satisfy the published JSON Schema. */
-    private static void assertActionFor(Kcat.Record action, String trigger, EventType type, OciImages.LayoutImage image) {
+    private static void assertActionFor(
+            Kcat.Record action, String trigger, EventType type, OciImages.LayoutImage image) {
         JsonNode data = action.json();
         assertThat(action.key()).isEqualTo(NAMESPACE + "/" + trigger);
         assertThat(action.headers())
@@ -268,7 +302,9 @@ class UserStoryIT {
 
     /** The webhook POST carries the same action as the Kafka record, signed with the trigger's secret. */
     private static void assertDeliveryOf(Kcat.Record action, WebhookReceiver.Delivery delivery, String secret) {
-        assertThat(delivery.isSignedWith(secret)).as("signed with the trigger's secret").isTrue();
+        assertThat(delivery.isSignedWith(secret))
+                .as("signed with the trigger's secret")
+                .isTrue();
         assertThat(delivery.isFresh(Duration.ofMinutes(5))).isTrue();
         assertThat(delivery.contentType()).startsWith("application/cloudevents+json");
         assertThat(delivery.webhookId()).isEqualTo(action.headers().get(CloudEventHeaders.ID));
@@ -279,18 +315,23 @@ class UserStoryIT {
     }
 
     private static List<Kcat.Record> awaitActions(String trigger, int count) {
-        return await().atMost(DELIVERY).pollInterval(POLL).until(() -> actions(trigger), actions -> actions.size() >= count);
+        return await().atMost(DELIVERY)
+                .pollInterval(POLL)
+                .until(() -> actions(trigger), actions -> actions.size() >= count);
     }
 
     private static List<WebhookReceiver.Delivery> awaitDeliveries(String trigger, int count) {
-        return await().atMost(DELIVERY).pollInterval(POLL).until(() -> receiver.deliveriesFor(trigger), deliveries -> deliveries.size() >= count);
+        return await().atMost(DELIVERY)
+                .pollInterval(POLL)
+                .until(() -> receiver.deliveriesFor(trigger), deliveries -> deliveries.size() >= count);
     }
 
     /** This run's actions of one trigger on trigger-actions, in order (one key, one partition). */
     private static List<Kcat.Record> actions(String trigger) {
         return Kcat.readAll(kafka.bootstrapServers(), Topics.TRIGGER_ACTIONS).stream()
                 .filter(record -> (NAMESPACE + "/" + trigger).equals(record.key()))
-                .filter(record -> PUSHED.contains(record.json().at("/image/digest").asText()))
+                .filter(record ->
+                        PUSHED.contains(record.json().at("/image/digest").asText()))
                 .sorted(Comparator.comparingLong(Kcat.Record::offset))
                 .toList();
     }
@@ -300,17 +341,24 @@ class UserStoryIT {
      * twice) that saw {@code image} at {@code reference}, published by the gateway or the import-service.
      */
     private static Kcat.Record registryEventOf(String reference, OciImages.LayoutImage image, int nth) {
-        return await().atMost(DELIVERY).pollInterval(POLL).until(() -> registryEventsOf(reference, image), found -> found.size() > nth)
+        return await().atMost(DELIVERY)
+                .pollInterval(POLL)
+                .until(() -> registryEventsOf(reference, image), found -> found.size() > nth)
                 .get(nth);
     }
 
     private static List<Kcat.Record> registryEventsOf(String reference, OciImages.LayoutImage image) {
         List<Kcat.Record> events = new ArrayList<>();
         for (Kcat.Record record : Kcat.readAll(kafka.bootstrapServers(), Topics.REGISTRY_TAG_EVENTS)) {
-            boolean repeated = events.stream().anyMatch(seen -> seen.headers().get(CloudEventHeaders.ID)
-                    .equals(record.headers().get(CloudEventHeaders.ID)));
-            if (reference.equals(record.key()) && !repeated
-                    && EventType.REGISTRY_TAG_CHANGED.type().equals(record.headers().get(CloudEventHeaders.TYPE))
+            boolean repeated = events.stream()
+                    .anyMatch(seen -> seen.headers()
+                            .get(CloudEventHeaders.ID)
+                            .equals(record.headers().get(CloudEventHeaders.ID)));
+            if (reference.equals(record.key())
+                    && !repeated
+                    && EventType.REGISTRY_TAG_CHANGED
+                            .type()
+                            .equals(record.headers().get(CloudEventHeaders.TYPE))
                     && image.digest().equals(record.json().path("digest").asText())) {
                 events.add(record);
             }
@@ -321,27 +369,47 @@ class UserStoryIT {
     /** The tag-service's {@code tag.updated} for the move that fired {@code action}. */
     private static Kcat.Record tagUpdatedFor(Kcat.Record action) {
         JsonNode from = action.json().path("from");
-        String key = from.path("namespace").asText() + "/" + from.path("imageStream").asText() + ":" + from.path("tag").asText();
+        String key = from.path("namespace").asText() + "/"
+                + from.path("imageStream").asText() + ":" + from.path("tag").asText();
         return Kcat.readAll(kafka.bootstrapServers(), Topics.IMAGESTREAM_TAG_EVENTS).stream()
                 .filter(record -> key.equals(record.key()))
-                .filter(record -> EventType.IMAGESTREAM_TAG_UPDATED.type().equals(record.headers().get(CloudEventHeaders.TYPE)))
-                .filter(record -> record.json().path("generation").asLong() == from.path("generation").asLong())
-                .filter(record -> PUSHED.contains(record.json().at("/image/digest").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no tag.updated behind " + action));
+                .filter(record -> EventType.IMAGESTREAM_TAG_UPDATED
+                        .type()
+                        .equals(record.headers().get(CloudEventHeaders.TYPE)))
+                .filter(record -> record.json().path("generation").asLong()
+                        == from.path("generation").asLong())
+                .filter(record ->
+                        PUSHED.contains(record.json().at("/image/digest").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tag.updated behind " + action));
     }
 
     /**
      * Records a delivered change: from the user's action ({@code started}) and, for a webhook's change, from the
      * registry's notification (kept as {@code observedAt}), through each service's record, to the webhook.
      */
-    private static void measure(String change, Instant started, Kcat.Record registryTagChanged, Kcat.Record action,
+    private static void measure(
+            String change,
+            Instant started,
+            Kcat.Record registryTagChanged,
+            Kcat.Record action,
             WebhookReceiver.Delivery delivery) {
         Instant registryEvent = registryTagChanged != null
-                && "webhook".equals(registryTagChanged.json().at("/origin/kind").asText())
-                ? Instant.parse(registryTagChanged.json().path("observedAt").asText()) : null;
-        LATENCIES.record(new Latencies.Row(change, started, registryEvent,
-                registryTagChanged == null ? null : registryTagChanged.timestamp(), tagUpdatedFor(action).timestamp(),
-                action.timestamp(), delivery.receivedAt()));
+                        && "webhook"
+                                .equals(registryTagChanged
+                                        .json()
+                                        .at("/origin/kind")
+                                        .asText())
+                ? Instant.parse(registryTagChanged.json().path("observedAt").asText())
+                : null;
+        LATENCIES.record(new Latencies.Row(
+                change,
+                started,
+                registryEvent,
+                registryTagChanged == null ? null : registryTagChanged.timestamp(),
+                tagUpdatedFor(action).timestamp(),
+                action.timestamp(),
+                delivery.receivedAt()));
     }
 
     private static Instant push(OciImages.LayoutImage image, String destination) {
@@ -351,7 +419,8 @@ class UserStoryIT {
     }
 
     private static OciImages.LayoutImage image(String name) {
-        return OciImages.image(workDirectory.resolve(name), OciImages.Platform.LINUX_AMD64, name + "/" + UUID.randomUUID());
+        return OciImages.image(
+                workDirectory.resolve(name), OciImages.Platform.LINUX_AMD64, name + "/" + UUID.randomUUID());
     }
 
     private static String appProd() {

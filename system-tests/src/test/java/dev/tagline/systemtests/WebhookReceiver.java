@@ -21,8 +21,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One POST as received: the raw body (what the signature covers), its signature headers and its arrival. */
-    record Delivery(Instant receivedAt, String contentType, String webhookId, String webhookTimestamp,
-            String webhookSignature, String rawBody) {
+    record Delivery(
+            Instant receivedAt,
+            String contentType,
+            String webhookId,
+            String webhookTimestamp,
+            String webhookSignature,
+            String rawBody) {
 
         JsonNode event() {
             try {
@@ -61,7 +66,8 @@ final class WebhookReceiver implements AutoCloseable {
     /** What arrived for one trigger, in order of arrival. */
     List<Delivery> deliveriesFor(String triggerName) {
         return deliveries.stream()
-                .filter(delivery -> triggerName.equals(delivery.event().at("/data/trigger/name").asText()))
+                .filter(delivery -> triggerName.equals(
+                        delivery.event().at("/data/trigger/name").asText()))
                 .toList();
     }
 
@@ -70,8 +76,13 @@ final class WebhookReceiver implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
-            deliveries.add(new Delivery(receivedAt, headers.getFirst("Content-Type"), headers.getFirst("webhook-id"),
-                    headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body));
+            deliveries.add(new Delivery(
+                    receivedAt,
+                    headers.getFirst("Content-Type"),
+                    headers.getFirst("webhook-id"),
+                    headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"),
+                    body));
             exchange.sendResponseHeaders(204, -1);
         }
     }

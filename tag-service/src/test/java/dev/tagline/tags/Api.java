@@ -8,8 +8,7 @@ import java.util.List;
 /** Requests with a bearer token from the testkit's issuer, which the app under test trusts. */
 final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     /** As a cluster admin, for tests about something other than access control. */
     static RequestSpecification given() {

@@ -50,7 +50,8 @@ class BatchConsumptionTest {
         Collections.reverse(newestFirst);
         followed.tag().body("history.image", equalTo(newestFirst)).body("image.digest", equalTo(digests.get(44)));
         assertThat(database.outboxTypesOf(followed.namespace() + "/app:v1"))
-                .filteredOn(EventType.IMAGESTREAM_TAG_UPDATED.type()::equals).hasSize(45);
+                .filteredOn(EventType.IMAGESTREAM_TAG_UPDATED.type()::equals)
+                .hasSize(45);
     }
 
     @Test
@@ -63,7 +64,8 @@ class BatchConsumptionTest {
 
         followed.awaitHistory(2);
         followed.tag().body("history.image", contains(after, before));
-        List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.deadLettersOf(Topics.REGISTRY_TAG_EVENTS, followed.source());
+        List<KafkaTestClients.Consumed> deadLetters =
+                KafkaTestClients.deadLettersOf(Topics.REGISTRY_TAG_EVENTS, followed.source());
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(record.value()).isEqualTo(Outgoing.UNREADABLE);
             assertThat(record.headers()).containsKeys("dead-letter-reason", "dead-letter-offset");
@@ -133,18 +135,23 @@ class BatchConsumptionTest {
         followed.awaitHistory(3);
         followed.tag().body("history.image", contains(third, second, first));
         FollowedTag.awaitHistory(followed.namespace(), "app:latest", 3);
-        get(followed.namespace(), "app:latest").body("history.image", contains(third, second, first))
+        get(followed.namespace(), "app:latest")
+                .body("history.image", contains(third, second, first))
                 .body("history[0].cause", equalTo("alias"));
         FollowedTag.awaitHistory(mirrors, "copy:current", 3);
         get(mirrors, "copy:current").body("image.digest", equalTo(third));
         FollowedTag.awaitHistory(heldNamespace, "app:v1", 3);
-        get(heldNamespace, "app:v1").body("image.digest", equalTo(first))
+        get(heldNamespace, "app:v1")
+                .body("image.digest", equalTo(first))
                 .body("history.held", contains(true, true, false))
                 .body("history.image", hasSize(3));
     }
 
     private static Outgoing push(FollowedTag followed, String digest) {
-        return Outgoing.event(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), followed.source(),
+        return Outgoing.event(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                followed.source(),
                 pushed(followed.repository(), "v1", digest));
     }
 }

@@ -53,8 +53,10 @@ class ConcurrentAliasMovesTest {
             Future<List<Integer>> higher = writers.submit(retag(namespace, "higher:tagged", higherDigests));
             Future<List<Integer>> lower = writers.submit(retag(namespace, "lower:tagged", lowerDigests));
             Future<?> pushes = writers.submit(() -> pushedDigests.forEach(pushedDigest -> KafkaTestClients.publish(
-                    EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
-                    REGISTRY + "/" + repository + ":v1", pushed(repository, "v1", pushedDigest))));
+                    EventType.REGISTRY_TAG_CHANGED,
+                    KafkaTestClients.newEventId(),
+                    REGISTRY + "/" + repository + ":v1",
+                    pushed(repository, "v1", pushedDigest))));
 
             assertThat(higher.get()).as("answers to tagging higher:tagged").containsOnly(200);
             assertThat(lower.get()).as("answers to tagging lower:tagged").containsOnly(200);
@@ -72,7 +74,8 @@ class ConcurrentAliasMovesTest {
     }
 
     private static void alias(String namespace, String source, String alias) {
-        tag(namespace, body("ImageStreamTag", source, "\"" + alias + "\"", "\"alias\":true")).statusCode(200);
+        tag(namespace, body("ImageStreamTag", source, "\"" + alias + "\"", "\"alias\":true"))
+                .statusCode(200);
     }
 
     /** Points the tag at each digest in turn, as a client would, and answers the status of every call. */
@@ -80,8 +83,15 @@ class ConcurrentAliasMovesTest {
         return () -> {
             List<Integer> statuses = new ArrayList<>();
             for (String next : digests) {
-                statuses.add(tag(namespace, body("DockerImage", REGISTRY + "/vendor/app@" + next,
-                        "\"" + streamTag + "\"", "\"reference\":true")).extract().statusCode());
+                statuses.add(tag(
+                                namespace,
+                                body(
+                                        "DockerImage",
+                                        REGISTRY + "/vendor/app@" + next,
+                                        "\"" + streamTag + "\"",
+                                        "\"reference\":true"))
+                        .extract()
+                        .statusCode());
             }
             return statuses;
         };

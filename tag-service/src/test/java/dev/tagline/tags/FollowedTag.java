@@ -1,6 +1,5 @@
 package dev.tagline.tags;
 
-import dev.tagline.testkit.KafkaTestClients;
 import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.pushed;
@@ -9,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.tagline.events.EventType;
+import dev.tagline.testkit.KafkaTestClients;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -40,7 +40,8 @@ record FollowedTag(String namespace, String repository) {
     }
 
     ValidatableResponse tag() {
-        return given().get("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace).then();
+        return given().get("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", namespace)
+                .then();
     }
 
     void awaitHistory(int items) {
@@ -49,14 +50,19 @@ record FollowedTag(String namespace, String repository) {
 
     /** Waits for the consumer, which applies events asynchronously, to have written that many items. */
     static void awaitHistory(String namespace, String streamTag, int items) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .get("/api/v1/namespaces/{ns}/imagestreamtags/{istag}", namespace, streamTag)
-                .then().statusCode(200).body("history", hasSize(items)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> given().get("/api/v1/namespaces/{ns}/imagestreamtags/{istag}", namespace, streamTag)
+                                .then()
+                                .statusCode(200)
+                                .body("history", hasSize(items)));
     }
 
     static void createStream(String namespace, String name, String tag, String source) {
-        given().contentType(ContentType.JSON).body(TestData.imageStreamBody(name, tag, source))
+        given().contentType(ContentType.JSON)
+                .body(TestData.imageStreamBody(name, tag, source))
                 .post("/api/v1/namespaces/{ns}/imagestreams", namespace)
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
     }
 }

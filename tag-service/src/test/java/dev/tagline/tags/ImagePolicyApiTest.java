@@ -35,13 +35,18 @@ class ImagePolicyApiTest {
         String namespace = unique("team");
         String second = Policies.newKey();
 
-        Policies.put(namespace, "signed", List.of("*"), List.of(KEY)).statusCode(201)
+        Policies.put(namespace, "signed", List.of("*"), List.of(KEY))
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/namespaces/" + namespace + "/imagepolicies/signed"))
-                .body("namespace", equalTo(namespace)).body("name", equalTo("signed"))
-                .body("streams", contains("*")).body("publicKeys", contains(KEY))
+                .body("namespace", equalTo(namespace))
+                .body("name", equalTo("signed"))
+                .body("streams", contains("*"))
+                .body("publicKeys", contains(KEY))
                 .body("fingerprints", contains(FINGERPRINT));
-        Policies.put(namespace, "signed", List.of("app", "web"), List.of(KEY, second)).statusCode(200)
-                .body("streams", contains("app", "web")).body("fingerprints", hasSize(2))
+        Policies.put(namespace, "signed", List.of("app", "web"), List.of(KEY, second))
+                .statusCode(200)
+                .body("streams", contains("app", "web"))
+                .body("fingerprints", hasSize(2))
                 .body("fingerprints[0]", equalTo(FINGERPRINT));
 
         given().get(POLICY, namespace, "signed").then().statusCode(200).body("streams", contains("app", "web"));
@@ -56,7 +61,8 @@ class ImagePolicyApiTest {
         LIST((request, namespace) -> request.get(POLICIES, namespace)),
         READ((request, namespace) -> request.get(POLICY, namespace, "signed")),
         PUT((request, namespace) -> request.contentType(ContentType.JSON)
-                .body(Policies.body(List.of("app"), List.of(KEY))).put(POLICY, namespace, "signed")),
+                .body(Policies.body(List.of("app"), List.of(KEY)))
+                .put(POLICY, namespace, "signed")),
         DELETE((request, namespace) -> request.delete(POLICY, namespace, "signed"));
 
         private final BiFunction<RequestSpecification, String, Response> send;
@@ -73,8 +79,8 @@ class ImagePolicyApiTest {
             PUT    | 404 | 403 | 403 | 200
             DELETE | 404 | 403 | 403 | 204
             """)
-    void admin_changes_policies_view_reads_them_and_a_refusal_changes_nothing(Call call, int noRole, int view,
-            int edit, int admin) {
+    void admin_changes_policies_view_reads_them_and_a_refusal_changes_nothing(
+            Call call, int noRole, int view, int edit, int admin) {
         answers(call, namespace -> List.of(unique("elsewhere") + ":admin"), noRole);
         answers(call, namespace -> List.of(namespace + ":view"), view);
         answers(call, namespace -> List.of(namespace + ":edit"), edit);
@@ -107,9 +113,13 @@ class ImagePolicyApiTest {
             """)
     void invalid_policies_are_refused_naming_the_field_and_store_nothing(String body, String field) {
         String namespace = unique("team");
-        given().contentType(ContentType.JSON).body(body.replace("KEY", KEY.replace("\n", "\\n")))
-                .put(POLICY, namespace, "signed").then().statusCode(400)
-                .body("field", equalTo(field)).body("error", notNullValue());
+        given().contentType(ContentType.JSON)
+                .body(body.replace("KEY", KEY.replace("\n", "\\n")))
+                .put(POLICY, namespace, "signed")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo(field))
+                .body("error", notNullValue());
         given().get(POLICIES, namespace).then().statusCode(200).body("", hasSize(0));
     }
 
@@ -123,17 +133,25 @@ class ImagePolicyApiTest {
                 y9QB9RSdNGr4ZSDiDTeMRrpU5qAUe9ia
                 -----END PUBLIC KEY-----
                 """;
-        Policies.put(namespace, "signed", List.of("app"), List.of(KEY, p384)).statusCode(400)
-                .body("field", equalTo("publicKeys[1]")).body("error", containsString("P-256"));
-        List<String> nineKeys = IntStream.range(0, 9).mapToObj(i -> Policies.newKey()).toList();
-        Policies.put(namespace, "signed", List.of("app"), nineKeys).statusCode(400)
+        Policies.put(namespace, "signed", List.of("app"), List.of(KEY, p384))
+                .statusCode(400)
+                .body("field", equalTo("publicKeys[1]"))
+                .body("error", containsString("P-256"));
+        List<String> nineKeys =
+                IntStream.range(0, 9).mapToObj(i -> Policies.newKey()).toList();
+        Policies.put(namespace, "signed", List.of("app"), nineKeys)
+                .statusCode(400)
                 .body("field", equalTo("publicKeys"));
         List<String> streams = IntStream.range(0, 101).mapToObj(i -> "s" + i).toList();
         Policies.put(namespace, "signed", streams, List.of(KEY)).statusCode(400).body("field", equalTo("streams"));
-        Policies.put(namespace, "Bad_Name", List.of("app"), List.of(KEY)).statusCode(400)
+        Policies.put(namespace, "Bad_Name", List.of("app"), List.of(KEY))
+                .statusCode(400)
                 .body("field", equalTo("name"));
-        given().contentType(ContentType.JSON).body("{\"streams\":{\"app\":1},\"publicKeys\":[]}")
-                .put(POLICY, namespace, "signed").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"streams\":{\"app\":1},\"publicKeys\":[]}")
+                .put(POLICY, namespace, "signed")
+                .then()
+                .statusCode(400);
         given().get(POLICIES, namespace).then().statusCode(200).body("", hasSize(0));
     }
 }

@@ -30,9 +30,12 @@ class LocalReferencePolicyTest {
     @Test
     void a_local_tag_points_at_the_pull_through_host_in_its_view_and_its_events() {
         FollowedTag followed = FollowedTag.create();
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"from":{"kind":"DockerImage","name":"%s"},"referencePolicy":"Local"}""".formatted(followed.source()))
-                .put("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", followed.namespace()).then().statusCode(200)
+                .put("/api/v1/namespaces/{ns}/imagestreamtags/app:v1", followed.namespace())
+                .then()
+                .statusCode(200)
                 .body("tag.referencePolicy", equalTo("Local"));
         String digest = digest();
 
@@ -42,11 +45,15 @@ class LocalReferencePolicyTest {
         String local = PULL_THROUGH + "/" + followed.namespace() + "/app@" + digest;
         followed.tag()
                 .body("image.dockerImageReference", equalTo(local))
-                .body("history[0].dockerImageReference", equalTo(REGISTRY + "/" + followed.repository() + "@" + digest));
-        List<ImageStreamTagUpdated> updates = dataOf(followed.namespace() + "/app:v1", EventType.IMAGESTREAM_TAG_UPDATED,
-                1, ImageStreamTagUpdated.class);
-        assertThat(updates).singleElement()
-                .satisfies(updated -> assertThat(updated.image().dockerImageReference()).isEqualTo(local));
+                .body(
+                        "history[0].dockerImageReference",
+                        equalTo(REGISTRY + "/" + followed.repository() + "@" + digest));
+        List<ImageStreamTagUpdated> updates = dataOf(
+                followed.namespace() + "/app:v1", EventType.IMAGESTREAM_TAG_UPDATED, 1, ImageStreamTagUpdated.class);
+        assertThat(updates)
+                .singleElement()
+                .satisfies(updated ->
+                        assertThat(updated.image().dockerImageReference()).isEqualTo(local));
     }
 
     @Test
@@ -57,7 +64,8 @@ class LocalReferencePolicyTest {
         tag(followed.namespace(), body("ImageStreamTag", "app:source", "\"app:prod\"", "\"referencePolicy\":\"Local\""))
                 .statusCode(200)
                 .body("[0].tag.referencePolicy", equalTo("Local"))
-                .body("[0].image.dockerImageReference",
+                .body(
+                        "[0].image.dockerImageReference",
                         equalTo(PULL_THROUGH + "/" + followed.namespace() + "/app@" + digest));
         get(followed.namespace(), "app:source").body("image.dockerImageReference", startsWith(REGISTRY));
     }

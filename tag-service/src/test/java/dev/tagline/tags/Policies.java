@@ -32,14 +32,16 @@ final class Policies {
             7OTo9EQ9xweVXQK2gOlGjFA38enrqYVWXV8hKyR8BVfkELEURi37Acvuaw==
             -----END PUBLIC KEY-----
             """;
+
     static final String FINGERPRINT = "sha256:4ef1c0e0e0376c54b79c9264c556e506620ef86d59c9390b3c251db6d7c5e179";
 
-    private Policies() {
-    }
+    private Policies() {}
 
     static ValidatableResponse put(String namespace, String name, List<String> streams, List<String> keys) {
-        return given().contentType(ContentType.JSON).body(body(streams, keys))
-                .put("/api/v1/namespaces/{ns}/imagepolicies/{name}", namespace, name).then();
+        return given().contentType(ContentType.JSON)
+                .body(body(streams, keys))
+                .put("/api/v1/namespaces/{ns}/imagepolicies/{name}", namespace, name)
+                .then();
     }
 
     static String body(List<String> streams, List<String> keys) {
@@ -52,7 +54,9 @@ final class Policies {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             return "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+                    + Base64.getMimeEncoder()
+                            .encodeToString(
+                                    generator.generateKeyPair().getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n";
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -60,25 +64,43 @@ final class Policies {
     }
 
     /** Publishes a verdict on {@code registry-tag-events}, as the import-service does. */
-    static void verdict(String eventId, String repository, String digest, SignatureVerdict verdict,
-            List<String> verifiedBy, List<String> checkedKeys, String message) {
-        RegistrySignatureChecked checked = new RegistrySignatureChecked(TestData.REGISTRY, repository, digest,
-                verdict, verifiedBy, checkedKeys, message, Instant.now());
+    static void verdict(
+            String eventId,
+            String repository,
+            String digest,
+            SignatureVerdict verdict,
+            List<String> verifiedBy,
+            List<String> checkedKeys,
+            String message) {
+        RegistrySignatureChecked checked = new RegistrySignatureChecked(
+                TestData.REGISTRY, repository, digest, verdict, verifiedBy, checkedKeys, message, Instant.now());
         KafkaTestClients.publish(EventType.REGISTRY_SIGNATURE_CHECKED, eventId, checked.key(), checked);
     }
 
     static void verified(String repository, String digest) {
-        verdict(KafkaTestClients.newEventId(), repository, digest, SignatureVerdict.Verified, List.of(FINGERPRINT),
-                List.of(FINGERPRINT), "1 signature verified");
+        verdict(
+                KafkaTestClients.newEventId(),
+                repository,
+                digest,
+                SignatureVerdict.Verified,
+                List.of(FINGERPRINT),
+                List.of(FINGERPRINT),
+                "1 signature verified");
     }
 
     /** The check requests on {@code import-requests} for the image: waits for {@code atLeast}, then a quiet second. */
     static List<SignatureCheckRequested> checkRequests(String repository, String digest, int atLeast) {
         String key = TestData.REGISTRY + "/" + repository + "@" + digest;
-        return KafkaTestClients.read(Topics.IMPORT_REQUESTS, record -> key.equals(record.key())
-                                && EventType.SIGNATURE_CHECK_REQUESTED.type()
-                                .equals(record.headers().get(CloudEventHeaders.TYPE)),
-                        atLeast, Duration.ofSeconds(1), Duration.ofSeconds(20)).stream()
+        return KafkaTestClients.read(
+                        Topics.IMPORT_REQUESTS,
+                        record -> key.equals(record.key())
+                                && EventType.SIGNATURE_CHECK_REQUESTED
+                                        .type()
+                                        .equals(record.headers().get(CloudEventHeaders.TYPE)),
+                        atLeast,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(20))
+                .stream()
                 .map(record -> EventJson.read(record.value(), SignatureCheckRequested.class))
                 .collect(Collectors.toList());
     }

@@ -62,8 +62,10 @@ class QueryPlanCacheTest {
         readStreams(followed);
 
         // A little slack for paths the first half may not have taken yet (a batch of another size, a retry).
-        assertThat(cache().getNumberOfCachedQueryPlans()).as("plans after %d events, %d after half", EVENTS,
-                        plansAtHalf).isLessThanOrEqualTo(plansAtHalf + 20).isLessThan(500);
+        assertThat(cache().getNumberOfCachedQueryPlans())
+                .as("plans after %d events, %d after half", EVENTS, plansAtHalf)
+                .isLessThanOrEqualTo(plansAtHalf + 20)
+                .isLessThan(500);
         assertThat(cache().getNumberOfCachedHqlInterpretations()).isLessThanOrEqualTo(hqlAtHalf + 20);
     }
 
@@ -82,7 +84,10 @@ class QueryPlanCacheTest {
     }
 
     private static Outgoing push(FollowedTag tag) {
-        return Outgoing.event(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), tag.source(),
+        return Outgoing.event(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                tag.source(),
                 pushed(tag.repository(), "v1", digest()));
     }
 
@@ -90,7 +95,9 @@ class QueryPlanCacheTest {
     private static Outgoing importInto(FollowedTag tag, int i) {
         String streamTag = "t" + (i / IMPORT_EVERY) % 5;
         String repository = tag.repository() + "-imported";
-        return Outgoing.event(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
+        return Outgoing.event(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
                 REGISTRY + "/" + repository + ":" + streamTag,
                 pushed(repository, streamTag, digest(), target(tag.namespace(), "imported", streamTag)));
     }
@@ -98,17 +105,22 @@ class QueryPlanCacheTest {
     /** The API's reads of a stream and its tags, with their newest items. */
     private static void readStreams(List<FollowedTag> followed) {
         for (FollowedTag tag : followed) {
-            given().get("/api/v1/namespaces/{ns}/imagestreams/app", tag.namespace()).then().statusCode(200);
+            given().get("/api/v1/namespaces/{ns}/imagestreams/app", tag.namespace())
+                    .then()
+                    .statusCode(200);
             tag.tag().statusCode(200);
         }
     }
 
     private void awaitHistoryRows(String prefix, long rows) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> database.historyRowsIn(prefix) >= rows);
     }
 
     private QueryInterpretationCache cache() {
-        return ((SqmCriteriaNodeBuilder) sessionFactory.getCriteriaBuilder()).getQueryEngine().getInterpretationCache();
+        return ((SqmCriteriaNodeBuilder) sessionFactory.getCriteriaBuilder())
+                .getQueryEngine()
+                .getInterpretationCache();
     }
 }

@@ -1,7 +1,5 @@
 package dev.tagline.tags;
 
-import dev.tagline.testkit.EventSchemas;
-import dev.tagline.testkit.KafkaTestClients;
 import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.FollowedTag.awaitHistory;
 import static dev.tagline.tags.FollowedTag.createStream;
@@ -18,6 +16,8 @@ import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.TagChangeCause;
+import dev.tagline.testkit.EventSchemas;
+import dev.tagline.testkit.KafkaTestClients;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -35,15 +35,16 @@ class RegistryPushTest {
         followed.push(digest);
 
         followed.awaitHistory(1);
-        followed.tag().statusCode(200)
+        followed.tag()
+                .statusCode(200)
                 .body("image.digest", equalTo(digest))
                 .body("image.dockerImageReference", equalTo(REGISTRY + "/" + followed.repository() + "@" + digest))
                 .body("image.mediaType", equalTo(TestData.OCI_MANIFEST))
                 .body("history[0].image", equalTo(digest))
                 .body("history[0].cause", equalTo("push"));
 
-        List<KafkaTestClients.Consumed> events = KafkaTestClients.tagEventsOf(followed.namespace(),
-                EventType.IMAGESTREAM_TAG_UPDATED, 1);
+        List<KafkaTestClients.Consumed> events =
+                KafkaTestClients.tagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED, 1);
         assertThat(events).hasSize(1);
         KafkaTestClients.Consumed event = events.get(0);
         assertThat(event.key()).isEqualTo(followed.namespace() + "/app:v1");
@@ -53,7 +54,8 @@ class RegistryPushTest {
                 .containsEntry(CloudEventHeaders.SUBJECT, followed.namespace() + "/app:v1")
                 .containsEntry(CloudEventHeaders.CONTENT_TYPE, "application/json")
                 .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
-        assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_UPDATED, event.value())).isEmpty();
+        assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_UPDATED, event.value()))
+                .isEmpty();
         ImageStreamTagUpdated updated = EventJson.read(event.value(), ImageStreamTagUpdated.class);
         assertThat(updated.image().digest()).isEqualTo(digest);
         assertThat(updated.previous()).isNull();
@@ -70,9 +72,10 @@ class RegistryPushTest {
         followed.push(second);
 
         followed.awaitHistory(2);
-        List<ImageStreamTagUpdated> updates = KafkaTestClients.tagEventsOf(followed.namespace(),
-                EventType.IMAGESTREAM_TAG_UPDATED, 2).stream()
-                .map(event -> EventJson.read(event.value(), ImageStreamTagUpdated.class)).toList();
+        List<ImageStreamTagUpdated> updates =
+                KafkaTestClients.tagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED, 2).stream()
+                        .map(event -> EventJson.read(event.value(), ImageStreamTagUpdated.class))
+                        .toList();
         assertThat(updates).hasSize(2);
         assertThat(updates.get(1).previous().digest()).isEqualTo(first);
         assertThat(updates.get(1).generation()).isGreaterThan(updates.get(0).generation());
@@ -109,8 +112,9 @@ class RegistryPushTest {
 
         followed.awaitHistory(2);
         followed.tag().body("history.image", contains(marker, digest));
-        assertThat(KafkaTestClients.allTagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED,
-                Duration.ofSeconds(2))).hasSize(2);
+        assertThat(KafkaTestClients.allTagEventsOf(
+                        followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED, Duration.ofSeconds(2)))
+                .hasSize(2);
     }
 
     @Test
@@ -124,21 +128,30 @@ class RegistryPushTest {
         String digest = digest();
         String unrelated = digest();
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
-                REGISTRY + "/" + repository + ":other", pushed(repository, "other", unrelated));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                REGISTRY + "/" + repository + ":other",
+                pushed(repository, "other", unrelated));
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                source,
                 pushed(repository, "stable", digest));
 
         awaitHistory(teamA, "base:stable", 1);
         awaitHistory(teamB, "runtime:latest", 1);
         // The unrelated push was published first; no event in either namespace carries its digest.
         for (String namespace : List.of(teamA, teamB)) {
-            assertThat(KafkaTestClients.allTagEventsOf(namespace, EventType.IMAGESTREAM_TAG_UPDATED,
-                    Duration.ofSeconds(1))).noneMatch(event -> event.value().contains(unrelated));
+            assertThat(KafkaTestClients.allTagEventsOf(
+                            namespace, EventType.IMAGESTREAM_TAG_UPDATED, Duration.ofSeconds(1)))
+                    .noneMatch(event -> event.value().contains(unrelated));
         }
-        given().get("/api/v1/namespaces/{ns}/imagestreamtags/base:stable", teamA).then()
+        given().get("/api/v1/namespaces/{ns}/imagestreamtags/base:stable", teamA)
+                .then()
                 .body("history.image", contains(digest));
-        given().get("/api/v1/namespaces/{ns}/imagestreamtags/runtime:latest", teamB).then()
+        given().get("/api/v1/namespaces/{ns}/imagestreamtags/runtime:latest", teamB)
+                .then()
                 .body("history.image", contains(digest));
     }
 
@@ -150,7 +163,8 @@ class RegistryPushTest {
         followed.push(digest());
         followed.awaitHistory(2);
 
-        given().get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}", followed.namespace(), old).then()
+        given().get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}", followed.namespace(), old)
+                .then()
                 .statusCode(200)
                 .body("name", equalTo("app@" + old))
                 .body("image.digest", equalTo(old))

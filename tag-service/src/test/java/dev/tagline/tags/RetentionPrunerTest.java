@@ -29,12 +29,13 @@ class RetentionPrunerTest {
     @Test
     void applied_event_ids_past_the_retention_are_deleted_and_recent_ones_kept() {
         String source = "/tests/" + unique("pruner");
-        String row = "insert into tags.applied_events (source, event_id, applied_at) values ('" + source
-                + "', '%s', %s)";
+        String row =
+                "insert into tags.applied_events (source, event_id, applied_at) values ('" + source + "', '%s', %s)";
         database.execute(row.formatted("old", "now() - interval '60 days'"));
         database.execute(row.formatted("recent", "now()"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> database.appliedEventIdsOf(source).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> database.appliedEventIdsOf(source).size() == 1);
         assertThat(database.appliedEventIdsOf(source)).containsExactly("recent");
     }
 }

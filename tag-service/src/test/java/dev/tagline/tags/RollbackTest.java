@@ -39,13 +39,14 @@ class RollbackTest {
         followed.push(bad);
         followed.awaitHistory(2);
 
-        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + good + "\"}").statusCode(200)
+        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + good + "\"}")
+                .statusCode(200)
                 .body("image.digest", equalTo(good))
                 .body("history.image", contains(good, bad, good))
                 .body("history[0].cause", equalTo("rollback"))
                 .body("hold", nullValue());
-        List<ImageStreamTagUpdated> updates = dataOf(followed.namespace() + "/app:v1", EventType.IMAGESTREAM_TAG_UPDATED,
-                3, ImageStreamTagUpdated.class);
+        List<ImageStreamTagUpdated> updates = dataOf(
+                followed.namespace() + "/app:v1", EventType.IMAGESTREAM_TAG_UPDATED, 3, ImageStreamTagUpdated.class);
         assertThat(updates.get(2).cause()).isEqualTo(TagChangeCause.ROLLBACK);
         assertThat(updates.get(2).image().digest()).isEqualTo(good);
         assertThat(updates.get(2).previous().digest()).isEqualTo(bad);
@@ -65,7 +66,8 @@ class RollbackTest {
         followed.awaitHistory(2);
         int generation = followed.tag().extract().path("history[1].generation");
 
-        rollback(followed.namespace(), "app:v1", "{\"generation\":" + generation + "}").statusCode(200)
+        rollback(followed.namespace(), "app:v1", "{\"generation\":" + generation + "}")
+                .statusCode(200)
                 .body("image.digest", equalTo(good))
                 .body("history[0].cause", equalTo("rollback"));
     }
@@ -80,7 +82,8 @@ class RollbackTest {
         followed.awaitHistory(2);
         String key = followed.namespace() + "/app:v1";
 
-        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + image1 + "\",\"hold\":true}").statusCode(200)
+        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + image1 + "\",\"hold\":true}")
+                .statusCode(200)
                 .body("image.digest", equalTo(image1))
                 .body("hold.since", notNullValue())
                 .body("hold.pending", nullValue())
@@ -99,16 +102,19 @@ class RollbackTest {
         // The held push committed with whatever it would publish: nothing beyond the two pushes and the rollback.
         assertThat(database.outboxTypesOf(key)).filteredOn(UPDATED::equals).hasSize(3);
 
-        release(followed.namespace(), "app:v1").statusCode(200)
+        release(followed.namespace(), "app:v1")
+                .statusCode(200)
                 .body("image.digest", equalTo(image3))
                 .body("history.held", contains(false, true, false, false, false))
                 .body("history[0].cause", equalTo("push"))
                 .body("hold", nullValue())
                 .body("conditions", hasSize(0));
-        List<ImageStreamTagUpdated> updates = dataOf(key, EventType.IMAGESTREAM_TAG_UPDATED, 4,
-                ImageStreamTagUpdated.class);
-        assertThat(updates).extracting(ImageStreamTagUpdated::cause).containsExactly(TagChangeCause.PUSH,
-                TagChangeCause.PUSH, TagChangeCause.ROLLBACK, TagChangeCause.PUSH);
+        List<ImageStreamTagUpdated> updates =
+                dataOf(key, EventType.IMAGESTREAM_TAG_UPDATED, 4, ImageStreamTagUpdated.class);
+        assertThat(updates)
+                .extracting(ImageStreamTagUpdated::cause)
+                .containsExactly(
+                        TagChangeCause.PUSH, TagChangeCause.PUSH, TagChangeCause.ROLLBACK, TagChangeCause.PUSH);
         assertThat(updates.get(3).image().digest()).isEqualTo(image3);
         assertThat(updates.get(3).previous().digest()).isEqualTo(image1);
     }
@@ -119,12 +125,14 @@ class RollbackTest {
         String image1 = digest();
         followed.push(image1);
         followed.awaitHistory(1);
-        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true")).statusCode(200);
+        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true"))
+                .statusCode(200);
         String image2 = digest();
         followed.push(image2);
         awaitHistory(followed.namespace(), "app:latest", 2);
 
-        rollback(followed.namespace(), "app:latest", "{\"image\":\"" + image1 + "\",\"hold\":true}").statusCode(200);
+        rollback(followed.namespace(), "app:latest", "{\"image\":\"" + image1 + "\",\"hold\":true}")
+                .statusCode(200);
         String image3 = digest();
         followed.push(image3);
         awaitHistory(followed.namespace(), "app:latest", 4);
@@ -133,7 +141,8 @@ class RollbackTest {
                 .body("history[0].held", equalTo(true))
                 .body("history[0].cause", equalTo("alias"));
 
-        release(followed.namespace(), "app:latest").statusCode(200)
+        release(followed.namespace(), "app:latest")
+                .statusCode(200)
                 .body("image.digest", equalTo(image3))
                 .body("history[0].cause", equalTo("alias"));
     }
@@ -145,9 +154,11 @@ class RollbackTest {
         followed.push(image1);
         followed.push(digest());
         followed.awaitHistory(2);
-        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + image1 + "\",\"hold\":true}").statusCode(200);
+        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + image1 + "\",\"hold\":true}")
+                .statusCode(200);
 
-        release(followed.namespace(), "app:v1").statusCode(200)
+        release(followed.namespace(), "app:v1")
+                .statusCode(200)
                 .body("image.digest", equalTo(image1))
                 .body("history", hasSize(3))
                 .body("hold", nullValue());
@@ -172,7 +183,9 @@ class RollbackTest {
         refused(followed, "{\"image\":\"" + elsewhere + "\",\"generation\":1}", 400, "generation");
         refused(followed, "{\"hold\":true}", 400, "image");
         refused(followed, "{\"generation\":0}", 400, "generation");
-        rollback(followed.namespace(), "app:nope", "{\"generation\":1}").statusCode(404).body("field", equalTo("tag"));
+        rollback(followed.namespace(), "app:nope", "{\"generation\":1}")
+                .statusCode(404)
+                .body("field", equalTo("tag"));
         followed.tag().body("history", hasSize(1)).body("hold", nullValue());
         assertThat(database.outboxTypesOf(key)).isEqualTo(before);
     }
@@ -184,7 +197,8 @@ class RollbackTest {
         followed.push(image1);
         followed.push(digest());
         followed.awaitHistory(2);
-        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + image1 + "\",\"hold\":true}").statusCode(200);
+        rollback(followed.namespace(), "app:v1", "{\"image\":\"" + image1 + "\",\"hold\":true}")
+                .statusCode(200);
         String seenWhileHeld = digest();
         followed.push(seenWhileHeld);
         followed.awaitHistory(4);
@@ -193,7 +207,8 @@ class RollbackTest {
     }
 
     private static void refused(FollowedTag followed, String body, int status, String field) {
-        rollback(followed.namespace(), "app:v1", body).statusCode(status)
+        rollback(followed.namespace(), "app:v1", body)
+                .statusCode(status)
                 .body("field", equalTo(field))
                 .body("error", notNullValue());
     }

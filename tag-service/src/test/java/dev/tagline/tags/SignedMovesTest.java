@@ -17,8 +17,8 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.tagline.events.EventType;
 import dev.tagline.events.SignatureCheckRequested;
 import dev.tagline.events.SignatureVerdict;
-import dev.tagline.events.signing.CosignSignatureTags;
 import dev.tagline.events.reference.Digest;
+import dev.tagline.events.signing.CosignSignatureTags;
 import dev.tagline.testkit.KafkaTestClients;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -40,12 +40,14 @@ class SignedMovesTest {
     /** A followed tag whose stream a policy of its namespace covers. */
     private static FollowedTag underPolicy() {
         FollowedTag followed = FollowedTag.create();
-        Policies.put(followed.namespace(), "signed", List.of("app"), List.of(KEY)).statusCode(201);
+        Policies.put(followed.namespace(), "signed", List.of("app"), List.of(KEY))
+                .statusCode(201);
         return followed;
     }
 
     private static void awaitTag(FollowedTag followed, String path, Matcher<?> matcher) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag().body(path, matcher));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> followed.tag().body(path, matcher));
     }
 
     @Test
@@ -56,7 +58,8 @@ class SignedMovesTest {
         followed.push(digest);
 
         followed.awaitHistory(1);
-        followed.tag().body("image", nullValue())
+        followed.tag()
+                .body("image", nullValue())
                 .body("history[0].image", equalTo(digest))
                 .body("history[0].held", equalTo(true))
                 .body("history[0].verification.verdict", equalTo("Pending"))
@@ -67,12 +70,14 @@ class SignedMovesTest {
         assertThat(requests).singleElement().satisfies(request -> {
             assertThat(request.registry()).isEqualTo(REGISTRY);
             assertThat(request.repository()).isEqualTo(followed.repository());
-            assertThat(request.keys()).extracting(SignatureCheckRequested.TrustedKey::fingerprint)
+            assertThat(request.keys())
+                    .extracting(SignatureCheckRequested.TrustedKey::fingerprint)
                     .containsExactly(FINGERPRINT);
             assertThat(request.keys().get(0).publicKey()).isEqualTo(KEY);
         });
-        assertThat(KafkaTestClients.allTagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED,
-                Duration.ofSeconds(1))).isEmpty();
+        assertThat(KafkaTestClients.allTagEventsOf(
+                        followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED, Duration.ofSeconds(1)))
+                .isEmpty();
     }
 
     @Test
@@ -85,18 +90,21 @@ class SignedMovesTest {
         Policies.verified(followed.repository(), digest);
 
         awaitTag(followed, "image.digest", equalTo(digest));
-        followed.tag().body("history", hasSize(1))
+        followed.tag()
+                .body("history", hasSize(1))
                 .body("history[0].held", equalTo(false))
                 .body("history[0].verification.verdict", equalTo("Verified"))
                 .body("history[0].verification.keyFingerprint", equalTo(FINGERPRINT))
                 .body("conditions", hasSize(0));
         assertThat(KafkaTestClients.tagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_UPDATED, 1))
-                .singleElement().satisfies(event -> assertThat(event.value()).contains(digest));
+                .singleElement()
+                .satisfies(event -> assertThat(event.value()).contains(digest));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignatureVerdict.class, names = {"Unsigned", "UntrustedKey", "DigestMismatch",
-            "RegistryError"})
+    @EnumSource(
+            value = SignatureVerdict.class,
+            names = {"Unsigned", "UntrustedKey", "DigestMismatch", "RegistryError"})
     void a_refusing_verdict_keeps_the_tag_and_records_its_reason(SignatureVerdict verdict) {
         FollowedTag followed = underPolicy();
         String verified = digest();
@@ -108,11 +116,18 @@ class SignedMovesTest {
         followed.push(refused);
         followed.awaitHistory(2);
 
-        Policies.verdict(KafkaTestClients.newEventId(), followed.repository(), refused, verdict, List.of(),
-                List.of(FINGERPRINT), "what the check found");
+        Policies.verdict(
+                KafkaTestClients.newEventId(),
+                followed.repository(),
+                refused,
+                verdict,
+                List.of(),
+                List.of(FINGERPRINT),
+                "what the check found");
 
         awaitTag(followed, "history[0].verification.verdict", equalTo(verdict.name()));
-        followed.tag().body("image.digest", equalTo(verified))
+        followed.tag()
+                .body("image.digest", equalTo(verified))
                 .body("history[0].verification.message", equalTo("what the check found"))
                 .body("conditions.type", contains("Verified"))
                 .body("conditions[0].reason", equalTo(verdict.name()))
@@ -147,13 +162,18 @@ class SignedMovesTest {
         awaitTag(followed, "image.digest", equalTo(digest));
         String source = REGISTRY + "/" + followed.repository() + ":v2";
         FollowedTag.createStream(followed.namespace(), "web", "v2", source);
-        Policies.put(followed.namespace(), "signed", List.of("app", "web"), List.of(KEY)).statusCode(200);
+        Policies.put(followed.namespace(), "signed", List.of("app", "web"), List.of(KEY))
+                .statusCode(200);
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                source,
                 pushed(followed.repository(), "v2", digest));
 
         FollowedTag.awaitHistory(followed.namespace(), "web:v2", 1);
-        TagOps.get(followed.namespace(), "web:v2").body("image.digest", equalTo(digest))
+        TagOps.get(followed.namespace(), "web:v2")
+                .body("image.digest", equalTo(digest))
                 .body("history[0].verification.verdict", equalTo("Verified"))
                 .body("history[0].verification.keyFingerprint", equalTo(FINGERPRINT));
     }
@@ -161,13 +181,15 @@ class SignedMovesTest {
     @Test
     void a_stream_no_policy_names_moves_as_before_and_asks_for_nothing() {
         FollowedTag followed = FollowedTag.create();
-        Policies.put(followed.namespace(), "signed", List.of("other"), List.of(KEY)).statusCode(201);
+        Policies.put(followed.namespace(), "signed", List.of("other"), List.of(KEY))
+                .statusCode(201);
         String digest = digest();
 
         followed.push(digest);
 
         followed.awaitHistory(1);
-        followed.tag().body("image.digest", equalTo(digest))
+        followed.tag()
+                .body("image.digest", equalTo(digest))
                 .body("history[0].verification", nullValue())
                 .body("conditions", hasSize(0));
         assertThat(Policies.checkRequests(followed.repository(), digest, 0)).isEmpty();
@@ -180,17 +202,21 @@ class SignedMovesTest {
         String repository = unique("imported") + "/app";
         String digest = digest();
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
-                REGISTRY + "/" + repository + ":v1", pushed(repository, "v1", digest, target(namespace, "app", "v1")));
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                REGISTRY + "/" + repository + ":v1",
+                pushed(repository, "v1", digest, target(namespace, "app", "v1")));
 
         FollowedTag.awaitHistory(namespace, "app:v1", 1);
-        TagOps.get(namespace, "app:v1").body("image", nullValue())
+        TagOps.get(namespace, "app:v1")
+                .body("image", nullValue())
                 .body("history[0].verification.verdict", equalTo("Pending"));
         assertThat(Policies.checkRequests(repository, digest, 1)).hasSize(1);
 
         Policies.verified(repository, digest);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> TagOps.get(namespace, "app:v1")
-                .body("image.digest", equalTo(digest)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> TagOps.get(namespace, "app:v1").body("image.digest", equalTo(digest)));
     }
 
     @Test
@@ -202,11 +228,14 @@ class SignedMovesTest {
         assertThat(Policies.checkRequests(followed.repository(), digest, 1)).hasSize(1);
 
         String signatureTag = CosignSignatureTags.of(Digest.parse(digest));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
                 REGISTRY + "/" + followed.repository() + ":" + signatureTag,
                 pushed(followed.repository(), signatureTag, digest()));
 
-        assertThat(Policies.checkRequests(followed.repository(), digest, 2)).hasSize(2)
+        assertThat(Policies.checkRequests(followed.repository(), digest, 2))
+                .hasSize(2)
                 .allSatisfy(request -> assertThat(request.keys()).hasSize(1));
     }
 
@@ -217,12 +246,24 @@ class SignedMovesTest {
         followed.push(digest);
         followed.awaitHistory(1);
         String verdictId = KafkaTestClients.newEventId();
-        Policies.verdict(verdictId, followed.repository(), digest, SignatureVerdict.Verified, List.of(FINGERPRINT),
-                List.of(FINGERPRINT), "verified");
+        Policies.verdict(
+                verdictId,
+                followed.repository(),
+                digest,
+                SignatureVerdict.Verified,
+                List.of(FINGERPRINT),
+                List.of(FINGERPRINT),
+                "verified");
         awaitTag(followed, "image.digest", equalTo(digest));
 
-        Policies.verdict(verdictId, followed.repository(), digest, SignatureVerdict.Verified, List.of(FINGERPRINT),
-                List.of(FINGERPRINT), "verified");
+        Policies.verdict(
+                verdictId,
+                followed.repository(),
+                digest,
+                SignatureVerdict.Verified,
+                List.of(FINGERPRINT),
+                List.of(FINGERPRINT),
+                "verified");
         String marker = digest();
         followed.push(marker);
 
@@ -230,7 +271,8 @@ class SignedMovesTest {
         followed.awaitHistory(2);
         followed.tag().body("image.digest", equalTo(digest)).body("history.image", contains(marker, digest));
         assertThat(database.outboxTypesOf(followed.namespace() + "/app:v1"))
-                .filteredOn(EventType.IMAGESTREAM_TAG_UPDATED.type()::equals).hasSize(1);
+                .filteredOn(EventType.IMAGESTREAM_TAG_UPDATED.type()::equals)
+                .hasSize(1);
     }
 
     @Test
@@ -239,20 +281,28 @@ class SignedMovesTest {
         Policies.put(namespace, "signed", List.of("prod"), List.of(KEY)).statusCode(201);
         String unguarded = TagOps.pointAtNewImage(namespace, "candidate:v1");
 
-        TagOps.tag(namespace, TagOps.body("ImageStreamTag", "candidate:v1", "\"prod:v1\"", "")).statusCode(200);
+        TagOps.tag(namespace, TagOps.body("ImageStreamTag", "candidate:v1", "\"prod:v1\"", ""))
+                .statusCode(200);
 
-        TagOps.get(namespace, "prod:v1").body("image", nullValue())
+        TagOps.get(namespace, "prod:v1")
+                .body("image", nullValue())
                 .body("history[0].image", equalTo(unguarded))
                 .body("history[0].verification.verdict", equalTo("Pending"))
                 .body("conditions[0].reason", equalTo("Pending"));
-        String repository = TagOps.get(namespace, "candidate:v1").extract().path("image.dockerImageReference")
-                .toString().replaceFirst("^" + REGISTRY + "/", "").replaceFirst("@.*$", "");
+        String repository = TagOps.get(namespace, "candidate:v1")
+                .extract()
+                .path("image.dockerImageReference")
+                .toString()
+                .replaceFirst("^" + REGISTRY + "/", "")
+                .replaceFirst("@.*$", "");
         assertThat(Policies.checkRequests(repository, unguarded, 1)).hasSize(1);
 
         Policies.verified(repository, unguarded);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> TagOps.get(namespace, "prod:v1")
-                .body("image.digest", equalTo(unguarded)).body("history", hasSize(1)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> TagOps.get(namespace, "prod:v1")
+                        .body("image.digest", equalTo(unguarded))
+                        .body("history", hasSize(1)));
     }
 
     @Test
@@ -269,13 +319,16 @@ class SignedMovesTest {
         followed.awaitHistory(1);
         followed.tag().body("image.digest", equalTo(digest));
         FollowedTag.awaitHistory(namespace, "prod:latest", 1);
-        TagOps.get(namespace, "prod:latest").body("image", nullValue())
+        TagOps.get(namespace, "prod:latest")
+                .body("image", nullValue())
                 .body("history[0].verification.verdict", equalTo("Pending"));
 
         Policies.verified(followed.repository(), digest);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> TagOps.get(namespace, "prod:latest")
-                .body("image.digest", equalTo(digest)).body("history[0].cause", equalTo("alias")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> TagOps.get(namespace, "prod:latest")
+                        .body("image.digest", equalTo(digest))
+                        .body("history[0].cause", equalTo("alias")));
     }
 
     @Test

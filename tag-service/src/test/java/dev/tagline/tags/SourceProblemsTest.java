@@ -1,7 +1,5 @@
 package dev.tagline.tags;
 
-import dev.tagline.testkit.EventSchemas;
-import dev.tagline.testkit.KafkaTestClients;
 import static dev.tagline.tags.TestData.REGISTRY;
 import static dev.tagline.tags.TestData.digest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +13,8 @@ import dev.tagline.events.ImportFailureReason;
 import dev.tagline.events.Origin;
 import dev.tagline.events.RegistryTagDeleted;
 import dev.tagline.events.RegistryTagImportFailed;
+import dev.tagline.testkit.EventSchemas;
+import dev.tagline.testkit.KafkaTestClients;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,18 +38,21 @@ class SourceProblemsTest {
         // A different reason is a change of state; once it shows, the repeated failure was seen.
         failImport(followed, ImportFailureReason.NOT_FOUND);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag()
-                .body("conditions", hasSize(1))
-                .body("conditions[0].type", equalTo("ImportSuccess"))
-                .body("conditions[0].status", equalTo("False"))
-                .body("conditions[0].reason", equalTo("NotFound"))
-                .body("history.image", contains(digest)));
-        List<KafkaTestClients.Consumed> failures = KafkaTestClients.tagEventsOf(followed.namespace(),
-                EventType.IMAGESTREAM_TAG_IMPORT_FAILED, 2);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> followed.tag()
+                        .body("conditions", hasSize(1))
+                        .body("conditions[0].type", equalTo("ImportSuccess"))
+                        .body("conditions[0].status", equalTo("False"))
+                        .body("conditions[0].reason", equalTo("NotFound"))
+                        .body("history.image", contains(digest)));
+        List<KafkaTestClients.Consumed> failures =
+                KafkaTestClients.tagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_IMPORT_FAILED, 2);
         assertThat(failures).hasSize(2);
         assertThat(failures.get(0).value()).contains("\"unauthorized\"");
         assertThat(failures.get(1).value()).contains("\"not-found\"");
-        assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_IMPORT_FAILED, failures.get(0).value())).isEmpty();
+        assertThat(EventSchemas.violations(
+                        EventType.IMAGESTREAM_TAG_IMPORT_FAILED, failures.get(0).value()))
+                .isEmpty();
     }
 
     @Test
@@ -58,19 +61,27 @@ class SourceProblemsTest {
         String digest = digest();
         followed.push(digest);
         // What the registry sends for a manifest deleted by digest: the digest alone, then each of its tags.
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_DELETED, KafkaTestClients.newEventId(),
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_DELETED,
+                KafkaTestClients.newEventId(),
                 REGISTRY + "/" + followed.repository(),
                 new RegistryTagDeleted(REGISTRY, followed.repository(), null, digest, Instant.now(), WEBHOOK));
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_DELETED, KafkaTestClients.newEventId(), followed.source(),
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_DELETED,
+                KafkaTestClients.newEventId(),
+                followed.source(),
                 new RegistryTagDeleted(REGISTRY, followed.repository(), "v1", null, Instant.now(), WEBHOOK));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag()
-                .body("conditions.type", contains("SourceDeleted"))
-                .body("history.image", contains(digest)));
-        List<KafkaTestClients.Consumed> deleted = KafkaTestClients.tagEventsOf(followed.namespace(),
-                EventType.IMAGESTREAM_TAG_DELETED, 1);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> followed.tag()
+                        .body("conditions.type", contains("SourceDeleted"))
+                        .body("history.image", contains(digest)));
+        List<KafkaTestClients.Consumed> deleted =
+                KafkaTestClients.tagEventsOf(followed.namespace(), EventType.IMAGESTREAM_TAG_DELETED, 1);
         assertThat(deleted).hasSize(1);
-        assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_DELETED, deleted.get(0).value())).isEmpty();
+        assertThat(EventSchemas.violations(
+                        EventType.IMAGESTREAM_TAG_DELETED, deleted.get(0).value()))
+                .isEmpty();
         assertThat(deleted.get(0).value()).contains("\"source-deleted\"", digest);
     }
 
@@ -78,8 +89,8 @@ class SourceProblemsTest {
     void a_new_push_clears_the_conditions() {
         FollowedTag followed = FollowedTag.create();
         failImport(followed, ImportFailureReason.NOT_FOUND);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> followed.tag()
-                .body("conditions.reason", contains("NotFound")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> followed.tag().body("conditions.reason", contains("NotFound")));
 
         followed.push(digest());
 
@@ -88,8 +99,18 @@ class SourceProblemsTest {
     }
 
     private static void failImport(FollowedTag followed, ImportFailureReason reason) {
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_IMPORT_FAILED, KafkaTestClients.newEventId(),
-                followed.source(), new RegistryTagImportFailed(REGISTRY, followed.repository(), "v1", reason,
-                        "the registry said no", Instant.now(), SCHEDULED, null));
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_IMPORT_FAILED,
+                KafkaTestClients.newEventId(),
+                followed.source(),
+                new RegistryTagImportFailed(
+                        REGISTRY,
+                        followed.repository(),
+                        "v1",
+                        reason,
+                        "the registry said no",
+                        Instant.now(),
+                        SCHEDULED,
+                        null));
     }
 }

@@ -1,6 +1,5 @@
 package dev.tagline.tags;
 
-import dev.tagline.testkit.KafkaTestClients;
 import static dev.tagline.tags.Api.given;
 import static dev.tagline.tags.FollowedTag.awaitHistory;
 import static dev.tagline.tags.TestData.REGISTRY;
@@ -19,6 +18,7 @@ import dev.tagline.events.Origin;
 import dev.tagline.events.ReferencePolicy;
 import dev.tagline.events.RegistryTagChanged;
 import dev.tagline.testkit.EventSchemas;
+import dev.tagline.testkit.KafkaTestClients;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
@@ -40,16 +40,20 @@ class StreamCreationTest {
         String repository = unique("vendor") + "/tool";
         String digest = digest();
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
                 REGISTRY + "/" + repository + ":1.0",
                 pushed(repository, "1.0", digest, target(namespace, "tool", "stable")));
 
         awaitHistory(namespace, "tool:stable", 1);
-        given().get("/api/v1/namespaces/{ns}/imagestreamtags/tool:stable", namespace).then()
+        given().get("/api/v1/namespaces/{ns}/imagestreamtags/tool:stable", namespace)
+                .then()
                 .body("tag.from.kind", equalTo("DockerImage"))
                 .body("tag.from.name", equalTo(REGISTRY + "/" + repository + ":1.0"))
                 .body("image.digest", equalTo(digest));
-        assertThat(KafkaTestClients.tagEventsOf(namespace, EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 1)).hasSize(1);
+        assertThat(KafkaTestClients.tagEventsOf(namespace, EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 1))
+                .hasSize(1);
     }
 
     @Test
@@ -58,7 +62,9 @@ class StreamCreationTest {
         String repository = unique("vendor") + "/tool";
         String digest = digest();
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
                 REGISTRY + "/" + repository + ":2.0",
                 pushed(repository, "2.0", digest, target(followed.namespace(), "app", "v1")));
 
@@ -73,14 +79,22 @@ class StreamCreationTest {
     void a_target_that_names_policies_creates_a_spec_tag_with_them_and_publishes_them_in_the_spec_change() {
         String namespace = unique("team");
         String repository = unique("vendor") + "/tool";
-        RegistryTagChanged.Target target = new RegistryTagChanged.Target(namespace, "tool", "stable",
-                new ImportPolicy(true, true, ImportPolicy.ImportMode.PreserveOriginal), ReferencePolicy.Local);
+        RegistryTagChanged.Target target = new RegistryTagChanged.Target(
+                namespace,
+                "tool",
+                "stable",
+                new ImportPolicy(true, true, ImportPolicy.ImportMode.PreserveOriginal),
+                ReferencePolicy.Local);
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
-                REGISTRY + "/" + repository + ":1.0", pushed(repository, "1.0", digest(), target));
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                REGISTRY + "/" + repository + ":1.0",
+                pushed(repository, "1.0", digest(), target));
 
         awaitHistory(namespace, "tool:stable", 1);
-        given().get("/api/v1/namespaces/{ns}/imagestreamtags/tool:stable", namespace).then()
+        given().get("/api/v1/namespaces/{ns}/imagestreamtags/tool:stable", namespace)
+                .then()
                 .body("tag.from.name", equalTo(REGISTRY + "/" + repository + ":1.0"))
                 .body("tag.importPolicy.scheduled", equalTo(true))
                 .body("tag.importPolicy.insecure", equalTo(true))
@@ -98,15 +112,24 @@ class StreamCreationTest {
         FollowedTag followed = FollowedTag.create();
         String repository = followed.repository();
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), followed.source(),
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                followed.source(),
                 pushed(repository, "v1", digest(), target(followed.namespace(), "app", "v1")));
         followed.awaitHistory(1);
         assertThat(specChanges(followed.namespace(), 1)).hasSize(1);
 
         ImportPolicy unscheduled = new ImportPolicy(false, true, ImportPolicy.ImportMode.Legacy);
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), followed.source(),
-                pushed(repository, "v1", digest(), new RegistryTagChanged.Target(followed.namespace(), "app", "v1",
-                        unscheduled, null)));
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                followed.source(),
+                pushed(
+                        repository,
+                        "v1",
+                        digest(),
+                        new RegistryTagChanged.Target(followed.namespace(), "app", "v1", unscheduled, null)));
         followed.awaitHistory(2);
         followed.tag()
                 .body("tag.from.name", equalTo(followed.source()))
@@ -122,15 +145,27 @@ class StreamCreationTest {
     void a_push_to_an_integrated_registry_creates_the_stream_named_by_its_path() {
         String namespace = unique("team");
         String digest = digest();
-        RegistryTagChanged push = new RegistryTagChanged(INTEGRATED, namespace + "/web", "v2", digest,
-                TestData.OCI_MANIFEST, 10L, List.of(), Instant.now(),
-                new Origin(Origin.Kind.WEBHOOK, "internal", "e1", "ci"), null);
+        RegistryTagChanged push = new RegistryTagChanged(
+                INTEGRATED,
+                namespace + "/web",
+                "v2",
+                digest,
+                TestData.OCI_MANIFEST,
+                10L,
+                List.of(),
+                Instant.now(),
+                new Origin(Origin.Kind.WEBHOOK, "internal", "e1", "ci"),
+                null);
 
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(),
-                INTEGRATED + "/" + namespace + "/web:v2", push);
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                INTEGRATED + "/" + namespace + "/web:v2",
+                push);
 
         awaitHistory(namespace, "web:v2", 1);
-        given().get("/api/v1/namespaces/{ns}/imagestreams/web", namespace).then()
+        given().get("/api/v1/namespaces/{ns}/imagestreams/web", namespace)
+                .then()
                 .statusCode(200)
                 .body("status.tags[0].tag", equalTo("v2"))
                 .body("status.tags[0].items[0].image", equalTo(digest));
@@ -141,7 +176,8 @@ class StreamCreationTest {
         return KafkaTestClients.tagEventsOf(namespace, EventType.IMAGESTREAM_TAG_SPEC_CHANGED, atLeast).stream()
                 .map(KafkaTestClients.Consumed::value)
                 .peek(value -> assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_SPEC_CHANGED, value))
-                        .as(value).isEmpty())
+                        .as(value)
+                        .isEmpty())
                 .map(value -> EventJson.read(value, ImageStreamTagSpecChanged.class))
                 .toList();
     }

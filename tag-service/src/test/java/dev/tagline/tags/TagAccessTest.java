@@ -63,11 +63,11 @@ class TagAccessTest {
     /** One call of each endpoint, as a client makes it; each succeeds on its fixture when allowed. */
     enum Call {
         LIST_STREAMS((request, f) -> request.get(STREAMS, f.namespace())),
-        CREATE_STREAM((request, f) -> json(request, "{\"name\":\"web\",\"tags\":[]}").post(STREAMS, f.namespace())),
+        CREATE_STREAM(
+                (request, f) -> json(request, "{\"name\":\"web\",\"tags\":[]}").post(STREAMS, f.namespace())),
         READ_STREAM((request, f) -> request.get(STREAM, f.namespace())),
         REPLACE_STREAM((request, f) -> json(request, """
-                {"name":"app","tags":[{"name":"v1","from":{"kind":"DockerImage","name":"nginx"}}]}""")
-                .put(STREAM, f.namespace())),
+                {"name":"app","tags":[{"name":"v1","from":{"kind":"DockerImage","name":"nginx"}}]}""").put(STREAM, f.namespace())),
         DELETE_STREAM((request, f) -> request.delete(STREAM, f.namespace())),
         READ_TAG((request, f) -> request.get(TAG, f.namespace())),
         PUT_TAG((request, f) -> json(request, "{\"from\":{\"kind\":\"DockerImage\",\"name\":\"nginx\"}}")
@@ -75,11 +75,11 @@ class TagAccessTest {
         DELETE_TAG((request, f) -> request.delete(TAG, f.namespace())),
         TAG_OPERATION((request, f) -> json(request, """
                 {"from":{"kind":"ImageStreamTag","name":"app:v1"},"to":["app:prod"]}""").post(TAGS, f.namespace())),
-        ROLL_BACK((request, f) -> json(request, "{\"image\":\"" + f.first() + "\"}")
-                .post(TAG + "/rollback", f.namespace())),
+        ROLL_BACK((request, f) ->
+                json(request, "{\"image\":\"" + f.first() + "\"}").post(TAG + "/rollback", f.namespace())),
         RELEASE((request, f) -> request.post(TAG + "/release", f.namespace())),
-        READ_IMAGE((request, f) -> request.get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}",
-                f.namespace(), f.first()));
+        READ_IMAGE((request, f) ->
+                request.get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}", f.namespace(), f.first()));
 
         private final BiFunction<RequestSpecification, Fixture, Response> send;
 
@@ -111,8 +111,8 @@ class TagAccessTest {
             RELEASE        | 404 | 403 | 200 | 200 | 200
             READ_IMAGE     | 404 | 200 | 200 | 200 | 200
             """)
-    void each_role_may_call_what_the_role_model_says_and_a_refusal_changes_nothing(Call call, int noRole, int view,
-            int edit, int admin, int clusterAdmin) {
+    void each_role_may_call_what_the_role_model_says_and_a_refusal_changes_nothing(
+            Call call, int noRole, int view, int edit, int admin, int clusterAdmin) {
         answers(call, namespace -> List.of(unique("elsewhere") + ":admin"), noRole);
         answers(call, namespace -> List.of(namespace + ":view"), view);
         answers(call, namespace -> List.of(namespace + ":edit"), edit);
@@ -125,7 +125,9 @@ class TagAccessTest {
         List<String> groups = groupsIn.apply(fixture.namespace());
         long written = database.outboxRowsOf(fixture.namespace());
         Response response = call.send(as(groups), fixture);
-        assertThat(response.statusCode()).as("%s as %s: %s", call, groups, response.asString()).isEqualTo(status);
+        assertThat(response.statusCode())
+                .as("%s as %s: %s", call, groups, response.asString())
+                .isEqualTo(status);
         if (status == 403 || status == 404) {
             response.then().body("field", equalTo("namespace"));
             assertThat(database.outboxRowsOf(fixture.namespace())).isEqualTo(written);
@@ -139,11 +141,18 @@ class TagAccessTest {
 
         as(viewer).get(STREAMS, fixture.namespace()).then().statusCode(200).body("name", contains("app"));
         as(viewer).get(STREAM, fixture.namespace()).then().statusCode(200).body("spec.tags.name", contains("v1"));
-        as(viewer).get(TAG, fixture.namespace()).then().statusCode(200)
+        as(viewer)
+                .get(TAG, fixture.namespace())
+                .then()
+                .statusCode(200)
                 .body("image.digest", equalTo(fixture.second()))
                 .body("history.image", contains(fixture.second(), fixture.first()));
-        as(viewer).get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}", fixture.namespace(), fixture.first())
-                .then().statusCode(200).body("image.digest", equalTo(fixture.first())).body("tags", contains("v1"));
+        as(viewer)
+                .get("/api/v1/namespaces/{ns}/imagestreamimages/app@{digest}", fixture.namespace(), fixture.first())
+                .then()
+                .statusCode(200)
+                .body("image.digest", equalTo(fixture.first()))
+                .body("tags", contains("v1"));
     }
 
     @Test
@@ -153,7 +162,10 @@ class TagAccessTest {
         List<String> outsider = List.of(unique("elsewhere") + ":admin");
 
         for (String namespace : List.of(existing, missing)) {
-            as(outsider).get(STREAM, namespace).then().statusCode(404)
+            as(outsider)
+                    .get(STREAM, namespace)
+                    .then()
+                    .statusCode(404)
                     .body("error", equalTo("namespace " + namespace + " not found"))
                     .body("field", equalTo("namespace"));
         }
@@ -166,12 +178,16 @@ class TagAccessTest {
             SRC:view,DST:edit | DST | {"from":{"kind":"ImageStreamImage","namespace":"SRC","name":"app@DIGEST"},"to":["app:prod"]}
             SRC:edit,DST:edit | SRC | {"from":{"kind":"ImageStreamTag","name":"app:candidate"},"to":["DST/app:prod"]}
             """)
-    void tagging_across_namespaces_with_view_on_the_source_and_edit_on_the_destination_works(String groups,
-            String path, String body) {
+    void tagging_across_namespaces_with_view_on_the_source_and_edit_on_the_destination_works(
+            String groups, String path, String body) {
         CrossNamespace names = CrossNamespace.create();
 
-        as(names.groups(groups)).contentType(ContentType.JSON).body(names.fill(body))
-                .post(TAGS, names.fill(path)).then().statusCode(200)
+        as(names.groups(groups))
+                .contentType(ContentType.JSON)
+                .body(names.fill(body))
+                .post(TAGS, names.fill(path))
+                .then()
+                .statusCode(200)
                 .body("namespace", contains(names.destination()))
                 .body("image.digest", contains(names.digest()));
         get(names.destination(), "app:prod").statusCode(200).body("image.digest", equalTo(names.digest()));
@@ -187,14 +203,19 @@ class TagAccessTest {
             SRC:edit,DST:view | SRC | {"from":{"kind":"ImageStreamTag","name":"app:candidate"},"to":["app:prod","DST/app:prod"]}                  | 403 | to[1]
             SRC:view,DST:edit | SRC | {"from":{"kind":"ImageStreamTag","name":"app:candidate"},"to":["DST/app:prod"]}                             | 403 | namespace
             """)
-    void tagging_across_namespaces_without_the_rights_is_refused_and_changes_and_publishes_nothing(String groups,
-            String path, String body, int status, String field) {
+    void tagging_across_namespaces_without_the_rights_is_refused_and_changes_and_publishes_nothing(
+            String groups, String path, String body, int status, String field) {
         CrossNamespace names = CrossNamespace.create();
         long written = database.outboxRowsOf(names.source());
 
-        as(names.groups(groups)).contentType(ContentType.JSON).body(names.fill(body))
-                .post(TAGS, names.fill(path)).then().statusCode(status)
-                .body("field", equalTo(field)).body("error", notNullValue());
+        as(names.groups(groups))
+                .contentType(ContentType.JSON)
+                .body(names.fill(body))
+                .post(TAGS, names.fill(path))
+                .then()
+                .statusCode(status)
+                .body("field", equalTo(field))
+                .body("error", notNullValue());
 
         get(names.source(), "app:prod").statusCode(404);
         given().get(STREAMS, names.destination()).then().statusCode(200).body("", hasSize(0));
@@ -202,12 +223,15 @@ class TagAccessTest {
         assertThat(database.outboxRowsOf(names.destination())).isZero();
         // Anything the refused request had written would be relayed before this later, allowed change.
         tag(names.source(), """
-                {"from":{"kind":"ImageStreamTag","name":"app:candidate"},"to":["marker:v1","%s/marker:v1"]}"""
-                .formatted(names.destination())).statusCode(200);
-        List<KafkaTestClients.Consumed> published = KafkaTestClients.read(Topics.IMAGESTREAM_TAG_EVENTS,
+                {"from":{"kind":"ImageStreamTag","name":"app:candidate"},"to":["marker:v1","%s/marker:v1"]}""".formatted(names.destination())).statusCode(200);
+        List<KafkaTestClients.Consumed> published = KafkaTestClients.read(
+                Topics.IMAGESTREAM_TAG_EVENTS,
                 event -> names.isAbout(event.key()) && !event.key().equals(names.source() + "/app:candidate"),
-                4, Duration.ofSeconds(1), Duration.ofSeconds(20));
-        assertThat(published).extracting(KafkaTestClients.Consumed::key)
+                4,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
+        assertThat(published)
+                .extracting(KafkaTestClients.Consumed::key)
                 .containsOnly(names.source() + "/marker:v1", names.destination() + "/marker:v1");
     }
 
@@ -217,42 +241,74 @@ class TagAccessTest {
         tag(names.destination(), names.fill("""
                 {"from":{"kind":"ImageStreamTag","namespace":"SRC","name":"app:candidate"},
                  "to":["app:prod"],"alias":true}""")).statusCode(200);
-        List<Map<String, Object>> specs = given().get(STREAM, names.destination()).then().statusCode(200)
-                .extract().path("spec.tags");
+        List<Map<String, Object>> specs = given().get(STREAM, names.destination())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("spec.tags");
         Map<String, Object> stream = Map.of("name", "app", "tags", specs);
         long written = database.outboxRowsOf(names.destination());
         List<String> editor = List.of(names.destination() + ":edit");
 
-        as(editor).contentType(ContentType.JSON).body(stream).put(STREAM, names.destination()).then()
-                .statusCode(404).body("field", equalTo("tags[0].from.namespace"));
-        as(editor).contentType(ContentType.JSON).body(specs.get(0)).put(TAGS + "/app:prod", names.destination()).then()
-                .statusCode(404).body("field", equalTo("from.namespace"));
-        as(editor).contentType(ContentType.JSON).body(Map.of("name", "web", "tags", specs))
-                .post(STREAMS, names.destination()).then()
-                .statusCode(404).body("field", equalTo("tags[0].from.namespace"));
+        as(editor)
+                .contentType(ContentType.JSON)
+                .body(stream)
+                .put(STREAM, names.destination())
+                .then()
+                .statusCode(404)
+                .body("field", equalTo("tags[0].from.namespace"));
+        as(editor)
+                .contentType(ContentType.JSON)
+                .body(specs.get(0))
+                .put(TAGS + "/app:prod", names.destination())
+                .then()
+                .statusCode(404)
+                .body("field", equalTo("from.namespace"));
+        as(editor)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "web", "tags", specs))
+                .post(STREAMS, names.destination())
+                .then()
+                .statusCode(404)
+                .body("field", equalTo("tags[0].from.namespace"));
         assertThat(database.outboxRowsOf(names.destination())).isEqualTo(written);
 
         List<String> editorWhoMayView = List.of(names.destination() + ":edit", names.source() + ":view");
-        as(editorWhoMayView).contentType(ContentType.JSON).body(stream).put(STREAM, names.destination()).then()
-                .statusCode(200).body("spec.tags[0].from.namespace", equalTo(names.source()));
-        as(editorWhoMayView).contentType(ContentType.JSON).body(specs.get(0))
-                .put(TAGS + "/app:prod", names.destination()).then().statusCode(200);
+        as(editorWhoMayView)
+                .contentType(ContentType.JSON)
+                .body(stream)
+                .put(STREAM, names.destination())
+                .then()
+                .statusCode(200)
+                .body("spec.tags[0].from.namespace", equalTo(names.source()));
+        as(editorWhoMayView)
+                .contentType(ContentType.JSON)
+                .body(specs.get(0))
+                .put(TAGS + "/app:prod", names.destination())
+                .then()
+                .statusCode(200);
     }
 
     /** Tokens no identity provider we trust issued for a Tagline role, each tried on every endpoint. */
     enum RefusedToken {
-        MISSING, EXPIRED, SIGNED_BY_ANOTHER_KEY, WITHOUT_ROLES, WITHOUT_TAGLINE_ROLES;
+        MISSING,
+        EXPIRED,
+        SIGNED_BY_ANOTHER_KEY,
+        WITHOUT_ROLES,
+        WITHOUT_TAGLINE_ROLES;
 
         /** The token, or null for none. */
         String token(Path keys) {
             List<String> admin = List.of("cluster-admin");
             return switch (this) {
                 case MISSING -> null;
-                case EXPIRED -> JwtIssuer.shared().token("tests-user", admin, Instant.now().minusSeconds(600));
-                case SIGNED_BY_ANOTHER_KEY -> JwtIssuer.create(keys.resolve("stranger.pem")).token("tests-user", admin);
+                case EXPIRED ->
+                    JwtIssuer.shared().token("tests-user", admin, Instant.now().minusSeconds(600));
+                case SIGNED_BY_ANOTHER_KEY ->
+                    JwtIssuer.create(keys.resolve("stranger.pem")).token("tests-user", admin);
                 case WITHOUT_ROLES -> JwtIssuer.shared().token("tests-user", List.of());
-                case WITHOUT_TAGLINE_ROLES -> JwtIssuer.shared().token("tests-user",
-                        List.of("developers", "team-a:owner"));
+                case WITHOUT_TAGLINE_ROLES ->
+                    JwtIssuer.shared().token("tests-user", List.of("developers", "team-a:owner"));
             };
         }
     }
@@ -269,8 +325,11 @@ class TagAccessTest {
                     ? RestAssured.given()
                     : RestAssured.given().auth().oauth2(refused);
             Response response = call.send(request, fixture);
-            assertThat(response.statusCode()).as("%s: %s", call, response.asString()).isEqualTo(401);
-            response.then().header("WWW-Authenticate", "Bearer realm=\"tagline\"")
+            assertThat(response.statusCode())
+                    .as("%s: %s", call, response.asString())
+                    .isEqualTo(401);
+            response.then()
+                    .header("WWW-Authenticate", "Bearer realm=\"tagline\"")
                     .body("field", equalTo("Authorization"));
         }
         assertThat(database.outboxRowsOf(fixture.namespace())).isEqualTo(written);

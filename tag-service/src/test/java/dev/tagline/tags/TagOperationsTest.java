@@ -50,13 +50,19 @@ class TagOperationsTest {
                 .body("[0].tag.importPolicy.insecure", equalTo(true))
                 .body("[0].image", nullValue());
 
-        List<KafkaTestClients.Consumed> specChanges = TagOps.eventsOf(namespace + "/tool:stable",
-                EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 1);
+        List<KafkaTestClients.Consumed> specChanges =
+                TagOps.eventsOf(namespace + "/tool:stable", EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 1);
         assertThat(specChanges).hasSize(1);
-        assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_SPEC_CHANGED, specChanges.get(0).value())).isEmpty();
+        assertThat(EventSchemas.violations(
+                        EventType.IMAGESTREAM_TAG_SPEC_CHANGED,
+                        specChanges.get(0).value()))
+                .isEmpty();
         assertThat(specChanges.get(0).value()).contains("\"created\"", "\"scheduled\":true", "\"insecure\":true");
         String digest = digest();
-        KafkaTestClients.publish(EventType.REGISTRY_TAG_CHANGED, KafkaTestClients.newEventId(), source,
+        KafkaTestClients.publish(
+                EventType.REGISTRY_TAG_CHANGED,
+                KafkaTestClients.newEventId(),
+                source,
                 pushed(repository, "1.0", digest));
         awaitHistory(namespace, "tool:stable", 1);
         get(namespace, "tool:stable").body("image.digest", equalTo(digest)).body("history[0].cause", equalTo("push"));
@@ -68,16 +74,19 @@ class TagOperationsTest {
         String digest = digest();
         String pinned = REGISTRY + "/" + unique("vendor") + "/tool@" + digest;
 
-        tag(namespace, body("DockerImage", pinned, "\"tool:pinned\"", "\"reference\":true")).statusCode(200)
+        tag(namespace, body("DockerImage", pinned, "\"tool:pinned\"", "\"reference\":true"))
+                .statusCode(200)
                 .body("[0].tag.reference", equalTo(true))
                 .body("[0].image.digest", equalTo(digest))
                 .body("[0].image.dockerImageReference", equalTo(pinned))
                 .body("[0].history[0].cause", equalTo("tag"));
 
-        List<KafkaTestClients.Consumed> updates = TagOps.eventsOf(namespace + "/tool:pinned",
-                EventType.IMAGESTREAM_TAG_UPDATED, 1);
+        List<KafkaTestClients.Consumed> updates =
+                TagOps.eventsOf(namespace + "/tool:pinned", EventType.IMAGESTREAM_TAG_UPDATED, 1);
         assertThat(updates).hasSize(1);
-        assertThat(EventSchemas.violations(EventType.IMAGESTREAM_TAG_UPDATED, updates.get(0).value())).isEmpty();
+        assertThat(EventSchemas.violations(
+                        EventType.IMAGESTREAM_TAG_UPDATED, updates.get(0).value()))
+                .isEmpty();
         assertThat(updates.get(0).value()).contains("\"cause\":\"tag\"", digest);
     }
 
@@ -88,7 +97,8 @@ class TagOperationsTest {
         followed.push(first);
         followed.awaitHistory(1);
 
-        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:prod\"", "")).statusCode(200)
+        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:prod\"", ""))
+                .statusCode(200)
                 .body("[0].tag.from.kind", equalTo("ImageStreamImage"))
                 .body("[0].tag.from.namespace", equalTo(followed.namespace()))
                 .body("[0].tag.from.name", equalTo("app@" + first))
@@ -100,15 +110,19 @@ class TagOperationsTest {
 
         // The push is applied in one transaction with everything it moves: the snapshot stayed.
         get(followed.namespace(), "app:prod").body("history.image", contains(first));
-        List<ImageStreamTagUpdated> updates = dataOf(followed.namespace() + "/app:prod",
-                EventType.IMAGESTREAM_TAG_UPDATED, 1, ImageStreamTagUpdated.class);
+        List<ImageStreamTagUpdated> updates = dataOf(
+                followed.namespace() + "/app:prod", EventType.IMAGESTREAM_TAG_UPDATED, 1, ImageStreamTagUpdated.class);
         assertThat(updates).singleElement().satisfies(updated -> {
             assertThat(updated.cause()).isEqualTo(TagChangeCause.TAG);
             assertThat(updated.image().digest()).isEqualTo(first);
             assertThat(updated.image().mediaType()).isEqualTo(TestData.OCI_MANIFEST);
         });
-        assertThat(dataOf(followed.namespace() + "/app:prod", EventType.IMAGESTREAM_TAG_SPEC_CHANGED, 1,
-                ImageStreamTagSpecChanged.class)).singleElement()
+        assertThat(dataOf(
+                        followed.namespace() + "/app:prod",
+                        EventType.IMAGESTREAM_TAG_SPEC_CHANGED,
+                        1,
+                        ImageStreamTagSpecChanged.class))
+                .singleElement()
                 .satisfies(changed -> assertThat(changed.spec().from().name()).isEqualTo("app@" + first));
     }
 
@@ -120,24 +134,25 @@ class TagOperationsTest {
         followed.awaitHistory(1);
         String mirrors = unique("mirrors");
 
-        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true")).statusCode(200)
+        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true"))
+                .statusCode(200)
                 .body("[0].tag.from.kind", equalTo("ImageStreamTag"))
                 .body("[0].tag.from.name", equalTo("app:v1"))
                 .body("[0].image.digest", equalTo(first))
                 .body("[0].history[0].cause", equalTo("alias"));
         tag(mirrors, """
                 {"from":{"kind":"ImageStreamTag","namespace":"%s","name":"app:latest"},"to":["copy:current"],
-                 "alias":true}""".formatted(followed.namespace())).statusCode(200)
-                .body("[0].image.digest", equalTo(first));
+                 "alias":true}""".formatted(followed.namespace())).statusCode(200).body("[0].image.digest", equalTo(first));
         String second = digest();
         followed.push(second);
 
         awaitHistory(mirrors, "copy:current", 2);
         get(mirrors, "copy:current").body("image.digest", equalTo(second)).body("history[0].cause", equalTo("alias"));
         get(followed.namespace(), "app:latest").body("history.image", contains(second, first));
-        List<ImageStreamTagUpdated> updates = dataOf(mirrors + "/copy:current", EventType.IMAGESTREAM_TAG_UPDATED, 2,
-                ImageStreamTagUpdated.class);
-        assertThat(updates).extracting(ImageStreamTagUpdated::cause)
+        List<ImageStreamTagUpdated> updates =
+                dataOf(mirrors + "/copy:current", EventType.IMAGESTREAM_TAG_UPDATED, 2, ImageStreamTagUpdated.class);
+        assertThat(updates)
+                .extracting(ImageStreamTagUpdated::cause)
                 .containsExactly(TagChangeCause.ALIAS, TagChangeCause.ALIAS);
         assertThat(updates.get(1).image().digest()).isEqualTo(second);
         assertThat(updates.get(1).previous().digest()).isEqualTo(first);
@@ -149,7 +164,8 @@ class TagOperationsTest {
         String first = digest();
         followed.push(first);
         followed.awaitHistory(1);
-        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true")).statusCode(200);
+        tag(followed.namespace(), body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true"))
+                .statusCode(200);
         String second = digest();
         String secondEventId = KafkaTestClients.newEventId();
         followed.push(secondEventId, second);
@@ -172,13 +188,19 @@ class TagOperationsTest {
         followed.push(digest());
         followed.awaitHistory(2);
 
-        tag(followed.namespace(), body("ImageStreamImage", "app@" + old, "\"app:known-good\"", "")).statusCode(200)
+        tag(followed.namespace(), body("ImageStreamImage", "app@" + old, "\"app:known-good\"", ""))
+                .statusCode(200)
                 .body("[0].tag.from.kind", equalTo("ImageStreamImage"))
                 .body("[0].image.digest", equalTo(old))
                 .body("[0].image.dockerImageReference", equalTo(REGISTRY + "/" + followed.repository() + "@" + old))
                 .body("[0].history[0].cause", equalTo("tag"));
-        assertThat(dataOf(followed.namespace() + "/app:known-good", EventType.IMAGESTREAM_TAG_UPDATED, 1,
-                ImageStreamTagUpdated.class)).extracting(ImageStreamTagUpdated::cause).containsExactly(TagChangeCause.TAG);
+        assertThat(dataOf(
+                        followed.namespace() + "/app:known-good",
+                        EventType.IMAGESTREAM_TAG_UPDATED,
+                        1,
+                        ImageStreamTagUpdated.class))
+                .extracting(ImageStreamTagUpdated::cause)
+                .containsExactly(TagChangeCause.TAG);
     }
 
     @Test
@@ -187,16 +209,26 @@ class TagOperationsTest {
         String digest = TagOps.pointAtNewImage(namespace, "app:candidate");
         String production = unique("prod");
 
-        tag(namespace, body("ImageStreamTag", "app:candidate",
-                "\"app:release\",\"web:v1\",\"" + production + "/app:v1\"", "")).statusCode(200)
+        tag(
+                        namespace,
+                        body(
+                                "ImageStreamTag",
+                                "app:candidate",
+                                "\"app:release\",\"web:v1\",\"" + production + "/app:v1\"",
+                                ""))
+                .statusCode(200)
                 .body("name", contains("app:release", "web:v1", "app:v1"))
                 .body("namespace", contains(namespace, namespace, production))
                 .body("image.digest", contains(digest, digest, digest));
 
-        given().get("/api/v1/namespaces/{ns}/imagestreams/app", production).then().statusCode(200);
+        given().get("/api/v1/namespaces/{ns}/imagestreams/app", production)
+                .then()
+                .statusCode(200);
         for (String key : List.of(namespace + "/app:release", namespace + "/web:v1", production + "/app:v1")) {
             assertThat(dataOf(key, EventType.IMAGESTREAM_TAG_UPDATED, 1, ImageStreamTagUpdated.class))
-                    .as(key).singleElement().satisfies(updated -> assertThat(updated.image().digest()).isEqualTo(digest));
+                    .as(key)
+                    .singleElement()
+                    .satisfies(updated -> assertThat(updated.image().digest()).isEqualTo(digest));
         }
     }
 
@@ -208,8 +240,15 @@ class TagOperationsTest {
         List<String> before = database.outboxKeysOf(namespace);
 
         // The first two would be valid aliases; the third is the source itself.
-        tag(namespace, body("ImageStreamTag", "app:v1", "\"" + other + "/app:v1\",\"app:latest\",\"app:v1\"",
-                "\"alias\":true")).statusCode(409).body("field", equalTo("to[2]"));
+        tag(
+                        namespace,
+                        body(
+                                "ImageStreamTag",
+                                "app:v1",
+                                "\"" + other + "/app:v1\",\"app:latest\",\"app:v1\"",
+                                "\"alias\":true"))
+                .statusCode(409)
+                .body("field", equalTo("to[2]"));
 
         given().get("/api/v1/namespaces/{ns}/imagestreams/app", other).then().statusCode(404);
         get(namespace, "app:latest").statusCode(404);
@@ -224,19 +263,20 @@ class TagOperationsTest {
         String teamB = unique("team-b");
         TagOps.pointAtNewImage(teamA, "base:v1");
         tag(teamB, """
-                {"from":{"kind":"ImageStreamTag","namespace":"%s","name":"base:v1"},"to":["app:v1"],"alias":true}"""
-                .formatted(teamA)).statusCode(200);
+                {"from":{"kind":"ImageStreamTag","namespace":"%s","name":"base:v1"},"to":["app:v1"],"alias":true}""".formatted(teamA)).statusCode(200);
         tag(teamA, """
-                {"from":{"kind":"ImageStreamTag","namespace":"%s","name":"app:v1"},"to":["tool:v1"],"alias":true}"""
-                .formatted(teamB)).statusCode(200);
+                {"from":{"kind":"ImageStreamTag","namespace":"%s","name":"app:v1"},"to":["tool:v1"],"alias":true}""".formatted(teamB)).statusCode(200);
         long written = database.outboxRowsOf(teamA);
 
         tag(teamA, """
                 {"from":{"kind":"ImageStreamTag","name":"tool:v1"},"to":["base:v1"],"alias":true}""")
                 .statusCode(409)
                 .body("field", equalTo("to[0]"))
-                .body("error", equalTo("making " + teamA + "/base:v1 an alias of " + teamA + "/tool:v1 would make a cycle: "
-                        + teamA + "/base:v1 → " + teamA + "/tool:v1 → " + teamB + "/app:v1 → " + teamA + "/base:v1"));
+                .body(
+                        "error",
+                        equalTo("making " + teamA + "/base:v1 an alias of " + teamA + "/tool:v1 would make a cycle: "
+                                + teamA + "/base:v1 → " + teamA + "/tool:v1 → " + teamB + "/app:v1 → " + teamA
+                                + "/base:v1"));
 
         get(teamA, "base:v1").body("tag.from.kind", equalTo("DockerImage"));
         assertThat(database.outboxRowsOf(teamA)).isEqualTo(written);
@@ -246,9 +286,12 @@ class TagOperationsTest {
     void refused_tag_operations_name_the_field_and_publish_nothing() {
         String namespace = unique("team");
         TagOps.pointAtNewImage(namespace, "app:v1");
-        given().contentType("application/json").body("""
+        given().contentType("application/json")
+                .body("""
                 {"from":{"kind":"DockerImage","name":"%s/%s/app:v2"}}""".formatted(REGISTRY, unique("vendor")))
-                .put("/api/v1/namespaces/{ns}/imagestreamtags/app:empty", namespace).then().statusCode(200);
+                .put("/api/v1/namespaces/{ns}/imagestreamtags/app:empty", namespace)
+                .then()
+                .statusCode(200);
         long written = database.outboxRowsOf(namespace);
         String unknownDigest = digest();
 
@@ -273,23 +316,36 @@ class TagOperationsTest {
     void a_stream_with_an_alias_reads_back_and_can_be_written_back_as_read_but_not_re_pointed_by_put() {
         String namespace = unique("team");
         TagOps.pointAtNewImage(namespace, "app:v1");
-        tag(namespace, body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true")).statusCode(200);
-        List<Map<String, Object>> specs = given().get("/api/v1/namespaces/{ns}/imagestreams/app", namespace).then()
-                .statusCode(200).extract().path("spec.tags");
+        tag(namespace, body("ImageStreamTag", "app:v1", "\"app:latest\"", "\"alias\":true"))
+                .statusCode(200);
+        List<Map<String, Object>> specs = given().get("/api/v1/namespaces/{ns}/imagestreams/app", namespace)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("spec.tags");
 
-        given().contentType("application/json").body(Map.of("name", "app", "tags", specs))
-                .put("/api/v1/namespaces/{ns}/imagestreams/app", namespace).then().statusCode(200)
+        given().contentType("application/json")
+                .body(Map.of("name", "app", "tags", specs))
+                .put("/api/v1/namespaces/{ns}/imagestreams/app", namespace)
+                .then()
+                .statusCode(200)
                 .body("spec.tags.name", contains("latest", "v1"));
-        given().contentType("application/json").body("""
+        given().contentType("application/json")
+                .body("""
                 {"from":{"kind":"ImageStreamTag","name":"app:other"}}""")
-                .put("/api/v1/namespaces/{ns}/imagestreamtags/app:latest", namespace).then()
-                .statusCode(400).body("field", equalTo("from.kind"));
+                .put("/api/v1/namespaces/{ns}/imagestreamtags/app:latest", namespace)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("from.kind"));
         get(namespace, "app:latest").body("tag.from.name", equalTo("app:v1"));
     }
 
     @Test
     void the_tag_operations_are_in_the_openapi_document() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", hasKey("/api/v1/namespaces/{ns}/imagestreamtags"))
                 .body("paths", hasKey("/api/v1/namespaces/{ns}/imagestreamtags/{name}/rollback"))
                 .body("paths", hasKey("/api/v1/namespaces/{ns}/imagestreamtags/{name}/release"))

@@ -39,14 +39,16 @@ final class TagsDatabase {
     }
 
     long unpublishedOf(String namespace) {
-        return jdbc.count("select count(*) from tags.outbox where record_key like ? and published_at is null",
-                namespace + "/%");
+        return jdbc.count(
+                "select count(*) from tags.outbox where record_key like ? and published_at is null", namespace + "/%");
     }
 
     /** History items of every stream in the namespaces whose names start with the prefix. */
     long historyRowsIn(String namespacePrefix) {
-        return jdbc.count("select count(*) from tags.tag_history h join tags.image_streams s on s.id = h.stream_id"
-                + " where s.namespace like ?", namespacePrefix + "%");
+        return jdbc.count(
+                "select count(*) from tags.tag_history h join tags.image_streams s on s.id = h.stream_id"
+                        + " where s.namespace like ?",
+                namespacePrefix + "%");
     }
 
     void execute(String sql) {

@@ -14,8 +14,7 @@ final class TestData {
     static final String REGISTRY = "127.0.0.1:5000";
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -32,8 +31,17 @@ final class TestData {
     }
 
     static RegistryTagChanged pushed(String repository, String tag, String digest, RegistryTagChanged.Target target) {
-        return new RegistryTagChanged(REGISTRY, repository, tag, digest, OCI_MANIFEST, 1234L,
-                List.<Platform>of(), Instant.now(), new Origin(Origin.Kind.WEBHOOK, "local", "evt-1", null), target);
+        return new RegistryTagChanged(
+                REGISTRY,
+                repository,
+                tag,
+                digest,
+                OCI_MANIFEST,
+                1234L,
+                List.<Platform>of(),
+                Instant.now(),
+                new Origin(Origin.Kind.WEBHOOK, "local", "evt-1", null),
+                target);
     }
 
     /** An on-demand import's target that leaves the tag's policies as they are. */

@@ -20,8 +20,9 @@ class TransientFailureTest {
         try {
             followed.push(digest());
             // Every attempt fails meanwhile: the consumer is retrying, not skipping.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> followed.tag()
-                    .statusCode(200).body("history", hasSize(0)));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> followed.tag().statusCode(200).body("history", hasSize(0)));
         } finally {
             database.execute("alter table tags.applied_events_away rename to applied_events");
         }

@@ -15,7 +15,8 @@ import java.time.Duration;
  */
 public final class BearerJsonClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String token;
     private final Duration timeout;
@@ -27,8 +28,10 @@ public final class BearerJsonClient {
     }
 
     public HttpResponse<String> post(String url, String json) {
-        return send(request(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public HttpResponse<String> get(String url) {

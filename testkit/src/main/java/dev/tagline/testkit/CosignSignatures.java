@@ -36,12 +36,10 @@ public final class CosignSignatures {
     private static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private CosignSignatures() {
-    }
+    private CosignSignatures() {}
 
     /** A payload and the signature over it, as one layer of a signature manifest holds them. */
-    public record Signature(byte[] payload, byte[] signature) {
-    }
+    public record Signature(byte[] payload, byte[] signature) {}
 
     /** The key type {@code cosign generate-key-pair} makes. */
     public static KeyPair ecdsaP256() {
@@ -75,8 +73,8 @@ public final class CosignSignatures {
      */
     public static byte[] payload(String dockerReference, String digest) {
         return ("{\"critical\":{\"identity\":{\"docker-reference\":\"" + dockerReference + "\"},"
-                + "\"image\":{\"docker-manifest-digest\":\"" + digest + "\"},"
-                + "\"type\":\"cosign container image signature\"},\"optional\":null}")
+                        + "\"image\":{\"docker-manifest-digest\":\"" + digest + "\"},"
+                        + "\"type\":\"cosign container image signature\"},\"optional\":null}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -84,13 +82,14 @@ public final class CosignSignatures {
     public static Signature signed(KeyPair keys, String dockerReference, String digest) {
         byte[] payload = payload(dockerReference, digest);
         try {
-            java.security.Signature signer = java.security.Signature.getInstance(
-                    PublicKeys.signatureAlgorithm(keys.getPublic()));
+            java.security.Signature signer =
+                    java.security.Signature.getInstance(PublicKeys.signatureAlgorithm(keys.getPublic()));
             signer.initSign(keys.getPrivate());
             signer.update(payload);
             return new Signature(payload, signer.sign());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK signs with " + keys.getPublic().getAlgorithm(), e);
+            throw new IllegalStateException(
+                    "the JDK signs with " + keys.getPublic().getAlgorithm(), e);
         }
     }
 
@@ -112,14 +111,17 @@ public final class CosignSignatures {
      * Pushes the signatures of {@code digest} in {@code repository} under its {@code sha256-<hex>.sig} tag, replacing
      * any there (cosign appends; a test says everything it wants there at once).
      */
-    public static void push(DistributionRegistry registry, String repository, String digest,
-            List<Signature> signatures) {
+    public static void push(
+            DistributionRegistry registry, String repository, String digest, List<Signature> signatures) {
         pushBlob(registry, repository, config(signatures));
         signatures.forEach(signature -> pushBlob(registry, repository, signature.payload()));
         String tag = CosignSignatureTags.of(Digest.parse(digest));
-        send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/v2/" + repository + "/manifests/" + tag))
-                .header("Content-Type", OciImages.OCI_MANIFEST)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest(signatures))), 201, "PUT manifest " + tag);
+        send(
+                HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/v2/" + repository + "/manifests/" + tag))
+                        .header("Content-Type", OciImages.OCI_MANIFEST)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest(signatures))),
+                201,
+                "PUT manifest " + tag);
     }
 
     /**
@@ -128,14 +130,17 @@ public final class CosignSignatures {
      */
     public static byte[] manifest(List<Signature> signatures) {
         byte[] config = config(signatures);
-        String layers = signatures.stream().map(signature -> "{\"mediaType\":\"" + SIMPLE_SIGNING + "\",\"size\":"
-                + signature.payload().length + ",\"digest\":\"" + sha256(signature.payload()) + "\","
-                + "\"annotations\":{\"" + SIGNATURE_ANNOTATION + "\":\""
-                + Base64.getEncoder().encodeToString(signature.signature()) + "\"}}")
+        String layers = signatures.stream()
+                .map(signature -> "{\"mediaType\":\"" + SIMPLE_SIGNING + "\",\"size\":"
+                        + signature.payload().length + ",\"digest\":\"" + sha256(signature.payload()) + "\","
+                        + "\"annotations\":{\"" + SIGNATURE_ANNOTATION + "\":\""
+                        + Base64.getEncoder().encodeToString(signature.signature()) + "\"}}")
                 .collect(Collectors.joining(","));
         return ("{\"schemaVersion\":2,\"mediaType\":\"" + OciImages.OCI_MANIFEST + "\","
-                + "\"config\":{\"mediaType\":\"" + OCI_CONFIG + "\",\"size\":" + config.length + ",\"digest\":\""
-                + sha256(config) + "\"},\"layers\":[" + layers + "]}").getBytes(StandardCharsets.UTF_8);
+                        + "\"config\":{\"mediaType\":\"" + OCI_CONFIG + "\",\"size\":" + config.length
+                        + ",\"digest\":\""
+                        + sha256(config) + "\"},\"layers\":[" + layers + "]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code sha256:<hex>} of the bytes, as registries name blobs and manifests. */
@@ -145,27 +150,38 @@ public final class CosignSignatures {
 
     private static byte[] config(List<Signature> signatures) {
         return ("{\"architecture\":\"\",\"os\":\"\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
-                + signatures.stream().map(s -> "\"" + sha256(s.payload()) + "\"").collect(Collectors.joining(","))
-                + "]}}").getBytes(StandardCharsets.UTF_8);
+                        + signatures.stream()
+                                .map(s -> "\"" + sha256(s.payload()) + "\"")
+                                .collect(Collectors.joining(","))
+                        + "]}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A monolithic upload: POST opens it, PUT with the digest sends the bytes and closes it. */
     private static void pushBlob(DistributionRegistry registry, String repository, byte[] blob) {
-        HttpResponse<String> opened = send(HttpRequest.newBuilder(
-                        URI.create(registry.baseUrl() + "/v2/" + repository + "/blobs/uploads/"))
-                .POST(HttpRequest.BodyPublishers.noBody()), 202, "POST blob upload");
-        URI location = URI.create(registry.baseUrl() + "/").resolve(opened.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("the registry opened an upload without a Location")));
+        HttpResponse<String> opened = send(
+                HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/v2/" + repository + "/blobs/uploads/"))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                202,
+                "POST blob upload");
+        URI location = URI.create(registry.baseUrl() + "/")
+                .resolve(opened.headers()
+                        .firstValue("Location")
+                        .orElseThrow(
+                                () -> new IllegalStateException("the registry opened an upload without a Location")));
         String separator = location.getRawQuery() == null ? "?" : "&";
-        send(HttpRequest.newBuilder(URI.create(location + separator + "digest=" + sha256(blob)))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)), 201, "PUT blob");
+        send(
+                HttpRequest.newBuilder(URI.create(location + separator + "digest=" + sha256(blob)))
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)),
+                201,
+                "PUT blob");
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, int expected, String what) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
             }

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** The state directories that tests, the benchmarks and the registry start afresh. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes {@code directory} and all below it; nothing when it does not exist. */
     public static void deleteRecursively(Path directory) {
@@ -19,7 +18,8 @@ public final class Directories {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete " + directory, e);
         }

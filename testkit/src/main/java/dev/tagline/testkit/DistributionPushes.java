@@ -12,8 +12,7 @@ public final class DistributionPushes {
     public static final String MEDIA_TYPE = "application/vnd.docker.distribution.events.v1+json";
     private static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
-    private DistributionPushes() {
-    }
+    private DistributionPushes() {}
 
     /**
      * @param eventId the event's id, also used as its request's id; keep it across retries of one push, as a
@@ -21,14 +20,26 @@ public final class DistributionPushes {
      * @param sender names the registry instance (source) and its user agent, which tells whose load it was in the
      *     logs; the gateway reads neither
      */
-    public static String envelope(String eventId, String sender, String registryHost, String repository, String tag,
-            String digest) {
+    public static String envelope(
+            String eventId, String sender, String registryHost, String repository, String tag, String digest) {
         return """
                 {"events":[{"id":"%s","timestamp":"%s","action":"push","target":{"mediaType":"%s","size":1024,\
                 "digest":"%s","length":1024,"repository":"%s","url":"http://%s/v2/%s/manifests/%s","tag":"%s"},\
                 "request":{"id":"%s","addr":"127.0.0.1:40000","host":"%s","method":"PUT","useragent":"%s"},\
-                "actor":{},"source":{"addr":"%s:5000","instanceID":"%s"}}]}"""
-                .formatted(eventId, Instant.now(), MANIFEST, digest, repository, registryHost, repository, digest, tag,
-                        eventId, registryHost, sender, sender, sender);
+                "actor":{},"source":{"addr":"%s:5000","instanceID":"%s"}}]}""".formatted(
+                        eventId,
+                        Instant.now(),
+                        MANIFEST,
+                        digest,
+                        repository,
+                        registryHost,
+                        repository,
+                        digest,
+                        tag,
+                        eventId,
+                        registryHost,
+                        sender,
+                        sender,
+                        sender);
     }
 }

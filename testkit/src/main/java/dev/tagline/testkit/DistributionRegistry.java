@@ -33,7 +33,8 @@ public final class DistributionRegistry implements AutoCloseable {
      * Every manifest media type: a registry answers HEAD with the digest of the manifest as stored only when the
      * request accepts its media type, and would otherwise convert it or refuse.
      */
-    public static final String ALL_MANIFEST_TYPES = String.join(", ",
+    public static final String ALL_MANIFEST_TYPES = String.join(
+            ", ",
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.oci.image.index.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json",
@@ -72,8 +73,13 @@ public final class DistributionRegistry implements AutoCloseable {
     public static DistributionRegistry start(Notifications notifications, String credentials) {
         try {
             Path directory = Files.createTempDirectory("tagline-registry");
-            return start(directory, FreePorts.freePort(), directory.resolve("data"), directory.resolve("registry.log"),
-                    notifications, credentials);
+            return start(
+                    directory,
+                    FreePorts.freePort(),
+                    directory.resolve("data"),
+                    directory.resolve("registry.log"),
+                    notifications,
+                    credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the registry", e);
         }
@@ -84,12 +90,17 @@ public final class DistributionRegistry implements AutoCloseable {
      * {@code storageDirectory} across runs (only its configuration is temporary) and appends its log to
      * {@code logFile}; notifications as for {@link #start(Notifications, String)}.
      */
-    public static DistributionRegistry startKeeping(int port, Path storageDirectory, Path logFile,
-            Notifications notifications) {
+    public static DistributionRegistry startKeeping(
+            int port, Path storageDirectory, Path logFile, Notifications notifications) {
         try {
             Files.createDirectories(storageDirectory);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            return start(Files.createTempDirectory("tagline-registry"), port, storageDirectory, logFile, notifications,
+            return start(
+                    Files.createTempDirectory("tagline-registry"),
+                    port,
+                    storageDirectory,
+                    logFile,
+                    notifications,
                     null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the registry", e);
@@ -101,13 +112,20 @@ public final class DistributionRegistry implements AutoCloseable {
         return ExternalCommand.find(BINARY).isPresent();
     }
 
-    private static DistributionRegistry start(Path directory, int port, Path storageDirectory, Path logFile,
-            Notifications notifications, String credentials) throws IOException {
-        Files.writeString(directory.resolve("config.yml"),
-                config(directory, port, storageDirectory, notifications, credentials));
+    private static DistributionRegistry start(
+            Path directory,
+            int port,
+            Path storageDirectory,
+            Path logFile,
+            Notifications notifications,
+            String credentials)
+            throws IOException {
+        Files.writeString(
+                directory.resolve("config.yml"), config(directory, port, storageDirectory, notifications, credentials));
         if (credentials != null) {
             String[] userAndPassword = credentials.split(":", 2);
-            Files.writeString(directory.resolve("htpasswd"),
+            Files.writeString(
+                    directory.resolve("htpasswd"),
                     userAndPassword[0] + ":" + BCrypt.hashpw(userAndPassword[1], BCrypt.gensalt(4)) + "\n");
         }
         DistributionRegistry registry = new DistributionRegistry(directory, port, credentials, logFile);
@@ -131,17 +149,22 @@ public final class DistributionRegistry implements AutoCloseable {
 
     /** The digest the registry reports for {@code repository:tag} to a HEAD accepting every manifest type. */
     public Optional<String> digestOf(String repository, String tag) {
-        HttpRequest.Builder head = HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/" + repository + "/manifests/" + tag))
+        HttpRequest.Builder head = HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/v2/" + repository + "/manifests/" + tag))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .header("Accept", ALL_MANIFEST_TYPES)
                 .timeout(Duration.ofSeconds(10));
         if (credentials != null) {
-            head.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            head.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(head.build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200 ? response.headers().firstValue("Docker-Content-Digest") : Optional.empty();
+            HttpResponse<Void> response =
+                    HttpClient.newHttpClient().send(head.build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200
+                    ? response.headers().firstValue("Docker-Content-Digest")
+                    : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -164,7 +187,8 @@ public final class DistributionRegistry implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder(BINARY, "serve", directory.resolve("config.yml").toString())
+            process = new ProcessBuilder(
+                            BINARY, "serve", directory.resolve("config.yml").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start();
@@ -175,12 +199,16 @@ public final class DistributionRegistry implements AutoCloseable {
     }
 
     private void awaitServing() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest base = HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest base = HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
-                int status = http.send(base, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status =
+                        http.send(base, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == 200 || status == 401) {
                     return;
                 }
@@ -211,32 +239,43 @@ public final class DistributionRegistry implements AutoCloseable {
         process = null;
     }
 
-    private static String config(Path directory, int port, Path storageDirectory, Notifications notifications,
-            String credentials) {
+    private static String config(
+            Path directory, int port, Path storageDirectory, Notifications notifications, String credentials) {
         StringBuilder yaml = new StringBuilder()
                 .append("version: 0.1\n")
                 .append("log:\n  level: info\n")
-                .append("storage:\n  filesystem:\n    rootdirectory: ").append(storageDirectory.toAbsolutePath())
+                .append("storage:\n  filesystem:\n    rootdirectory: ")
+                .append(storageDirectory.toAbsolutePath())
                 .append('\n')
                 .append("  delete:\n    enabled: true\n")
-                .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
+                .append("http:\n  addr: 127.0.0.1:")
+                .append(port)
+                .append('\n')
                 // A fixed secret: uploads stay valid across restart().
                 .append("  secret: tagline-test-registry\n");
         if (credentials != null) {
-            yaml.append("auth:\n  htpasswd:\n    realm: tagline-test\n    path: ").append(directory.resolve("htpasswd"))
+            yaml.append("auth:\n  htpasswd:\n    realm: tagline-test\n    path: ")
+                    .append(directory.resolve("htpasswd"))
                     .append('\n');
         }
         if (notifications != null) {
             Map<String, String> headers = new LinkedHashMap<>(notifications.headers());
             yaml.append("notifications:\n  endpoints:\n    - name: tagline\n")
-                    .append("      url: ").append(notifications.url()).append('\n')
-                    .append("      timeout: ").append(notifications.timeout().toMillis()).append("ms\n")
+                    .append("      url: ")
+                    .append(notifications.url())
+                    .append('\n')
+                    .append("      timeout: ")
+                    .append(notifications.timeout().toMillis())
+                    .append("ms\n")
                     .append("      threshold: 1\n")
-                    .append("      backoff: ").append(notifications.backoff().toMillis()).append("ms\n");
+                    .append("      backoff: ")
+                    .append(notifications.backoff().toMillis())
+                    .append("ms\n");
             if (!headers.isEmpty()) {
-                yaml.append("      headers:\n").append(headers.entrySet().stream()
-                        .map(header -> "        " + header.getKey() + ": [" + quoted(header.getValue()) + "]\n")
-                        .collect(Collectors.joining()));
+                yaml.append("      headers:\n")
+                        .append(headers.entrySet().stream()
+                                .map(header -> "        " + header.getKey() + ": [" + quoted(header.getValue()) + "]\n")
+                                .collect(Collectors.joining()));
             }
         }
         return yaml.toString();

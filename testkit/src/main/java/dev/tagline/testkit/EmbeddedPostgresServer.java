@@ -1,11 +1,10 @@
 package dev.tagline.testkit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** PostgreSQL 17 from the binaries packaged in a jar, run as a child process of this JVM. */
 public final class EmbeddedPostgresServer implements PostgresServer {

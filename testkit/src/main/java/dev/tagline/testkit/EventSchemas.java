@@ -13,12 +13,12 @@ import java.util.Set;
 /** Validates event data against the JSON Schema the contract module publishes for other teams. */
 public final class EventSchemas {
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     public static Set<ValidationMessage> violations(EventType type, String data) {
         try (InputStream schemaText = EventType.class.getResourceAsStream(type.schemaResource())) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schemaText);
             JsonNode json = EventJson.mapper().readTree(data);
             return schema.validate(json);
         } catch (java.io.IOException e) {

@@ -24,15 +24,14 @@ public final class ExternalCommand {
         /** The output; a failed program is an exception naming the command and what it said. */
         public String outputIfSucceeded() {
             if (exitCode != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + exitCode + "):\n" + errors
-                        + output);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed (exit " + exitCode + "):\n" + errors + output);
             }
             return output;
         }
     }
 
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     /** The program as found on this process's {@code PATH}. */
     public static Optional<Path> find(String program) {
@@ -74,7 +73,10 @@ public final class ExternalCommand {
                     process.destroyForcibly();
                     throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
                 }
-                return new Result(command, process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+                return new Result(
+                        command,
+                        process.exitValue(),
+                        Files.readString(output, StandardCharsets.UTF_8),
                         Files.readString(errors, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(output);

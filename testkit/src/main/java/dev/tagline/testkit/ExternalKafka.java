@@ -4,6 +4,5 @@ package dev.tagline.testkit;
 record ExternalKafka(String bootstrapServers) implements KafkaCluster {
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

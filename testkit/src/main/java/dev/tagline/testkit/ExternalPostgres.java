@@ -12,7 +12,8 @@ record ExternalPostgres(String jdbcUrl, String username, String password) implem
     }
 
     /** The server that three environment variables name, if the one for the URL is set. */
-    static Optional<PostgresServer> fromEnvironment(String urlVariable, String usernameVariable, String passwordVariable) {
+    static Optional<PostgresServer> fromEnvironment(
+            String urlVariable, String usernameVariable, String passwordVariable) {
         String url = System.getenv(urlVariable);
         if (url == null || url.isBlank()) {
             return Optional.empty();
@@ -29,6 +30,5 @@ record ExternalPostgres(String jdbcUrl, String username, String password) implem
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -11,8 +11,7 @@ import java.net.ServerSocket;
  */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port the operating system reports as free right now. */
     public static int freePort() {

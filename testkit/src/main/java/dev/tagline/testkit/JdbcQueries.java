@@ -29,14 +29,16 @@ public final class JdbcQueries {
     /** The database the Quarkus app under test uses: its {@code quarkus.datasource} settings. */
     public static JdbcQueries ofQuarkusApp() {
         Config config = ConfigProvider.getConfig();
-        return new JdbcQueries(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return new JdbcQueries(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
     /** The first column of the first row, as a number: a {@code count(*)}, say. */
     public long count(String sql, String... parameters) {
-        try (Connection connection = connect(); PreparedStatement query = prepare(connection, sql, parameters);
+        try (Connection connection = connect();
+                PreparedStatement query = prepare(connection, sql, parameters);
                 ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -47,7 +49,8 @@ public final class JdbcQueries {
 
     /** The first column of every row, in the order the query gives. */
     public List<String> strings(String sql, String... parameters) {
-        try (Connection connection = connect(); PreparedStatement query = prepare(connection, sql, parameters);
+        try (Connection connection = connect();
+                PreparedStatement query = prepare(connection, sql, parameters);
                 ResultSet rows = query.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
@@ -60,7 +63,8 @@ public final class JdbcQueries {
     }
 
     public void execute(String sql, String... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
             statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

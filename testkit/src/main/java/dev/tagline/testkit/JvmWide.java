@@ -12,8 +12,7 @@ import java.lang.reflect.Method;
  */
 final class JvmWide {
 
-    private JvmWide() {
-    }
+    private JvmWide() {}
 
     /** Calls {@code owner.method()}; the result must be of a JDK type, because the caller cannot see the other copy's classes. */
     static Object call(Class<?> owner, String method) {

@@ -46,10 +46,12 @@ public final class JwtIssuer {
             generator.initialize(2048);
             KeyPair keys = generator.generateKeyPair();
             Files.createDirectories(publicKeyFile.toAbsolutePath().getParent());
-            Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(keys.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(
+                    publicKeyFile,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                    .encodeToString(keys.getPublic().getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n");
             return new JwtIssuer(keys.getPrivate(), publicKeyFile);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -79,8 +81,9 @@ public final class JwtIssuer {
             file.toFile().deleteOnExit();
             jvmWide = create(file);
         }
-        return new String[] {Base64.getEncoder().encodeToString(jvmWide.privateKey.getEncoded()),
-                jvmWide.publicKeyFile.toString()};
+        return new String[] {
+            Base64.getEncoder().encodeToString(jvmWide.privateKey.getEncoded()), jvmWide.publicKeyFile.toString()
+        };
     }
 
     /** Where the PEM public key is, for {@code mp.jwt.verify.publickey.location}. */
@@ -90,8 +93,11 @@ public final class JwtIssuer {
 
     /** The configuration that makes a service trust this issuer. */
     public Map<String, String> verificationConfig() {
-        return Map.of("mp.jwt.verify.publickey.location", publicKeyFile.toAbsolutePath().toString(),
-                "mp.jwt.verify.issuer", ISSUER);
+        return Map.of(
+                "mp.jwt.verify.publickey.location",
+                publicKeyFile.toAbsolutePath().toString(),
+                "mp.jwt.verify.issuer",
+                ISSUER);
     }
 
     /** A token for {@code subject} with the given groups, valid for an hour. */
@@ -118,8 +124,7 @@ public final class JwtIssuer {
 
     private String sign(Map<String, Object> claims) {
         try {
-            String signingInput = BASE64URL.encodeToString(
-                    JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")))
+            String signingInput = BASE64URL.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")))
                     + "." + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initSign(privateKey);

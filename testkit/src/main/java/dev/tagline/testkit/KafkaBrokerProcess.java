@@ -34,7 +34,8 @@ public final class KafkaBrokerProcess implements KafkaCluster {
     public static KafkaBrokerProcess start(Path logFile) {
         try {
             int[] ports = KafkaBroker.twoFreePorts();
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(KafkaBroker.createDataDir(), logFile, ports[0], ports[1]);
+            KafkaBrokerProcess broker =
+                    new KafkaBrokerProcess(KafkaBroker.createDataDir(), logFile, ports[0], ports[1]);
             broker.restart();
             return broker;
         } catch (IOException e) {
@@ -67,9 +68,15 @@ public final class KafkaBrokerProcess implements KafkaCluster {
             return;
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), KafkaBroker.class.getName(), dataDir.toString(),
-                String.valueOf(port), String.valueOf(controllerPort)))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KafkaBroker.class.getName(),
+                        dataDir.toString(),
+                        String.valueOf(port),
+                        String.valueOf(controllerPort)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         try {

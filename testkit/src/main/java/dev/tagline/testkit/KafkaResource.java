@@ -1,8 +1,7 @@
 package dev.tagline.testkit;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points a Quarkus test app at the JVM-wide Kafka cluster, so that apps of other test profiles see the same topics. */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
@@ -14,6 +13,5 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     // The shared cluster outlives this app; a JVM shutdown hook stops it.
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -31,11 +31,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class KafkaTestClients {
 
     /** A record as a consumer sees it: key, headers by name, value. */
-    public record Consumed(String topic, String key, Map<String, String> headers, String value) {
-    }
+    public record Consumed(String topic, String key, Map<String, String> headers, String value) {}
 
-    private KafkaTestClients() {
-    }
+    private KafkaTestClients() {}
 
     public static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -43,16 +41,19 @@ public final class KafkaTestClients {
 
     /** Publishes a CloudEvent in binary mode to its type's topic and waits for the broker's acknowledgement. */
     public static void publish(EventType type, String id, String key, Object data) {
-        publishRaw(type.topic(), key, new CloudEventHeaders(id, "/tests/producer", type, key, Instant.now())
-                .toHeaders(), EventJson.write(data));
+        publishRaw(
+                type.topic(),
+                key,
+                new CloudEventHeaders(id, "/tests/producer", type, key, Instant.now()).toHeaders(),
+                EventJson.write(data));
     }
 
     public static void publishRaw(String topic, String key, Map<String, byte[]> headers, String value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, bytes) -> record.headers().add(name, bytes));
             producer.send(record).get();
@@ -68,14 +69,20 @@ public final class KafkaTestClients {
         public static final String UNREADABLE = "{not json";
 
         public static Outgoing event(EventType type, String id, String key, Object data) {
-            return new Outgoing(type.topic(), key, new CloudEventHeaders(id, "/tests/producer", type, key,
-                    Instant.now()).toHeaders(), EventJson.write(data));
+            return new Outgoing(
+                    type.topic(),
+                    key,
+                    new CloudEventHeaders(id, "/tests/producer", type, key, Instant.now()).toHeaders(),
+                    EventJson.write(data));
         }
 
         /** A record with the headers of an event of the type and {@link #UNREADABLE} data. */
         public static Outgoing unreadable(EventType type, String key) {
-            return new Outgoing(type.topic(), key, new CloudEventHeaders(newEventId(), "/tests/producer", type, key,
-                    Instant.now()).toHeaders(), UNREADABLE);
+            return new Outgoing(
+                    type.topic(),
+                    key,
+                    new CloudEventHeaders(newEventId(), "/tests/producer", type, key, Instant.now()).toHeaders(),
+                    UNREADABLE);
         }
     }
 
@@ -88,12 +95,12 @@ public final class KafkaTestClients {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (Outgoing outgoing : records) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(outgoing.topic(), outgoing.key(),
-                        outgoing.value());
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(outgoing.topic(), outgoing.key(), outgoing.value());
                 outgoing.headers().forEach((name, bytes) -> record.headers().add(name, bytes));
                 sent.add(producer.send(record));
             }
@@ -107,7 +114,11 @@ public final class KafkaTestClients {
 
     /** What reached the topic's dead-letter topic under the key: waits for one, then for a quiet second. */
     public static List<Consumed> deadLettersOf(String topic, String key) {
-        return read(Topics.deadLetter(topic), record -> key.equals(record.key()), 1, Duration.ofSeconds(1),
+        return read(
+                Topics.deadLetter(topic),
+                record -> key.equals(record.key()),
+                1,
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(20));
     }
 
@@ -120,22 +131,24 @@ public final class KafkaTestClients {
      * more for {@code quiet}, or until {@code within} ends. Tests use unique namespaces and repositories, so
      * what other tests wrote never matches. Partitions are assigned directly: no group rebalance to wait for.
      */
-    public static List<Consumed> read(String topic, Predicate<Consumed> matches, int atLeast, Duration quiet,
-            Duration within) {
+    public static List<Consumed> read(
+            String topic, Predicate<Consumed> matches, int atLeast, Duration quiet, Duration within) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<Consumed> matching = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             long deadline = System.nanoTime() + within.toNanos();
             long lastMatch = System.nanoTime();
             List<TopicPartition> partitions = List.of();
             // A topic nobody wrote to yet has no partitions: nothing to read until it appears.
-            while (partitions.isEmpty() && System.nanoTime() < deadline
+            while (partitions.isEmpty()
+                    && System.nanoTime() < deadline
                     && (atLeast > 0 || System.nanoTime() - lastMatch < quiet.toNanos())) {
                 partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
                 if (partitions.isEmpty()) {
                     pause();
                 }
@@ -164,7 +177,11 @@ public final class KafkaTestClients {
      * arrived, then a further second, so that a duplicate would be seen too.
      */
     public static List<Consumed> tagEventsOf(String namespace, EventType type, int atLeast) {
-        return read(Topics.IMAGESTREAM_TAG_EVENTS, about(namespace, type), atLeast, Duration.ofSeconds(1),
+        return read(
+                Topics.IMAGESTREAM_TAG_EVENTS,
+                about(namespace, type),
+                atLeast,
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(20));
     }
 
@@ -174,7 +191,8 @@ public final class KafkaTestClients {
     }
 
     private static Predicate<Consumed> about(String namespace, EventType type) {
-        return event -> event.key() != null && event.key().startsWith(namespace + "/")
+        return event -> event.key() != null
+                && event.key().startsWith(namespace + "/")
                 && type.type().equals(event.headers().get(CloudEventHeaders.TYPE));
     }
 

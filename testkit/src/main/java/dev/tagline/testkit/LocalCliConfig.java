@@ -17,8 +17,7 @@ public final class LocalCliConfig {
     public static final String FILE_NAME = "tagline.config";
     private static final String NAMESPACE = "team-a";
 
-    private LocalCliConfig() {
-    }
+    private LocalCliConfig() {}
 
     /** Writes {@code <directory>/tagline.config} for {@code stack}, replacing the one there. */
     public static Path write(TaglineStack stack, Path stateDirectory) {
@@ -34,7 +33,10 @@ public final class LocalCliConfig {
         try {
             Files.createDirectories(stateDirectory);
             // Owner-only from the moment it exists, then moved over the previous one.
-            Path temporary = Files.createTempFile(stateDirectory, FILE_NAME, ".tmp",
+            Path temporary = Files.createTempFile(
+                    stateDirectory,
+                    FILE_NAME,
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temporary, config);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

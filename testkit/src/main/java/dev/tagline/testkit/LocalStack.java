@@ -15,12 +15,13 @@ public final class LocalStack {
 
     private static final int KAFKA_PORT = 9092;
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) throws InterruptedException {
         ConsoleLogging.install();
-        Path root = Path.of(System.getProperty("tagline.root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("tagline.root", System.getProperty("user.dir")))
+                .toAbsolutePath()
+                .normalize();
         TaglineStack.Options options = TaglineStack.Options.local(root);
         List<AutoCloseable> running = new CopyOnWriteArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopInReverse(running), "local-stack-shutdown"));
@@ -40,18 +41,34 @@ public final class LocalStack {
         System.out.println();
         stack.notes().forEach(note -> System.out.println("Note: " + note));
         for (TaglineStack.Service service : TaglineStack.Service.values()) {
-            stack.service(service).ifPresent(process -> System.out.printf("%-16s %s  (health %s/q/health, OpenAPI %s/q/openapi, log %s)%n",
-                    service.module() + ":", process.baseUrl(), process.baseUrl(), process.baseUrl(), stack.logFile(service)));
+            stack.service(service)
+                    .ifPresent(process -> System.out.printf(
+                            "%-16s %s  (health %s/q/health, OpenAPI %s/q/openapi, log %s)%n",
+                            service.module() + ":",
+                            process.baseUrl(),
+                            process.baseUrl(),
+                            process.baseUrl(),
+                            stack.logFile(service)));
         }
-        stack.registry().ifPresent(registry -> System.out.printf(
-                "%-16s %s  (push to %s/<namespace>/<stream>:<tag>; notifies %s/webhooks/%s; log %s)%n",
-                "registry:", registry.baseUrl(), registry.host(), stack.url(TaglineStack.Service.WEBHOOK_GATEWAY),
-                TaglineStack.REGISTRY_SOURCE, registry.logFile()));
-        System.out.printf("%-16s %s  (topics %s)%n", "Kafka:", kafka.bootstrapServers(),
-                TaglineStack.TOPICS.stream().map(topic -> topic.name() + "/" + topic.partitions()).toList());
+        stack.registry()
+                .ifPresent(registry -> System.out.printf(
+                        "%-16s %s  (push to %s/<namespace>/<stream>:<tag>; notifies %s/webhooks/%s; log %s)%n",
+                        "registry:",
+                        registry.baseUrl(),
+                        registry.host(),
+                        stack.url(TaglineStack.Service.WEBHOOK_GATEWAY),
+                        TaglineStack.REGISTRY_SOURCE,
+                        registry.logFile()));
+        System.out.printf(
+                "%-16s %s  (topics %s)%n",
+                "Kafka:",
+                kafka.bootstrapServers(),
+                TaglineStack.TOPICS.stream()
+                        .map(topic -> topic.name() + "/" + topic.partitions())
+                        .toList());
         System.out.printf("%-16s %s  (user %s)%n", "Postgres:", postgres.jdbcUrl(), postgres.username());
-        System.out.printf("%-16s %s  (cluster-admin; more users in %s)%n", "API token:", stack.adminToken(),
-                stack.tokenFile());
+        System.out.printf(
+                "%-16s %s  (cluster-admin; more users in %s)%n", "API token:", stack.adminToken(), stack.tokenFile());
         Path cliConfig = LocalCliConfig.write(stack, stateDirectory);
         System.out.printf("%-16s %s  (context local, namespace team-a)%n", "tagline config:", cliConfig);
         System.out.println("Try:             export TAGLINE_CONFIG=" + cliConfig + "; cli/target/tagline get is");
@@ -70,7 +87,8 @@ public final class LocalStack {
     }
 
     private static PostgresServer postgres(Path stateDir) {
-        return ExternalPostgres.fromEnvironment("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")
+        return ExternalPostgres.fromEnvironment(
+                        "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")
                 .orElseGet(() -> EmbeddedPostgresServer.start(stateDir.resolve("postgres")));
     }
 

@@ -17,13 +17,14 @@ final class LocalTokens {
 
     private static final String ADMIN_SUBJECT = "local-admin";
 
-    private LocalTokens() {
-    }
+    private LocalTokens() {}
 
     static Path ensure(Path file) {
         if (!Files.exists(file)) {
-            writePrivately(file, "# <token> <subject> <group>,<group>…  groups: <namespace>:view|edit|admin, cluster-admin\n"
-                    + randomHex() + " " + ADMIN_SUBJECT + " cluster-admin\n");
+            writePrivately(
+                    file,
+                    "# <token> <subject> <group>,<group>…  groups: <namespace>:view|edit|admin, cluster-admin\n"
+                            + randomHex() + " " + ADMIN_SUBJECT + " cluster-admin\n");
         }
         return file;
     }

@@ -26,6 +26,7 @@ public final class OciImages {
     private static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
     /** The name the layout's {@code index.json} gives the image; {@link LayoutImage#ociReference()} uses it. */
     private static final String REF_NAME = "latest";
+
     private static final int TAR_BLOCK = 512;
 
     /** An image platform; {@code variant} may be null. */
@@ -53,11 +54,9 @@ public final class OciImages {
         }
     }
 
-    private record Blob(String digest, int size) {
-    }
+    private record Blob(String digest, int size) {}
 
-    private OciImages() {
-    }
+    private OciImages() {}
 
     /** A single-platform image whose content is derived from {@code seed}. */
     public static LayoutImage image(Path layout, Platform platform, String seed) {
@@ -76,8 +75,11 @@ public final class OciImages {
             entries.add("{\"mediaType\":\"" + OCI_MANIFEST + "\",\"digest\":\"" + manifest.digest() + "\",\"size\":"
                     + manifest.size() + ",\"platform\":" + platform.json() + "}");
         }
-        Blob index = writeBlob(layout, ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":["
-                + String.join(",", entries) + "]}").getBytes(StandardCharsets.UTF_8));
+        Blob index = writeBlob(
+                layout,
+                ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":[" + String.join(",", entries)
+                                + "]}")
+                        .getBytes(StandardCharsets.UTF_8));
         writeLayoutIndex(layout, OCI_INDEX, index);
         return new LayoutImage(layout, index.digest(), OCI_INDEX, List.copyOf(children));
     }
@@ -163,7 +165,9 @@ public final class OciImages {
 
     static String sha256(byte[] content) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

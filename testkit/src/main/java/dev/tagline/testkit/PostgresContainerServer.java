@@ -22,8 +22,8 @@ final class PostgresContainerServer implements PostgresServer {
     // Built here because the container's own JDBC URL carries driver options the reactive client rejects.
     @Override
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT)
-                + "/" + container.getDatabaseName();
+        return "jdbc:postgresql://" + container.getHost() + ":"
+                + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + container.getDatabaseName();
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.tagline.testkit;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points a Quarkus test app's datasource at the JVM-wide PostgreSQL server, so that apps of other test profiles see the same data. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -19,6 +18,5 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     // The shared server outlives this app; a JVM shutdown hook stops it.
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

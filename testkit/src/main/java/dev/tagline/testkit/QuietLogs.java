@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
-
 import org.jboss.logmanager.Logger;
 
 /** Keeps the chatter of in-JVM infrastructure out of test output: its loggers only report warnings and errors. */
@@ -13,8 +12,7 @@ final class QuietLogs {
     // Held here so that the levels survive: the log context may only reference its loggers weakly.
     private static final Set<Logger> QUIETED = ConcurrentHashMap.newKeySet();
 
-    private QuietLogs() {
-    }
+    private QuietLogs() {}
 
     static void warningsOnly(List<String> categories) {
         for (String category : categories) {

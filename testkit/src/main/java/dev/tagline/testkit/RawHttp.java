@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * Sends {@code head} (request line and headers, ending in an empty line) and {@code body} to
@@ -47,7 +46,8 @@ public final class RawHttp {
         for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
             response.append(line).append("\n");
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                length = Integer.parseInt(
+                        line.substring("content-length:".length()).trim());
             }
         }
         char[] content = new char[length];

@@ -12,8 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class RecordText {
 
-    private RecordText() {
-    }
+    private RecordText() {}
 
     /** Header lines without a colon are skipped; text without a blank line is all headers and no value. */
     public static ConsumerRecord<String, String> parse(String topic, String text) {
@@ -24,8 +23,10 @@ public final class RecordText {
         head.lines().forEach(line -> {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                record.headers().add(line.substring(0, colon).strip(),
-                        line.substring(colon + 1).strip().getBytes(StandardCharsets.UTF_8));
+                record.headers()
+                        .add(
+                                line.substring(0, colon).strip(),
+                                line.substring(colon + 1).strip().getBytes(StandardCharsets.UTF_8));
             }
         });
         return record;
@@ -36,8 +37,8 @@ public final class RecordText {
      * or refused with a {@link MalformedEventException} naming a field, which dead-letters it alone. Any other
      * exception escapes: the consumer would count it transient and hold the partition in retries forever.
      */
-    public static void acceptedOrRefusedNamingAField(String topic, String text,
-            Consumer<ConsumerRecord<String, String>> validation) {
+    public static void acceptedOrRefusedNamingAField(
+            String topic, String text, Consumer<ConsumerRecord<String, String>> validation) {
         try {
             validation.accept(parse(topic, text));
         } catch (MalformedEventException refused) {

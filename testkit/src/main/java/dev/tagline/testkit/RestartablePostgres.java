@@ -1,5 +1,6 @@
 package dev.tagline.testkit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * An embedded PostgreSQL that a test can stop as a crash would ({@code SIGQUIT} to the postmaster: Postgres' immediate
@@ -55,8 +54,8 @@ public final class RestartablePostgres implements PostgresServer {
         if (postgres == null) {
             return;
         }
-        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("No postmaster.pid in "
-                + dataDir));
+        ProcessHandle postmaster =
+                postmaster().orElseThrow(() -> new IllegalStateException("No postmaster.pid in " + dataDir));
         ExternalCommand.output(List.of("kill", "-QUIT", String.valueOf(postmaster.pid())), Duration.ofSeconds(10));
         try {
             postmaster.onExit().get(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -77,8 +76,12 @@ public final class RestartablePostgres implements PostgresServer {
             // The embedded default, synchronous_commit=off, answers a commit before its WAL is written: a crash then
             // loses commits that their clients saw succeed, and a consumer that committed its offsets after them
             // loses their records. Production servers run with it on, and so does a server a test crashes.
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
-                    .setServerConfig("synchronous_commit", "on").start();
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded Postgres on " + dataDir, e);
         }

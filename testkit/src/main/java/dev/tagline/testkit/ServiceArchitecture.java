@@ -15,8 +15,8 @@ import java.util.List;
  */
 public final class ServiceArchitecture {
 
-    private static final List<String> SERVICES = List.of("dev.tagline.gateway", "dev.tagline.tags",
-            "dev.tagline.imports", "dev.tagline.triggers");
+    private static final List<String> SERVICES =
+            List.of("dev.tagline.gateway", "dev.tagline.tags", "dev.tagline.imports", "dev.tagline.triggers");
 
     private final String rootPackage;
     private final JavaClasses classes;
@@ -24,8 +24,10 @@ public final class ServiceArchitecture {
     private ServiceArchitecture(String rootPackage) {
         this.rootPackage = rootPackage;
         // Only the service's own classes are read: the rules are about what they depend on, which needs no jar.
-        this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(rootPackage);
+        this.classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(rootPackage);
     }
 
     /** The production classes of the service whose code lives under {@code rootPackage}. */
@@ -43,7 +45,9 @@ public final class ServiceArchitecture {
 
     /** No class of the service uses a class of another service. */
     public void requireNoOtherServiceCode() {
-        String[] others = SERVICES.stream().filter(other -> !other.equals(rootPackage)).map(other -> other + "..")
+        String[] others = SERVICES.stream()
+                .filter(other -> !other.equals(rootPackage))
+                .map(other -> other + "..")
                 .toArray(String[]::new);
         noClasses().should().dependOnClassesThat().resideInAnyPackage(others).check(classes);
     }

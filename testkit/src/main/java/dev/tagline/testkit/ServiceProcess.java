@@ -110,12 +110,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service reports ready at {@code /q/health/ready}. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Service on port " + port + " exited with " + process.exitValue() + "; see " + logFile);
+                throw new IllegalStateException(
+                        "Service on port " + port + " exited with " + process.exitValue() + "; see " + logFile);
             }
             if (answersOk(http, ready)) {
                 if (readyAfter == null) {
@@ -153,7 +157,8 @@ public final class ServiceProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the service on port " + port + " to exit", e);
+            throw new IllegalStateException(
+                    "Interrupted while waiting for the service on port " + port + " to exit", e);
         }
     }
 

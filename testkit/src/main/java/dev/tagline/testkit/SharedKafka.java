@@ -5,8 +5,7 @@ final class SharedKafka {
 
     private static KafkaCluster cluster;
 
-    private SharedKafka() {
-    }
+    private SharedKafka() {}
 
     static KafkaCluster get() {
         return new ExternalKafka((String) JvmWide.call(SharedKafka.class, "bootstrapServers"));

@@ -11,8 +11,7 @@ final class SharedPostgres {
 
     private static PostgresServer server;
 
-    private SharedPostgres() {
-    }
+    private SharedPostgres() {}
 
     static PostgresServer get() {
         @SuppressWarnings("unchecked")
@@ -30,7 +29,9 @@ final class SharedPostgres {
     }
 
     private static PostgresServer start() {
-        return ExternalPostgres.fromEnvironment("TAGLINE_TEST_POSTGRES_URL", "TAGLINE_TEST_POSTGRES_USER", "TAGLINE_TEST_POSTGRES_PASSWORD")
-                .orElseGet(() -> Docker.daemonAnswers() ? PostgresContainerServer.start() : EmbeddedPostgresServer.start());
+        return ExternalPostgres.fromEnvironment(
+                        "TAGLINE_TEST_POSTGRES_URL", "TAGLINE_TEST_POSTGRES_USER", "TAGLINE_TEST_POSTGRES_PASSWORD")
+                .orElseGet(() ->
+                        Docker.daemonAnswers() ? PostgresContainerServer.start() : EmbeddedPostgresServer.start());
     }
 }

@@ -14,11 +14,11 @@ public final class Skopeo {
 
     /** The manifest format the registry receives: as built (OCI), or converted to Docker schema 2. */
     public enum Format {
-        OCI, DOCKER_V2
+        OCI,
+        DOCKER_V2
     }
 
-    private Skopeo() {
-    }
+    private Skopeo() {}
 
     /** Pushes {@code image} (all platforms of an index) to {@code destination}, e.g. {@code 127.0.0.1:5000/team/app:v1}. */
     public static void push(OciImages.LayoutImage image, String destination) {
@@ -27,7 +27,8 @@ public final class Skopeo {
 
     /** Pushes with a manifest format and, when {@code credentials} ({@code user:password}) is not null, Basic auth. */
     public static void push(OciImages.LayoutImage image, String destination, Format format, String credentials) {
-        List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false"));
+        List<String> command =
+                new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false"));
         if (image.isIndex()) {
             command.add("--all");
         }

@@ -15,8 +15,7 @@ public final class StandardWebhooks {
     private static final String SECRET_PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private StandardWebhooks() {
-    }
+    private StandardWebhooks() {}
 
     /** A new {@code whsec_…} secret of 32 random bytes. */
     public static String newSecret() {
@@ -29,18 +28,21 @@ public final class StandardWebhooks {
      * Whether one of the {@code v1,} signatures is HMAC-SHA256 over {@code id.timestamp.body}, keyed with the
      * secret's decoded bytes.
      */
-    public static boolean isSigned(String secret, String webhookId, String webhookTimestamp, String body,
-            String webhookSignature) {
+    public static boolean isSigned(
+            String secret, String webhookId, String webhookTimestamp, String body, String webhookSignature) {
         if (webhookId == null || webhookTimestamp == null || webhookSignature == null) {
             return false;
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())), "HmacSHA256"));
-            byte[] expected = mac.doFinal((webhookId + "." + webhookTimestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            mac.init(new SecretKeySpec(
+                    Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())), "HmacSHA256"));
+            byte[] expected =
+                    mac.doFinal((webhookId + "." + webhookTimestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             return Arrays.stream(webhookSignature.split(" "))
                     .filter(entry -> entry.startsWith("v1,"))
-                    .anyMatch(entry -> MessageDigest.isEqual(expected, Base64.getDecoder().decode(entry.substring(3))));
+                    .anyMatch(entry ->
+                            MessageDigest.isEqual(expected, Base64.getDecoder().decode(entry.substring(3))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

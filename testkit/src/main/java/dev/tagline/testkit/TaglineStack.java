@@ -27,8 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TaglineStack implements AutoCloseable {
 
     /** A topic and the partitions the services need. */
-    public record Topic(String name, int partitions) {
-    }
+    public record Topic(String name, int partitions) {}
 
     /**
      * Every topic the services use, with its partitions: keyed topics get 3 so that tags spread over consumers,
@@ -160,6 +159,7 @@ public final class TaglineStack implements AutoCloseable {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     /** What each service was started with, so that a restart after a crash starts it the same way. */
     private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+
     private final List<String> notes = new ArrayList<>();
     private final Path tokenFile;
     private volatile DistributionRegistry registry;
@@ -273,10 +273,12 @@ public final class TaglineStack implements AutoCloseable {
         // Under the lock close() takes, so that a Ctrl-C while starting cannot leave the registry process behind.
         synchronized (this) {
             ensureOpen();
-            registry = DistributionRegistry.startKeeping(port, options.stateDirectory.resolve("registry"),
+            registry = DistributionRegistry.startKeeping(
+                    port,
+                    options.stateDirectory.resolve("registry"),
                     options.stateDirectory.resolve("registry.log"),
-                    DistributionRegistry.Notifications.to(gatewayWebhook,
-                            Map.of("Authorization", "Bearer " + registryNotificationToken())));
+                    DistributionRegistry.Notifications.to(
+                            gatewayWebhook, Map.of("Authorization", "Bearer " + registryNotificationToken())));
         }
     }
 
@@ -337,8 +339,13 @@ public final class TaglineStack implements AutoCloseable {
     private void launch(Service service) {
         synchronized (this) {
             ensureOpen();
-            services.put(service, ServiceProcess.start(options.root.resolve(service.module()), ports.get(service),
-                    environments.get(service), logFile(service)));
+            services.put(
+                    service,
+                    ServiceProcess.start(
+                            options.root.resolve(service.module()),
+                            ports.get(service),
+                            environments.get(service),
+                            logFile(service)));
         }
     }
 
@@ -377,8 +384,7 @@ public final class TaglineStack implements AutoCloseable {
             }
             // Public receivers as by default, and receivers on this machine.
             case TRIGGER_SERVICE -> wiring.put("TAGLINE_TRIGGERS_ALLOWED_WEBHOOK_HOSTS", "public,127.0.0.1");
-            case TAG_SERVICE -> {
-            }
+            case TAG_SERVICE -> {}
         }
         if (options.userEnvironmentWins) {
             TUNABLE.stream()

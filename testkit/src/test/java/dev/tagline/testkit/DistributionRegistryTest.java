@@ -31,7 +31,8 @@ class DistributionRegistryTest {
     @Test
     void a_pushed_image_has_the_digest_the_layout_computed() {
         try (DistributionRegistry registry = DistributionRegistry.start()) {
-            OciImages.LayoutImage image = OciImages.image(layouts.resolve("one"), OciImages.Platform.LINUX_AMD64, "one");
+            OciImages.LayoutImage image =
+                    OciImages.image(layouts.resolve("one"), OciImages.Platform.LINUX_AMD64, "one");
             Skopeo.push(image, registry.host() + "/team-a/app:v1");
             assertEquals(Optional.of(image.digest()), registry.digestOf("team-a/app", "v1"));
         }
@@ -42,12 +43,12 @@ class DistributionRegistryTest {
         Path storage = layouts.resolve("storage");
         OciImages.LayoutImage image = OciImages.image(layouts.resolve("kept"), OciImages.Platform.LINUX_AMD64, "kept");
         int port = FreePorts.freePort();
-        try (DistributionRegistry first = DistributionRegistry.startKeeping(port, storage, layouts.resolve("first.log"),
-                null)) {
+        try (DistributionRegistry first =
+                DistributionRegistry.startKeeping(port, storage, layouts.resolve("first.log"), null)) {
             Skopeo.push(image, first.host() + "/team-a/app:v1");
         }
-        try (DistributionRegistry second = DistributionRegistry.startKeeping(port, storage,
-                layouts.resolve("second.log"), null)) {
+        try (DistributionRegistry second =
+                DistributionRegistry.startKeeping(port, storage, layouts.resolve("second.log"), null)) {
             assertEquals("127.0.0.1:" + port, second.host());
             assertEquals(Optional.of(image.digest()), second.digestOf("team-a/app", "v1"));
             assertTrue(Files.size(second.logFile()) > 0);
@@ -57,8 +58,10 @@ class DistributionRegistryTest {
     @Test
     void a_multi_platform_index_keeps_its_digest() {
         try (DistributionRegistry registry = DistributionRegistry.start()) {
-            OciImages.LayoutImage index = OciImages.index(layouts.resolve("multi"),
-                    List.of(OciImages.Platform.LINUX_AMD64, OciImages.Platform.LINUX_ARM64), "multi");
+            OciImages.LayoutImage index = OciImages.index(
+                    layouts.resolve("multi"),
+                    List.of(OciImages.Platform.LINUX_AMD64, OciImages.Platform.LINUX_ARM64),
+                    "multi");
             Skopeo.push(index, registry.host() + "/team-a/app:multi");
             assertEquals(Optional.of(index.digest()), registry.digestOf("team-a/app", "multi"));
             assertEquals(2, index.childDigests().size());
@@ -68,7 +71,8 @@ class DistributionRegistryTest {
     @Test
     void a_registry_with_basic_auth_refuses_pushes_without_credentials() {
         try (DistributionRegistry registry = DistributionRegistry.start(null, "pusher:s3cret")) {
-            OciImages.LayoutImage image = OciImages.image(layouts.resolve("auth"), OciImages.Platform.LINUX_AMD64, "auth");
+            OciImages.LayoutImage image =
+                    OciImages.image(layouts.resolve("auth"), OciImages.Platform.LINUX_AMD64, "auth");
             assertThrows(IllegalStateException.class, () -> Skopeo.push(image, registry.host() + "/team-a/app:v1"));
             Skopeo.push(image, registry.host() + "/team-a/app:v1", Skopeo.Format.DOCKER_V2, "pusher:s3cret");
             assertTrue(registry.digestOf("team-a/app", "v1").isPresent());
@@ -93,10 +97,12 @@ class DistributionRegistryTest {
             OciImages.LayoutImage image = OciImages.image(layouts.resolve("n"), OciImages.Platform.LINUX_AMD64, "n");
             Skopeo.push(image, registry.host() + "/team-a/app:v1");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (bodies.stream().noneMatch(body -> TAGGED_V1.matcher(body).find()) && Instant.now().isBefore(deadline)) {
+            while (bodies.stream().noneMatch(body -> TAGGED_V1.matcher(body).find())
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
-            assertTrue(bodies.stream().anyMatch(body -> TAGGED_V1.matcher(body).find() && body.contains(image.digest())),
+            assertTrue(
+                    bodies.stream().anyMatch(body -> TAGGED_V1.matcher(body).find() && body.contains(image.digest())),
                     () -> "no tagged push among " + bodies);
             assertTrue(authorizations.stream().allMatch("Bearer token-1"::equals), authorizations::toString);
         } finally {

@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +42,8 @@ class PostgresServerTest {
     }
 
     private static void update(PostgresServer postgres, String sql) throws SQLException {
-        try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(postgres);
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,14 @@ class ServiceProcessTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeQuarkusService.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
-                FakeQuarkusService.class.getProtectionDomain().getCodeSource().getLocation().toString());
+        manifest.getMainAttributes()
+                .put(
+                        Attributes.Name.CLASS_PATH,
+                        FakeQuarkusService.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toString());
         Path jar = ServiceProcess.jarOf(moduleDir);
         Files.createDirectories(jar.getParent());
         try (OutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
@@ -46,12 +51,15 @@ class ServiceProcessTest {
 
     @Test
     void a_started_service_becomes_ready_with_the_given_environment_and_packaged_jvm_options() throws IOException {
-        try (ServiceProcess service = ServiceProcess.start(moduleDir, FreePorts.freePort(), Map.of("GREETING", "hello"), log)) {
+        try (ServiceProcess service =
+                ServiceProcess.start(moduleDir, FreePorts.freePort(), Map.of("GREETING", "hello"), log)) {
             service.awaitReady(READY);
 
             assertTrue(Files.readString(log).contains("started with GREETING=hello"));
             // In the jar's directory, which the options' relative paths (the class-data archive) are relative to.
-            assertTrue(Files.readString(log).contains("started with fake.marker=read in " + ServiceProcess.jarOf(moduleDir).getParent()));
+            assertTrue(Files.readString(log)
+                    .contains("started with fake.marker=read in "
+                            + ServiceProcess.jarOf(moduleDir).getParent()));
         }
     }
 

@@ -52,8 +52,10 @@ class ApiValidationTest {
     void a_bad_trigger_is_refused_with_the_field_named_and_nothing_written(String why, String body, String field) {
         String namespace = unique("team");
         String secret = TestData.secret();
-        given().contentType(ContentType.JSON).body(body.replace("FROM", FROM).replace("SECRET", secret))
-                .post("/api/v1/namespaces/{ns}/triggers", namespace).then()
+        given().contentType(ContentType.JSON)
+                .body(body.replace("FROM", FROM).replace("SECRET", secret))
+                .post("/api/v1/namespaces/{ns}/triggers", namespace)
+                .then()
                 .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("field", equalTo(field))
@@ -62,29 +64,43 @@ class ApiValidationTest {
                 .body("error", not(containsString(secret.substring("whsec_".length()))))
                 .body("error", not(containsString("not base64")))
                 .body("error", not(containsString("c2hvcnQ")));
-        given().get("/api/v1/namespaces/{ns}/triggers", namespace).then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/namespaces/{ns}/triggers", namespace)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
         assertThat(database.outboxRowsOf(namespace)).isZero();
     }
 
     @Test
     void a_namespace_or_trigger_name_that_is_not_a_label_is_refused() {
-        given().get("/api/v1/namespaces/{ns}/triggers", "Team_A").then()
-                .statusCode(400).body("field", equalTo("namespace"));
-        given().get("/api/v1/namespaces/team/triggers/{name}", "Web_1").then()
-                .statusCode(400).body("field", equalTo("name"));
+        given().get("/api/v1/namespaces/{ns}/triggers", "Team_A")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("namespace"));
+        given().get("/api/v1/namespaces/team/triggers/{name}", "Web_1")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("name"));
     }
 
     @Test
     void an_unknown_trigger_or_delivery_is_not_found() {
         String namespace = unique("team");
         TriggersApi.get(namespace, "missing").statusCode(404).body("field", equalTo("name"));
-        TriggersApi.replace(namespace, "missing", TriggersApi.deployTrigger("missing",
-                FollowedImageStreamTag.fresh(), null, null)).statusCode(404);
-        given().delete("/api/v1/namespaces/{ns}/triggers/missing", namespace).then().statusCode(404);
+        TriggersApi.replace(
+                        namespace,
+                        "missing",
+                        TriggersApi.deployTrigger("missing", FollowedImageStreamTag.fresh(), null, null))
+                .statusCode(404);
+        given().delete("/api/v1/namespaces/{ns}/triggers/missing", namespace)
+                .then()
+                .statusCode(404);
         TriggersApi.created(namespace, TriggersApi.deployTrigger("web", FollowedImageStreamTag.fresh(), null, null));
         TriggersApi.redeliver(namespace, "web", 123456789).statusCode(404).body("field", equalTo("id"));
-        given().post("/api/v1/namespaces/{ns}/triggers/web/deliveries/abc/redeliver", namespace).then()
-                .statusCode(400).body("field", equalTo("id"));
+        given().post("/api/v1/namespaces/{ns}/triggers/web/deliveries/abc/redeliver", namespace)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("id"));
     }
 
     @Test
@@ -101,14 +117,19 @@ class ApiValidationTest {
         FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
         TriggersApi.created(namespace, TriggersApi.deployTrigger("web", tag, null, null));
         TriggersApi.replace(namespace, "web", TriggersApi.deployTrigger("api", tag, null, null))
-                .statusCode(400).body("field", equalTo("name"));
+                .statusCode(400)
+                .body("field", equalTo("name"));
     }
 
     @Test
     void a_preview_of_a_malformed_tag_or_digest_is_refused() {
-        given().get("/api/v1/namespaces/team/imagestreamtags/app/triggers").then()
-                .statusCode(400).body("field", equalTo("name"));
-        given().get("/api/v1/namespaces/team/imagestreamtags/app:v1/triggers?digest=sha256:abc").then()
-                .statusCode(400).body("field", equalTo("digest"));
+        given().get("/api/v1/namespaces/team/imagestreamtags/app/triggers")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("name"));
+        given().get("/api/v1/namespaces/team/imagestreamtags/app:v1/triggers?digest=sha256:abc")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("digest"));
     }
 }

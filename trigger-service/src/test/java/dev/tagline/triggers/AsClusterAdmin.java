@@ -10,8 +10,7 @@ import io.restassured.specification.RequestSpecification;
  */
 final class AsClusterAdmin {
 
-    private AsClusterAdmin() {
-    }
+    private AsClusterAdmin() {}
 
     static RequestSpecification given() {
         return RestAssured.given().auth().oauth2(JwtIssuer.shared().clusterAdmin());

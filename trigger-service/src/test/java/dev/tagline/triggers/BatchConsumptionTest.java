@@ -48,9 +48,11 @@ class BatchConsumptionTest {
         assertThat(database.firedDigests(tag.namespace(), "web")).containsExactlyElementsOf(digests);
         List<TriggerActionRequested> actions = actions(tag.namespace(), 30);
         assertThat(actions).extracting(action -> action.image().digest()).containsExactlyElementsOf(digests);
-        assertThat(actions).extracting(action -> action.from().generation())
+        assertThat(actions)
+                .extracting(action -> action.from().generation())
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
-        TriggersApi.get(tag.namespace(), "web").body("lastTriggeredImage.digest", equalTo(digests.get(29)))
+        TriggersApi.get(tag.namespace(), "web")
+                .body("lastTriggeredImage.digest", equalTo(digests.get(29)))
                 .body("currentImage.digest", equalTo(digests.get(29)));
     }
 
@@ -66,7 +68,8 @@ class BatchConsumptionTest {
 
         awaitFired(tag.namespace(), "web", after);
         assertThat(database.firedDigests(tag.namespace(), "web")).containsExactly(before, after);
-        List<KafkaTestClients.Consumed> deadLetters = KafkaTestClients.deadLettersOf(Topics.IMAGESTREAM_TAG_EVENTS, tag.key());
+        List<KafkaTestClients.Consumed> deadLetters =
+                KafkaTestClients.deadLettersOf(Topics.IMAGESTREAM_TAG_EVENTS, tag.key());
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(record.value()).isEqualTo(Outgoing.UNREADABLE);
             assertThat(record.headers()).containsKeys("dead-letter-reason", "dead-letter-offset");
@@ -77,8 +80,8 @@ class BatchConsumptionTest {
     void a_batch_delivered_again_after_it_committed_changes_and_publishes_nothing() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
             List<Outgoing> records = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 records.add(tag.move(digest()));
@@ -97,7 +100,9 @@ class BatchConsumptionTest {
             assertThat(database.outboxRowsOf(tag.namespace())).isEqualTo(6);
             assertThat(database.deliveriesOf(tag.namespace())).isEqualTo(6);
             assertThat(actions(tag.namespace(), 6)).hasSize(6);
-            assertThat(receiver.received()).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates()
+            assertThat(receiver.received())
+                    .extracting(WebhookReceiver.Received::webhookId)
+                    .doesNotHaveDuplicates()
                     .hasSize(6);
         }
     }
@@ -112,16 +117,29 @@ class BatchConsumptionTest {
         TriggersApi.created(app.namespace(), TriggersApi.deployTrigger("web-too", app, null, null));
         TriggersApi.created(app.namespace(), TriggersApi.deployTrigger("database", db, null, null));
         TriggersApi.created(other.namespace(), TriggersApi.deployTrigger("web", other, null, null));
-        TriggersApi.created(ci, Map.of("name", "builder", "kind", "build",
-                "from", Map.of("kind", "ImageStreamTag", "namespace", app.namespace(), "name", app.name()),
-                "params", Map.of("buildConfig", "app-runtime")));
+        TriggersApi.created(
+                ci,
+                Map.of(
+                        "name",
+                        "builder",
+                        "kind",
+                        "build",
+                        "from",
+                        Map.of("kind", "ImageStreamTag", "namespace", app.namespace(), "name", app.name()),
+                        "params",
+                        Map.of("buildConfig", "app-runtime")));
         String shared = digest();
         String app1 = digest();
         String db1 = digest();
         String other1 = digest();
 
-        KafkaTestClients.publishBurst(List.of(app.move(app1), db.move(db1), other.move(other1), app.move(shared),
-                db.move(shared), other.move(shared)));
+        KafkaTestClients.publishBurst(List.of(
+                app.move(app1),
+                db.move(db1),
+                other.move(other1),
+                app.move(shared),
+                db.move(shared),
+                other.move(shared)));
 
         awaitFired(other.namespace(), "web", shared);
         awaitFired(app.namespace(), "database", shared);
@@ -131,7 +149,8 @@ class BatchConsumptionTest {
         assertThat(database.firedDigests(ci, "builder")).containsExactly(app1, shared);
         assertThat(database.firedDigests(app.namespace(), "database")).containsExactly(db1, shared);
         assertThat(database.firedDigests(other.namespace(), "web")).containsExactly(other1, shared);
-        assertThat(actions(ci, 2)).extracting(action -> action.trigger().kind())
+        assertThat(actions(ci, 2))
+                .extracting(action -> action.trigger().kind())
                 .containsOnly(TriggerActionRequested.Kind.BUILD);
         assertThat(actions(app.namespace(), 6)).hasSize(6);
     }
@@ -152,7 +171,8 @@ class BatchConsumptionTest {
         assertThat(database.firedDigests(tag.namespace(), "paused")).isEmpty();
         TriggersApi.get(tag.namespace(), "paused").body("currentImage.digest", equalTo(second));
 
-        TriggersApi.replace(tag.namespace(), "paused", TriggersApi.paused(paused, false)).statusCode(200)
+        TriggersApi.replace(tag.namespace(), "paused", TriggersApi.paused(paused, false))
+                .statusCode(200)
                 .body("lastTriggeredImage.digest", equalTo(second));
         assertThat(database.firedDigests(tag.namespace(), "paused")).containsExactly(second);
     }
@@ -166,7 +186,8 @@ class BatchConsumptionTest {
 
         // Replayed under new event ids, as from further back than the applied-event log remembers: the first
         // replay is a move away from the second image, but its key was spent by the first move of the batch.
-        KafkaTestClients.publishBurst(List.of(tag.record(KafkaTestClients.newEventId(), first),
+        KafkaTestClients.publishBurst(List.of(
+                tag.record(KafkaTestClients.newEventId(), first),
                 tag.record(KafkaTestClients.newEventId(), second),
                 tag.record(KafkaTestClients.newEventId(), first),
                 tag.record(KafkaTestClients.newEventId(), second)));
@@ -176,13 +197,14 @@ class BatchConsumptionTest {
         awaitFired(tag.namespace(), "web", marker);
         assertThat(database.firedDigests(tag.namespace(), "web"))
                 .containsExactly(first.image().digest(), second.image().digest(), marker);
-        assertThat(actions(tag.namespace(), 3)).extracting(action -> action.from().generation())
+        assertThat(actions(tag.namespace(), 3))
+                .extracting(action -> action.from().generation())
                 .containsExactly(1L, 2L, 3L);
     }
 
     private void awaitFired(String namespace, String trigger, String digest) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.firedDigests(namespace, trigger)
-                .contains(digest));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> database.firedDigests(namespace, trigger).contains(digest));
     }
 
     private static List<TriggerActionRequested> actions(String namespace, int atLeast) {

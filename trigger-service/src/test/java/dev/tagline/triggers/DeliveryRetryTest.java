@@ -36,9 +36,11 @@ class DeliveryRetryTest {
                     .body("[0].attempts", equalTo(3))
                     .body("[0].lastStatusCode", equalTo(200))
                     .body("[0].lastError", nullValue());
-            assertThat(receiver.received()).hasSize(3)
+            assertThat(receiver.received())
+                    .hasSize(3)
                     .allMatch(request -> WebhookReceiver.signedWith(secret, request))
-                    .extracting(WebhookReceiver.Received::webhookId).containsOnly(receiver.received().get(0).webhookId());
+                    .extracting(WebhookReceiver.Received::webhookId)
+                    .containsOnly(receiver.received().get(0).webhookId());
         }
     }
 
@@ -47,8 +49,8 @@ class DeliveryRetryTest {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.stopAnswering();
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
 
             tag.moveTo(digest());
 
@@ -58,11 +60,14 @@ class DeliveryRetryTest {
                     .body("[0].lastStatusCode", nullValue())
                     .body("[0].lastError", containsString("no answer"))
                     .body("[0].nextAttemptAt", nullValue())
-                    .extract().jsonPath().getLong("[0].id");
+                    .extract()
+                    .jsonPath()
+                    .getLong("[0].id");
             assertThat(receiver.received()).hasSize(3);
 
             receiver.answerAgain();
-            TriggersApi.redeliver(tag.namespace(), "web", id).statusCode(202)
+            TriggersApi.redeliver(tag.namespace(), "web", id)
+                    .statusCode(202)
                     .body("status", equalTo("pending"))
                     .body("attempts", equalTo(0));
 
@@ -70,8 +75,10 @@ class DeliveryRetryTest {
             TriggersApi.deliveries(tag.namespace(), "web")
                     .body("[0].attempts", equalTo(1))
                     .body("[0].lastStatusCode", equalTo(200));
-            assertThat(receiver.received()).hasSize(4)
-                    .extracting(WebhookReceiver.Received::webhookId).containsOnly(receiver.received().get(0).webhookId());
+            assertThat(receiver.received())
+                    .hasSize(4)
+                    .extracting(WebhookReceiver.Received::webhookId)
+                    .containsOnly(receiver.received().get(0).webhookId());
         }
     }
 
@@ -79,18 +86,21 @@ class DeliveryRetryTest {
     void an_attempt_cut_short_by_a_crash_is_made_again_once_its_lease_ends() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
             tag.moveTo(digest());
             TriggerFiringTest.awaitDeliveries(tag.namespace(), "web", 1, "succeeded");
             String webhookId = receiver.received().get(0).webhookId();
 
             // What a replica that claimed the delivery and died mid-attempt leaves behind: a lease, unfinished.
-            database.execute("update triggers.deliveries set status = 'pending', delivered_at = null,"
-                    + " next_attempt_at = last_attempt_at, claimed_until = now() + interval '2 seconds',"
-                    + " claim_token = gen_random_uuid() where webhook_id = ?", webhookId);
+            database.execute(
+                    "update triggers.deliveries set status = 'pending', delivered_at = null,"
+                            + " next_attempt_at = last_attempt_at, claimed_until = now() + interval '2 seconds',"
+                            + " claim_token = gen_random_uuid() where webhook_id = ?",
+                    webhookId);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> receiver.received().size() == 2);
             assertThat(receiver.received().get(1).webhookId()).isEqualTo(webhookId);
             TriggerFiringTest.awaitDeliveries(tag.namespace(), "web", 1, "succeeded");
             TriggersApi.deliveries(tag.namespace(), "web").body("[0].attempts", equalTo(2));
@@ -101,11 +111,13 @@ class DeliveryRetryTest {
     void a_webhook_whose_host_now_resolves_to_a_refused_address_is_never_called() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
             // As if the host's DNS record now pointed at a private address.
-            database.execute("update triggers.triggers set webhook_url = 'http://10.255.255.1:9/hook',"
-                    + " webhook_origin = 'http://10.255.255.1:9' where namespace = ?", tag.namespace());
+            database.execute(
+                    "update triggers.triggers set webhook_url = 'http://10.255.255.1:9/hook',"
+                            + " webhook_origin = 'http://10.255.255.1:9' where namespace = ?",
+                    tag.namespace());
 
             tag.moveTo(digest());
 

@@ -41,8 +41,8 @@ class DispatcherTest {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.stopAnswering();
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
             KafkaTestClients.publishBurst(List.of(tag.move(digest()), tag.move(digest())));
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.unanswered() == 1);
             String first = receiver.received().get(0).webhookId();
@@ -51,7 +51,8 @@ class DispatcherTest {
                 receiver.answerAgain();
 
                 // The second delivery got the only slot while the first one's outcome could not be recorded yet.
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 2);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.received().size() == 2);
                 TriggersApi.deliveries(tag.namespace(), "web")
                         .body("webhookId", contains(receiver.received().get(1).webhookId(), first))
                         .body("[1].status", equalTo("pending"));
@@ -66,8 +67,8 @@ class DispatcherTest {
     void deliveries_to_one_subscriber_go_out_in_order_and_a_burst_of_outcomes_is_recorded_in_full() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
             List<KafkaTestClients.Outgoing> moves = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 moves.add(tag.move(digest()));
@@ -76,11 +77,14 @@ class DispatcherTest {
             KafkaTestClients.publishBurst(moves);
 
             TriggerFiringTest.awaitDeliveries(tag.namespace(), "web", 20, "succeeded");
-            List<String> newestFirst = TriggersApi.deliveries(tag.namespace(), "web").extract().jsonPath()
+            List<String> newestFirst = TriggersApi.deliveries(tag.namespace(), "web")
+                    .extract()
+                    .jsonPath()
                     .getList("webhookId", String.class);
             List<String> oldestFirst = new ArrayList<>(newestFirst);
             Collections.reverse(oldestFirst);
-            assertThat(receiver.received()).extracting(WebhookReceiver.Received::webhookId)
+            assertThat(receiver.received())
+                    .extracting(WebhookReceiver.Received::webhookId)
                     .containsExactlyElementsOf(oldestFirst);
             TriggersApi.deliveries(tag.namespace(), "web").body("attempts.sum()", equalTo(20));
         }
@@ -91,8 +95,8 @@ class DispatcherTest {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.answerNext(500);
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
 
             tag.moveTo(digest());
 
@@ -100,7 +104,9 @@ class DispatcherTest {
             TriggersApi.deliveries(tag.namespace(), "web")
                     .body("[0].attempts", equalTo(2))
                     .body("[0].lastStatusCode", equalTo(200));
-            assertThat(receiver.received()).hasSize(2).extracting(WebhookReceiver.Received::webhookId)
+            assertThat(receiver.received())
+                    .hasSize(2)
+                    .extracting(WebhookReceiver.Received::webhookId)
                     .containsOnly(receiver.received().get(0).webhookId());
         }
     }

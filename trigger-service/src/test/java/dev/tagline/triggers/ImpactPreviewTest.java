@@ -31,7 +31,8 @@ class ImpactPreviewTest {
         TriggersApi.created(ops, TriggersApi.paused(TriggersApi.deployTrigger("audit", tag, null, null), true));
         TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("unrelated", otherTag, null, null));
 
-        preview(tag, "").statusCode(200)
+        preview(tag, "")
+                .statusCode(200)
                 .body("namespace", equalTo(tag.namespace()))
                 .body("name", equalTo("app:prod"))
                 .body("currentImage", nullValue())
@@ -43,19 +44,19 @@ class ImpactPreviewTest {
 
         String fired = digest();
         tag.moveTo(fired);
-        await().atMost(Duration.ofSeconds(20)).until(() -> database.firedDigests(tag.namespace(), "web")
-                .contains(fired));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> database.firedDigests(tag.namespace(), "web").contains(fired));
 
         preview(tag, "?digest=" + fired)
                 .body("currentImage.digest", equalTo(fired))
                 .body("digest", equalTo(fired))
                 .body("triggers.wouldFire", contains(false, false));
-        preview(tag, "?digest=" + digest())
-                .body("triggers.wouldFire", contains(true, false));
+        preview(tag, "?digest=" + digest()).body("triggers.wouldFire", contains(true, false));
     }
 
     private static ValidatableResponse preview(FollowedImageStreamTag tag, String query) {
         return given().get("/api/v1/namespaces/" + tag.namespace() + "/imagestreamtags/" + tag.name() + "/triggers"
-                + query).then();
+                        + query)
+                .then();
     }
 }

@@ -61,10 +61,11 @@ class OutboxCrashIT {
         // listens: every action stays in the outbox, exactly the state between commit and relay.
         Map<String, String> cutOff = new HashMap<>(environment());
         // A system property, since the channel's hyphens make the environment variable form ambiguous.
-        cutOff.put("JAVA_TOOL_OPTIONS",
+        cutOff.put(
+                "JAVA_TOOL_OPTIONS",
                 "-Dmp.messaging.outgoing.trigger-actions.bootstrap.servers=127.0.0.1:" + freePort());
-        try (ServiceProcess service = ServiceProcess.start(MODULE, freePort(), cutOff,
-                logs.resolve("outbox-crash-first.log"))) {
+        try (ServiceProcess service =
+                ServiceProcess.start(MODULE, freePort(), cutOff, logs.resolve("outbox-crash-first.log"))) {
             awaitLive(service);
             createTrigger(service, tag, "web");
             createTrigger(service, tag, "api");
@@ -75,48 +76,70 @@ class OutboxCrashIT {
         }
         assertThat(actionsOf(tag.namespace(), 0)).isEmpty();
 
-        try (ServiceProcess service = ServiceProcess.start(MODULE, freePort(), environment(),
-                logs.resolve("outbox-crash-second.log"))) {
+        try (ServiceProcess service =
+                ServiceProcess.start(MODULE, freePort(), environment(), logs.resolve("outbox-crash-second.log"))) {
             service.awaitReady(Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(30)).until(() -> database.unpublishedOf(tag.namespace()) == 0);
         }
         List<KafkaTestClients.Consumed> actions = actionsOf(tag.namespace(), 4);
         assertThat(actions).hasSize(4);
-        assertThat(actions).extracting(action -> action.headers().get(CloudEventHeaders.ID)).doesNotHaveDuplicates();
-        assertThat(actions).extracting(action -> action.key() + " " + EventJson.read(action.value(),
-                        TriggerActionRequested.class).image().digest())
-                .containsExactlyInAnyOrder(tag.namespace() + "/web " + first, tag.namespace() + "/web " + second,
-                        tag.namespace() + "/api " + first, tag.namespace() + "/api " + second);
+        assertThat(actions)
+                .extracting(action -> action.headers().get(CloudEventHeaders.ID))
+                .doesNotHaveDuplicates();
+        assertThat(actions)
+                .extracting(action -> action.key() + " "
+                        + EventJson.read(action.value(), TriggerActionRequested.class)
+                                .image()
+                                .digest())
+                .containsExactlyInAnyOrder(
+                        tag.namespace() + "/web " + first,
+                        tag.namespace() + "/web " + second,
+                        tag.namespace() + "/api " + first,
+                        tag.namespace() + "/api " + second);
     }
 
     private static List<KafkaTestClients.Consumed> actionsOf(String namespace, int atLeast) {
-        return KafkaTestClients.read(Topics.TRIGGER_ACTIONS, record -> record.key() != null
-                && record.key().startsWith(namespace + "/"), atLeast, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return KafkaTestClients.read(
+                Topics.TRIGGER_ACTIONS,
+                record -> record.key() != null && record.key().startsWith(namespace + "/"),
+                atLeast,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30));
     }
 
     /** The shared Kafka and Postgres, and trust in the tests' JWT issuer, whose token {@link #createTrigger} sends. */
     private static Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(ServiceProcess.infrastructureEnvironment(kafka, postgres));
-        JwtIssuer.shared().verificationConfig().forEach((property, value) -> environment.put(
-                property.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        JwtIssuer.shared()
+                .verificationConfig()
+                .forEach((property, value) ->
+                        environment.put(property.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         return environment;
     }
 
     /** Liveness, not readiness: the first instance cannot reach the broker for publishing, by design. */
     private static void awaitLive(ServiceProcess service) {
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HTTP.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/live")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/live"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
     }
 
     private static void createTrigger(ServiceProcess service, FollowedImageStreamTag tag, String name)
             throws Exception {
         String body = EventJson.write(TriggersApi.deployTrigger(name, tag, null, null));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(service.baseUrl() + "/api/v1/namespaces/" + tag.namespace() + "/triggers"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(service.baseUrl() + "/api/v1/namespaces/" + tag.namespace() + "/triggers"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + JwtIssuer.shared().clusterAdmin())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }

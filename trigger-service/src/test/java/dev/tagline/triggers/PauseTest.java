@@ -35,7 +35,8 @@ class PauseTest {
             tag.moveTo(first);
             awaitFired(tag, "watcher", first);
 
-            TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, true)).statusCode(200)
+            TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, true))
+                    .statusCode(200)
                     .body("paused", equalTo(true));
             String second = digest();
             String third = digest();
@@ -48,20 +49,22 @@ class PauseTest {
                     .body("currentImage.digest", equalTo(third))
                     .body("lastTriggeredImage.digest", equalTo(first));
 
-            TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, false)).statusCode(200)
+            TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, false))
+                    .statusCode(200)
                     .body("paused", equalTo(false))
                     .body("lastTriggeredImage.digest", equalTo(third));
 
             assertThat(database.firedDigests(tag.namespace(), "web")).containsExactly(first, third);
             List<String> relayed = TriggerActions.of(tag.namespace(), 5).stream()
                     .filter(action -> action.key().equals(tag.namespace() + "/web"))
-                    .map(action -> EventJson.read(action.value(), TriggerActionRequested.class).image().digest())
+                    .map(action -> EventJson.read(action.value(), TriggerActionRequested.class)
+                            .image()
+                            .digest())
                     .toList();
             assertThat(relayed).containsExactly(first, third);
             TriggerFiringTest.awaitDeliveries(tag.namespace(), "web", 2, "succeeded");
             // The resume left the secret out: the trigger kept the one it had.
-            assertThat(receiver.received()).hasSize(2)
-                    .allMatch(request -> WebhookReceiver.signedWith(secret, request));
+            assertThat(receiver.received()).hasSize(2).allMatch(request -> WebhookReceiver.signedWith(secret, request));
         }
     }
 
@@ -74,8 +77,10 @@ class PauseTest {
         tag.moveTo(digest);
         awaitFired(tag, "web", digest);
 
-        TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, true)).statusCode(200);
-        TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, false)).statusCode(200);
+        TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, true))
+                .statusCode(200);
+        TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, false))
+                .statusCode(200);
 
         assertThat(database.firedDigests(tag.namespace(), "web")).containsExactly(digest);
         assertThat(database.outboxRowsOf(tag.namespace())).isEqualTo(1);
@@ -90,14 +95,15 @@ class PauseTest {
         Map<String, Object> web = TriggersApi.paused(TriggersApi.deployTrigger("web", tag, null, null), true);
         TriggersApi.created(tag.namespace(), web);
 
-        TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, false)).statusCode(200);
+        TriggersApi.replace(tag.namespace(), "web", TriggersApi.paused(web, false))
+                .statusCode(200);
 
         assertThat(database.firedDigests(tag.namespace(), "web")).isEmpty();
         assertThat(database.outboxRowsOf(tag.namespace())).isZero();
     }
 
     private void awaitFired(FollowedImageStreamTag tag, String trigger, String digest) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> database.firedDigests(tag.namespace(), trigger)
-                .contains(digest));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> database.firedDigests(tag.namespace(), trigger).contains(digest));
     }
 }

@@ -15,6 +15,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(PostgresResource.class)
 public final class RealInfrastructure {
 
-    private RealInfrastructure() {
-    }
+    private RealInfrastructure() {}
 }

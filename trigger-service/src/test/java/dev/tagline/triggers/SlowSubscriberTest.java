@@ -35,14 +35,15 @@ class SlowSubscriberTest {
 
     @Test
     void a_subscriber_that_never_answers_does_not_delay_another_triggers_delivery() {
-        try (WebhookReceiver slow = WebhookReceiver.start(); WebhookReceiver fast = WebhookReceiver.start()) {
+        try (WebhookReceiver slow = WebhookReceiver.start();
+                WebhookReceiver fast = WebhookReceiver.start()) {
             slow.stopAnswering();
             FollowedImageStreamTag slowTag = FollowedImageStreamTag.fresh();
             FollowedImageStreamTag fastTag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(slowTag.namespace(), TriggersApi.deployTrigger("slow", slowTag, slow.url(),
-                    TestData.secret()));
-            TriggersApi.created(fastTag.namespace(), TriggersApi.deployTrigger("fast", fastTag, fast.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    slowTag.namespace(), TriggersApi.deployTrigger("slow", slowTag, slow.url(), TestData.secret()));
+            TriggersApi.created(
+                    fastTag.namespace(), TriggersApi.deployTrigger("fast", fastTag, fast.url(), TestData.secret()));
             slowTag.moveTo(digest());
             slowTag.moveTo(digest());
             slowTag.moveTo(digest());

@@ -16,8 +16,7 @@ final class TestData {
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -37,12 +36,17 @@ final class TestData {
     }
 
     /** What the tag-service publishes when {@code namespace/stream:tag} moves to the digest. */
-    static ImageStreamTagUpdated tagUpdated(String namespace, String stream, String tag, String digest,
-            long generation) {
-        return new ImageStreamTagUpdated(namespace, stream, tag, generation,
+    static ImageStreamTagUpdated tagUpdated(
+            String namespace, String stream, String tag, String digest, long generation) {
+        return new ImageStreamTagUpdated(
+                namespace,
+                stream,
+                tag,
+                generation,
                 new StreamImage(digest, reference(namespace, stream, digest), OCI_MANIFEST),
                 new ImagePointer(digest(), REGISTRY + "/" + namespace + "/" + stream + "@" + digest()),
-                TagChangeCause.PUSH, Instant.now());
+                TagChangeCause.PUSH,
+                Instant.now());
     }
 
     static String reference(String namespace, String stream, String digest) {

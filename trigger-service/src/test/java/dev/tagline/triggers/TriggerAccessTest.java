@@ -39,8 +39,7 @@ class TriggerAccessTest {
     Path keys;
 
     /** One request of each kind the API serves, against a namespace holding trigger {@code web} and a delivery. */
-    private record Call(String name, Function<RequestSpecification, Response> send) {
-    }
+    private record Call(String name, Function<RequestSpecification, Response> send) {}
 
     /** A namespace with a trigger whose tag moved once, so that it has a delivery to redeliver. */
     private record Fixture(FollowedImageStreamTag tag, Map<String, Object> web, long deliveryId) {
@@ -59,8 +58,16 @@ class TriggerAccessTest {
             admin                   | 200  | 201    | 200  | 200     | 204    | 200        | 202       | 200
             cluster-admin           | 200  | 201    | 200  | 200     | 204    | 200        | 202       | 200
             """, delimiter = '|')
-    void each_role_may_do_what_it_names_on_every_endpoint(String role, int list, int create, int read, int replace,
-            int delete, int deliveries, int redeliver, int preview) {
+    void each_role_may_do_what_it_names_on_every_endpoint(
+            String role,
+            int list,
+            int create,
+            int read,
+            int replace,
+            int delete,
+            int deliveries,
+            int redeliver,
+            int preview) {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Fixture fixture = fixture(receiver);
             List<String> groups = switch (role) {
@@ -86,23 +93,31 @@ class TriggerAccessTest {
             }
 
             assertThat(answered).containsExactlyEntriesOf(expected);
-            assertThat(refusedFields).allSatisfy((call, field) -> assertThat(field).as(call).isEqualTo("namespace"));
+            assertThat(refusedFields)
+                    .allSatisfy((call, field) -> assertThat(field).as(call).isEqualTo("namespace"));
             // A refused creation wrote nothing; an allowed one was deleted again.
-            AsClusterAdmin.given().get("/api/v1/namespaces/{ns}/triggers", fixture.namespace()).then()
-                    .statusCode(200).body("name", contains("web"));
+            AsClusterAdmin.given()
+                    .get("/api/v1/namespaces/{ns}/triggers", fixture.namespace())
+                    .then()
+                    .statusCode(200)
+                    .body("name", contains("web"));
         }
     }
 
     @Test
     void a_refusal_says_which_role_is_needed_and_a_hidden_namespace_looks_missing() {
         String namespace = unique("team");
-        as(List.of(namespace + ":view")).contentType(ContentType.JSON)
+        as(List.of(namespace + ":view"))
+                .contentType(ContentType.JSON)
                 .body(TriggersApi.deployTrigger("web", FollowedImageStreamTag.fresh(), null, null))
-                .post("/api/v1/namespaces/{ns}/triggers", namespace).then()
+                .post("/api/v1/namespaces/{ns}/triggers", namespace)
+                .then()
                 .statusCode(403)
                 .body("error", equalTo("this needs the edit role in namespace " + namespace))
                 .body("field", equalTo("namespace"));
-        as(List.of(unique("team") + ":admin")).get("/api/v1/namespaces/{ns}/triggers", namespace).then()
+        as(List.of(unique("team") + ":admin"))
+                .get("/api/v1/namespaces/{ns}/triggers", namespace)
+                .then()
                 .statusCode(404)
                 .body("error", equalTo("namespace " + namespace + " not found"));
     }
@@ -115,23 +130,36 @@ class TriggerAccessTest {
         JwtIssuer stranger = JwtIssuer.create(keys.resolve("stranger.pem"));
         Map<String, Function<RequestSpecification, RequestSpecification>> credentials = new LinkedHashMap<>();
         credentials.put("no token", request -> request);
-        credentials.put("an expired token", request -> request.auth().oauth2(JwtIssuer.shared()
-                .token("alice", List.of("cluster-admin"), Instant.now().minusSeconds(600))));
-        credentials.put("a token signed by another key", request -> request.auth().oauth2(
-                stranger.token("alice", List.of("cluster-admin"))));
-        credentials.put("a token without roles", request -> request.auth().oauth2(JwtIssuer.shared()
-                .token("alice", List.of())));
+        credentials.put(
+                "an expired token",
+                request -> request.auth()
+                        .oauth2(JwtIssuer.shared()
+                                .token(
+                                        "alice",
+                                        List.of("cluster-admin"),
+                                        Instant.now().minusSeconds(600))));
+        credentials.put(
+                "a token signed by another key",
+                request -> request.auth().oauth2(stranger.token("alice", List.of("cluster-admin"))));
+        credentials.put(
+                "a token without roles",
+                request -> request.auth().oauth2(JwtIssuer.shared().token("alice", List.of())));
 
         for (var credential : credentials.entrySet()) {
             for (Call call : calls(nothingYet)) {
                 Response response = call.send().apply(credential.getValue().apply(given()));
-                assertThat(response.statusCode()).as(credential.getKey() + " on " + call.name()).isEqualTo(401);
+                assertThat(response.statusCode())
+                        .as(credential.getKey() + " on " + call.name())
+                        .isEqualTo(401);
                 assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
             }
         }
         // None of them created anything.
-        AsClusterAdmin.given().get("/api/v1/namespaces/{ns}/triggers", tag.namespace()).then()
-                .statusCode(200).body("size()", equalTo(0));
+        AsClusterAdmin.given()
+                .get("/api/v1/namespaces/{ns}/triggers", tag.namespace())
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test
@@ -140,12 +168,17 @@ class TriggerAccessTest {
         String ci = unique("ci");
         Map<String, Object> builder = TriggersApi.deployTrigger("builder", elsewhere, null, null);
 
-        create(List.of(ci + ":edit"), ci, builder).statusCode(404)
+        create(List.of(ci + ":edit"), ci, builder)
+                .statusCode(404)
                 .body("field", equalTo("from.namespace"))
                 .body("error", equalTo("namespace " + elsewhere.namespace() + " not found"));
-        AsClusterAdmin.given().get("/api/v1/namespaces/{ns}/triggers", ci).then().body("size()", equalTo(0));
+        AsClusterAdmin.given()
+                .get("/api/v1/namespaces/{ns}/triggers", ci)
+                .then()
+                .body("size()", equalTo(0));
 
-        create(List.of(ci + ":edit", elsewhere.namespace() + ":view"), ci, builder).statusCode(201)
+        create(List.of(ci + ":edit", elsewhere.namespace() + ":view"), ci, builder)
+                .statusCode(201)
                 .body("from.namespace", equalTo(elsewhere.namespace()));
     }
 
@@ -159,13 +192,16 @@ class TriggerAccessTest {
         List<String> colleague = List.of(ci + ":edit");
 
         // Whoever may change the trigger may pause it, though they cannot see the tag it follows.
-        replace(colleague, ci, TriggersApi.paused(builder, true)).statusCode(200).body("paused", equalTo(true));
+        replace(colleague, ci, TriggersApi.paused(builder, true))
+                .statusCode(200)
+                .body("paused", equalTo(true));
 
         Map<String, Object> repointed = TriggersApi.deployTrigger("builder", other, null, null);
         replace(colleague, ci, repointed).statusCode(404).body("field", equalTo("from.namespace"));
         TriggersApi.get(ci, "builder").body("from.namespace", equalTo(followed.namespace()));
 
-        replace(List.of(ci + ":edit", other.namespace() + ":view"), ci, repointed).statusCode(200)
+        replace(List.of(ci + ":edit", other.namespace() + ":view"), ci, repointed)
+                .statusCode(200)
                 .body("from.namespace", equalTo(other.namespace()));
     }
 
@@ -179,16 +215,22 @@ class TriggerAccessTest {
         TriggersApi.created(audit, TriggersApi.deployTrigger("recorder", tag, null, null));
         String path = "/api/v1/namespaces/" + tag.namespace() + "/imagestreamtags/" + tag.name() + "/triggers";
 
-        String shown = as(List.of(tag.namespace() + ":view", ci + ":edit")).get(path).then().statusCode(200)
+        String shown = as(List.of(tag.namespace() + ":view", ci + ":edit"))
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("triggers.name", contains("web", "builder"))
                 .body("hiddenTriggers", equalTo(1))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(shown).doesNotContain(audit).doesNotContain("recorder");
-        as(List.of("cluster-admin")).get(path).then().statusCode(200)
+        as(List.of("cluster-admin"))
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("triggers.name", contains("web", "builder", "recorder"))
                 .body("hiddenTriggers", equalTo(0));
-        as(List.of(ci + ":admin")).get(path).then().statusCode(404)
-                .body("error", not(containsString("builder")));
+        as(List.of(ci + ":admin")).get(path).then().statusCode(404).body("error", not(containsString("builder")));
     }
 
     @ParameterizedTest
@@ -202,13 +244,19 @@ class TriggerAccessTest {
     }
 
     private static ValidatableResponse create(List<String> groups, String namespace, Map<String, Object> body) {
-        return as(groups).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/namespaces/{ns}/triggers", namespace).then();
+        return as(groups)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/namespaces/{ns}/triggers", namespace)
+                .then();
     }
 
     private static ValidatableResponse replace(List<String> groups, String namespace, Map<String, Object> body) {
-        return as(groups).contentType(ContentType.JSON).body(body)
-                .put("/api/v1/namespaces/{ns}/triggers/{name}", namespace, body.get("name")).then();
+        return as(groups)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/v1/namespaces/{ns}/triggers/{name}", namespace, body.get("name"))
+                .then();
     }
 
     /** Set up by a cluster admin: trigger {@code web} with a webhook, and the delivery of its tag's first move. */
@@ -218,7 +266,10 @@ class TriggerAccessTest {
         TriggersApi.created(tag.namespace(), web);
         tag.moveTo(digest());
         TriggerFiringTest.awaitDeliveries(tag.namespace(), "web", 1, "succeeded");
-        long deliveryId = TriggersApi.deliveries(tag.namespace(), "web").extract().jsonPath().getLong("[0].id");
+        long deliveryId = TriggersApi.deliveries(tag.namespace(), "web")
+                .extract()
+                .jsonPath()
+                .getLong("[0].id");
         return new Fixture(tag, web, deliveryId);
     }
 
@@ -228,16 +279,25 @@ class TriggerAccessTest {
         Map<String, Object> extra = TriggersApi.deployTrigger("extra", fixture.tag(), null, null);
         return List.of(
                 new Call("list triggers", request -> request.get(triggers)),
-                new Call("create a trigger", request -> request.contentType(ContentType.JSON).body(extra)
-                        .post(triggers)),
+                new Call(
+                        "create a trigger",
+                        request -> request.contentType(ContentType.JSON)
+                                .body(extra)
+                                .post(triggers)),
                 new Call("read a trigger", request -> request.get(triggers + "/web")),
-                new Call("replace a trigger", request -> request.contentType(ContentType.JSON)
-                        .body(TriggersApi.paused(fixture.web(), false)).put(triggers + "/web")),
+                new Call(
+                        "replace a trigger",
+                        request -> request.contentType(ContentType.JSON)
+                                .body(TriggersApi.paused(fixture.web(), false))
+                                .put(triggers + "/web")),
                 new Call("delete a trigger", request -> request.delete(triggers + "/extra")),
                 new Call("list deliveries", request -> request.get(triggers + "/web/deliveries")),
-                new Call("redeliver", request -> request.post(triggers + "/web/deliveries/" + fixture.deliveryId()
-                        + "/redeliver")),
-                new Call("preview a move", request -> request.get("/api/v1/namespaces/" + fixture.namespace()
-                        + "/imagestreamtags/" + fixture.tag().name() + "/triggers")));
+                new Call(
+                        "redeliver",
+                        request -> request.post(triggers + "/web/deliveries/" + fixture.deliveryId() + "/redeliver")),
+                new Call(
+                        "preview a move",
+                        request -> request.get("/api/v1/namespaces/" + fixture.namespace() + "/imagestreamtags/"
+                                + fixture.tag().name() + "/triggers")));
     }
 }

@@ -31,7 +31,8 @@ class TriggerApiTest {
         String secret = TestData.secret();
         Map<String, Object> web = TriggersApi.deployTrigger("web", tag, "http://127.0.0.1:9/hooks", secret);
 
-        String created = TriggersApi.create(namespace, web).statusCode(201)
+        String created = TriggersApi.create(namespace, web)
+                .statusCode(201)
                 .header("Location", endsWith("/api/v1/namespaces/" + namespace + "/triggers/web"))
                 .body("namespace", equalTo(namespace))
                 .body("name", equalTo("web"))
@@ -43,21 +44,26 @@ class TriggerApiTest {
                 .body("webhook.url", equalTo("http://127.0.0.1:9/hooks"))
                 .body("paused", equalTo(false))
                 .body("lastTriggeredImage", nullValue())
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(created).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
 
         TriggersApi.created(namespace, TriggersApi.deployTrigger("api", tag, null, null));
-        String listed = given().get("/api/v1/namespaces/{ns}/triggers", namespace).then().statusCode(200)
+        String listed = given().get("/api/v1/namespaces/{ns}/triggers", namespace)
+                .then()
+                .statusCode(200)
                 .body("name", contains("api", "web"))
                 .body("[0]", not(hasKey("recentDeliveries")))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(listed).doesNotContain(secret.substring("whsec_".length()));
 
         Map<String, Object> changed = new LinkedHashMap<>(web);
         changed.put("kind", "build");
         changed.put("params", Map.of("buildConfig", "web"));
         changed.put("webhook", null);
-        TriggersApi.replace(namespace, "web", changed).statusCode(200)
+        TriggersApi.replace(namespace, "web", changed)
+                .statusCode(200)
                 .body("kind", equalTo("build"))
                 .body("params.buildConfig", equalTo("web"))
                 .body("webhook", nullValue());
@@ -80,7 +86,8 @@ class TriggerApiTest {
 
             tag.moveTo(digest());
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> receiver.received().size() == 1);
             WebhookReceiver.Received request = receiver.received().get(0);
             assertThat(WebhookReceiver.signedWith(secret, request)).isTrue();
             TriggerActionRequested action = EventJson.read(

@@ -55,15 +55,18 @@ class TriggerFiringTest {
                     .containsEntry(CloudEventHeaders.SUBJECT, tag.namespace() + "/web")
                     .containsEntry(CloudEventHeaders.CONTENT_TYPE, "application/json")
                     .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
-            assertThat(EventSchemas.violations(EventType.TRIGGER_DEPLOY_REQUESTED, action.value())).isEmpty();
+            assertThat(EventSchemas.violations(EventType.TRIGGER_DEPLOY_REQUESTED, action.value()))
+                    .isEmpty();
             TriggerActionRequested requested = EventJson.read(action.value(), TriggerActionRequested.class);
-            assertThat(requested.trigger()).isEqualTo(new TriggerActionRequested.Trigger(tag.namespace(), "web",
-                    TriggerActionRequested.Kind.DEPLOY));
+            assertThat(requested.trigger())
+                    .isEqualTo(new TriggerActionRequested.Trigger(
+                            tag.namespace(), "web", TriggerActionRequested.Kind.DEPLOY));
             assertThat(requested.params()).containsEntry("deployment", "web");
             assertThat(requested.image().digest()).isEqualTo(digest);
             assertThat(requested.image().dockerImageReference())
                     .isEqualTo(TestData.reference(tag.namespace(), "app", digest));
-            assertThat(requested.from()).isEqualTo(new TriggerActionRequested.Source(tag.namespace(), "app", "prod", 1));
+            assertThat(requested.from())
+                    .isEqualTo(new TriggerActionRequested.Source(tag.namespace(), "app", "prod", 1));
             assertThat(requested.idempotencyKey()).isEqualTo(action.headers().get(CloudEventHeaders.ID));
 
             awaitDeliveries(tag.namespace(), "web", 1, "succeeded");
@@ -80,9 +83,11 @@ class TriggerFiringTest {
             assertThat(event.get("source").asText()).isEqualTo("/tagline/trigger-service");
             assertThat(event.get("subject").asText()).isEqualTo(tag.namespace() + "/web");
             assertThat(event.get("datacontenttype").asText()).isEqualTo("application/json");
-            assertThat(EventJson.read(event.get("data").toString(), TriggerActionRequested.class)).isEqualTo(requested);
+            assertThat(EventJson.read(event.get("data").toString(), TriggerActionRequested.class))
+                    .isEqualTo(requested);
 
-            TriggersApi.get(tag.namespace(), "web").statusCode(200)
+            TriggersApi.get(tag.namespace(), "web")
+                    .statusCode(200)
                     .body("lastTriggeredImage.digest", equalTo(digest))
                     .body("currentImage.digest", equalTo(digest))
                     .body("recentDeliveries", hasSize(1))
@@ -96,8 +101,8 @@ class TriggerFiringTest {
     void the_same_event_redelivered_and_another_event_with_the_same_digest_fire_nothing_more() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
-            TriggersApi.created(tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(),
-                    TestData.secret()));
+            TriggersApi.created(
+                    tag.namespace(), TriggersApi.deployTrigger("web", tag, receiver.url(), TestData.secret()));
             String digest = digest();
             String eventId = KafkaTestClients.newEventId();
             ImageStreamTagUpdated update = tag.update(digest);
@@ -109,12 +114,14 @@ class TriggerFiringTest {
             String marker = digest();
             tag.moveTo(marker);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> database.firedDigests(tag.namespace(), "web")
-                    .contains(marker));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> database.firedDigests(tag.namespace(), "web").contains(marker));
             assertThat(database.firedDigests(tag.namespace(), "web")).containsExactly(digest, marker);
             assertThat(TriggerActions.of(tag.namespace(), 2)).hasSize(2);
             awaitDeliveries(tag.namespace(), "web", 2, "succeeded");
-            assertThat(receiver.received()).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates()
+            assertThat(receiver.received())
+                    .extracting(WebhookReceiver.Received::webhookId)
+                    .doesNotHaveDuplicates()
                     .hasSize(2);
         }
     }
@@ -123,9 +130,17 @@ class TriggerFiringTest {
     void a_build_trigger_may_follow_a_tag_of_another_namespace_and_needs_no_webhook() {
         FollowedImageStreamTag tag = FollowedImageStreamTag.fresh();
         String ci = TestData.unique("ci");
-        TriggersApi.created(ci, Map.of("name", "builder", "kind", "build",
-                "from", Map.of("kind", "ImageStreamTag", "namespace", tag.namespace(), "name", tag.name()),
-                "params", Map.of("buildConfig", "app-runtime")));
+        TriggersApi.created(
+                ci,
+                Map.of(
+                        "name",
+                        "builder",
+                        "kind",
+                        "build",
+                        "from",
+                        Map.of("kind", "ImageStreamTag", "namespace", tag.namespace(), "name", tag.name()),
+                        "params",
+                        Map.of("buildConfig", "app-runtime")));
         String digest = digest();
 
         tag.moveTo(digest);
@@ -133,13 +148,18 @@ class TriggerFiringTest {
         List<KafkaTestClients.Consumed> actions = TriggerActions.of(ci, 1);
         assertThat(actions).hasSize(1);
         assertThat(actions.get(0).key()).isEqualTo(ci + "/builder");
-        assertThat(actions.get(0).headers()).containsEntry(CloudEventHeaders.TYPE,
-                EventType.TRIGGER_BUILD_REQUESTED.type());
-        assertThat(EventSchemas.violations(EventType.TRIGGER_BUILD_REQUESTED, actions.get(0).value())).isEmpty();
+        assertThat(actions.get(0).headers())
+                .containsEntry(CloudEventHeaders.TYPE, EventType.TRIGGER_BUILD_REQUESTED.type());
+        assertThat(EventSchemas.violations(
+                        EventType.TRIGGER_BUILD_REQUESTED, actions.get(0).value()))
+                .isEmpty();
         TriggerActionRequested requested = EventJson.read(actions.get(0).value(), TriggerActionRequested.class);
         assertThat(requested.from().namespace()).isEqualTo(tag.namespace());
         assertThat(requested.params()).containsEntry("buildConfig", "app-runtime");
-        TriggersApi.deliveries(ci, "builder").statusCode(200).contentType(ContentType.JSON).body("", hasSize(0));
+        TriggersApi.deliveries(ci, "builder")
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("", hasSize(0));
     }
 
     @Test
@@ -162,8 +182,8 @@ class TriggerFiringTest {
 
         String next = digest();
         tag.moveTo(next);
-        await().atMost(Duration.ofSeconds(20)).until(() -> database.firedDigests(tag.namespace(), "waits")
-                .contains(next));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> database.firedDigests(tag.namespace(), "waits").contains(next));
         assertThat(database.firedDigests(tag.namespace(), "eager")).containsExactly(current, next);
     }
 
@@ -203,24 +223,28 @@ class TriggerFiringTest {
         String marker = digest();
         tag.moveTo(marker);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> database.firedDigests(tag.namespace(), "web")
-                .contains(marker));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> database.firedDigests(tag.namespace(), "web").contains(marker));
         assertThat(database.firedDigests(tag.namespace(), "web"))
                 .containsExactly(first.image().digest(), second.image().digest(), marker);
         assertThat(TriggerActions.of(tag.namespace(), 3)).hasSize(3);
     }
 
     static void awaitDeliveries(String namespace, String trigger, int count, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TriggersApi.deliveries(namespace, trigger)
-                .statusCode(200)
-                .body("", hasSize(count))
-                .body("status", everyItem(equalTo(status))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> TriggersApi.deliveries(namespace, trigger)
+                        .statusCode(200)
+                        .body("", hasSize(count))
+                        .body("status", everyItem(equalTo(status))));
     }
 
     /** Waits until the service has applied the tag's move, as the impact preview shows it. */
     static void awaitCurrentImage(FollowedImageStreamTag tag, String digest) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .get("/api/v1/namespaces/{ns}/imagestreamtags/{name}/triggers", tag.namespace(), tag.name())
-                .then().statusCode(200).body("currentImage.digest", equalTo(digest)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get(
+                                "/api/v1/namespaces/{ns}/imagestreamtags/{name}/triggers", tag.namespace(), tag.name())
+                        .then()
+                        .statusCode(200)
+                        .body("currentImage.digest", equalTo(digest)));
     }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
 /** Triggers over the service's REST API, as a user would create and change them. */
 final class TriggersApi {
 
-    private TriggersApi() {
-    }
+    private TriggersApi() {}
 
     /** A deploy trigger on the tag with params, and a webhook when {@code url} is given. */
     static Map<String, Object> deployTrigger(String name, FollowedImageStreamTag tag, String url, String secret) {
@@ -28,8 +27,10 @@ final class TriggersApi {
     }
 
     static ValidatableResponse create(String namespace, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .post("/api/v1/namespaces/{ns}/triggers", namespace).then();
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/namespaces/{ns}/triggers", namespace)
+                .then();
     }
 
     static void created(String namespace, Map<String, Object> body) {
@@ -37,16 +38,20 @@ final class TriggersApi {
     }
 
     static ValidatableResponse replace(String namespace, String name, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .put("/api/v1/namespaces/{ns}/triggers/{name}", namespace, name).then();
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/v1/namespaces/{ns}/triggers/{name}", namespace, name)
+                .then();
     }
 
     static ValidatableResponse get(String namespace, String name) {
-        return given().get("/api/v1/namespaces/{ns}/triggers/{name}", namespace, name).then();
+        return given().get("/api/v1/namespaces/{ns}/triggers/{name}", namespace, name)
+                .then();
     }
 
     static ValidatableResponse deliveries(String namespace, String name) {
-        return given().get("/api/v1/namespaces/{ns}/triggers/{name}/deliveries", namespace, name).then();
+        return given().get("/api/v1/namespaces/{ns}/triggers/{name}/deliveries", namespace, name)
+                .then();
     }
 
     static ValidatableResponse redeliver(String namespace, String name, long id) {

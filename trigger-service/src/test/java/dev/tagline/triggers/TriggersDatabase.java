@@ -26,8 +26,11 @@ final class TriggersDatabase {
 
     /** The digests the namespace's triggers fired for, oldest first. */
     List<String> firedDigests(String namespace, String trigger) {
-        return jdbc.strings("select a.digest from triggers.actions a join triggers.triggers t on t.id = a.trigger_id"
-                + " where t.namespace = ? and t.name = ? order by a.id", namespace, trigger);
+        return jdbc.strings(
+                "select a.digest from triggers.actions a join triggers.triggers t on t.id = a.trigger_id"
+                        + " where t.namespace = ? and t.name = ? order by a.id",
+                namespace,
+                trigger);
     }
 
     long outboxRowsOf(String namespace) {
@@ -35,13 +38,16 @@ final class TriggersDatabase {
     }
 
     long unpublishedOf(String namespace) {
-        return jdbc.count("select count(*) from triggers.outbox where record_key like ? and published_at is null",
+        return jdbc.count(
+                "select count(*) from triggers.outbox where record_key like ? and published_at is null",
                 namespace + "/%");
     }
 
     long deliveriesOf(String namespace) {
-        return jdbc.count("select count(*) from triggers.deliveries d join triggers.triggers t on t.id = d.trigger_id"
-                + " where t.namespace = ?", namespace);
+        return jdbc.count(
+                "select count(*) from triggers.deliveries d join triggers.triggers t on t.id = d.trigger_id"
+                        + " where t.namespace = ?",
+                namespace);
     }
 
     /**
@@ -52,8 +58,8 @@ final class TriggersDatabase {
         try {
             Connection connection = jdbc.connect();
             connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select id from triggers.deliveries where webhook_id = ? for update")) {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("select id from triggers.deliveries where webhook_id = ? for update")) {
                 lock.setString(1, webhookId);
                 lock.executeQuery().close();
             }

@@ -115,10 +115,12 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8));
+            byte[] expected =
+                    mac.doFinal((id + "." + timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8));
             for (String signature : signatures.split(" ")) {
                 String[] versioned = signature.split(",", 2);
-                if (versioned.length == 2 && versioned[0].equals("v1")
+                if (versioned.length == 2
+                        && versioned[0].equals("v1")
                         && MessageDigest.isEqual(expected, Base64.getDecoder().decode(versioned[1]))) {
                     return true;
                 }
@@ -132,8 +134,10 @@ final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
-                .collect(Collectors.toMap(header -> header.getKey().toLowerCase(Locale.ROOT),
-                        header -> header.getValue().get(0), (first, second) -> first));
+                .collect(Collectors.toMap(
+                        header -> header.getKey().toLowerCase(Locale.ROOT),
+                        header -> header.getValue().get(0),
+                        (first, second) -> first));
         received.add(new Received(headers, body));
         CountDownLatch current = silence;
         if (current != null) {

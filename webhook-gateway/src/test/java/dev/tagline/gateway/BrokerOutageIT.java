@@ -47,38 +47,55 @@ class BrokerOutageIT {
             // KafkaTestClients reads the broker address from configuration, as inside a @QuarkusTest.
             System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
             Map<String, String> environment = Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "TAGLINE_GATEWAY_SOURCES_REGISTRY_FORMAT", "distribution",
-                    "TAGLINE_GATEWAY_SOURCES_REGISTRY_TOKEN", TOKEN);
-            try (ServiceProcess gateway = ServiceProcess.start(MODULE, freePort(), environment,
-                    MODULE.resolve("target/broker-outage-gateway.log"))) {
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    broker.bootstrapServers(),
+                    "TAGLINE_GATEWAY_SOURCES_REGISTRY_FORMAT",
+                    "distribution",
+                    "TAGLINE_GATEWAY_SOURCES_REGISTRY_TOKEN",
+                    TOKEN);
+            try (ServiceProcess gateway = ServiceProcess.start(
+                    MODULE, freePort(), environment, MODULE.resolve("target/broker-outage-gateway.log"))) {
                 gateway.awaitReady(Duration.ofSeconds(90));
                 String webhooks = gateway.baseUrl() + "/webhooks/registry";
-                try (DistributionRegistry registry = DistributionRegistry.start(new DistributionRegistry.Notifications(
-                        webhooks, Map.of("Authorization", "Bearer " + TOKEN), Duration.ofSeconds(30),
-                        Duration.ofMillis(500)), null)) {
+                try (DistributionRegistry registry = DistributionRegistry.start(
+                        new DistributionRegistry.Notifications(
+                                webhooks,
+                                Map.of("Authorization", "Bearer " + TOKEN),
+                                Duration.ofSeconds(30),
+                                Duration.ofMillis(500)),
+                        null)) {
                     String repository = Fixtures.unique("outage") + "/app";
-                    Skopeo.push(OciImages.image(layouts.resolve("before"), OciImages.Platform.LINUX_AMD64, "before"),
+                    Skopeo.push(
+                            OciImages.image(layouts.resolve("before"), OciImages.Platform.LINUX_AMD64, "before"),
                             registry.host() + "/" + repository + ":v1");
                     String before = registry.digestOf(repository, "v1").orElseThrow();
-                    assertThat(digestsOf(Published.about(Topics.REGISTRY_TAG_EVENTS, repository, 1))).containsExactly(before);
+                    assertThat(digestsOf(Published.about(Topics.REGISTRY_TAG_EVENTS, repository, 1)))
+                            .containsExactly(before);
 
                     broker.stop();
                     HttpResponse<String> refused = postPush(webhooks, Fixtures.unique("outage") + "/app");
                     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
                     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> status(gateway.baseUrl() + "/q/health/ready") == 503);
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> status(gateway.baseUrl() + "/q/health/ready") == 503);
 
-                    Skopeo.push(OciImages.image(layouts.resolve("during"), OciImages.Platform.LINUX_AMD64, "during"),
+                    Skopeo.push(
+                            OciImages.image(layouts.resolve("during"), OciImages.Platform.LINUX_AMD64, "during"),
                             registry.host() + "/" + repository + ":v1");
                     String during = registry.digestOf(repository, "v1").orElseThrow();
 
                     broker.restart();
                     List<Consumed> events = Published.about(Topics.REGISTRY_TAG_EVENTS, repository, 2);
-                    assertThat(digestsOf(events)).startsWith(before).contains(during).containsOnly(before, during);
+                    assertThat(digestsOf(events))
+                            .startsWith(before)
+                            .contains(during)
+                            .containsOnly(before, during);
                     // A retry the broker took after all may repeat the event: always under the same id.
-                    assertThat(events.stream().filter(event -> digestOf(event).equals(during))
-                            .map(event -> event.headers().get(CloudEventHeaders.ID)).distinct()).hasSize(1);
+                    assertThat(events.stream()
+                                    .filter(event -> digestOf(event).equals(during))
+                                    .map(event -> event.headers().get(CloudEventHeaders.ID))
+                                    .distinct())
+                            .hasSize(1);
                 }
             }
         }
@@ -86,16 +103,23 @@ class BrokerOutageIT {
 
     private static HttpResponse<String> postPush(String webhooks, String repository) throws Exception {
         byte[] push = Fixtures.renamed("distribution/push-manifest.json", "team-a/app", repository);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(webhooks))
-                .header("Content-Type", "application/vnd.docker.distribution.events.v1+json")
-                .header("Authorization", "Bearer " + TOKEN)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(push)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(webhooks))
+                        .header("Content-Type", "application/vnd.docker.distribution.events.v1+json")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(push))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int status(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static List<String> digestsOf(List<Consumed> events) {

@@ -9,8 +9,7 @@ import java.util.UUID;
 /** The format fixtures, with their repository renamed per test so that each test finds only its own events. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String text(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/formats/" + path)) {

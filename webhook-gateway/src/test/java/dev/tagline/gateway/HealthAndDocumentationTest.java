@@ -15,7 +15,8 @@ class HealthAndDocumentationTest {
 
     @Test
     void the_gateway_is_ready_while_kafka_answers() {
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"));
@@ -23,15 +24,11 @@ class HealthAndDocumentationTest {
 
     @Test
     void the_webhook_endpoint_is_documented() {
-        given().get("/q/openapi?format=json").then()
-                .statusCode(200)
-                .body(containsString("/webhooks/{source}"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/webhooks/{source}"));
     }
 
     @Test
     void the_producer_reports_metrics() {
-        given().get("/q/metrics").then()
-                .statusCode(200)
-                .body(containsString("kafka_producer_"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("kafka_producer_"));
     }
 }

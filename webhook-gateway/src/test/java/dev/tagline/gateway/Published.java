@@ -14,13 +14,16 @@ public final class Published {
     private static final Duration QUIET = Duration.ofSeconds(1);
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
-    private Published() {
-    }
+    private Published() {}
 
     /** The records of {@code topic} about {@code repository}: at least {@code atLeast}, then a further quiet second. */
     public static List<Consumed> about(String topic, String repository, int atLeast) {
-        return KafkaTestClients.read(topic, record -> record.key() != null && record.key().contains("/" + repository),
-                atLeast, QUIET, WITHIN);
+        return KafkaTestClients.read(
+                topic,
+                record -> record.key() != null && record.key().contains("/" + repository),
+                atLeast,
+                QUIET,
+                WITHIN);
     }
 
     /** Neither topic the gateway writes holds anything about {@code repository}. */

@@ -16,6 +16,7 @@ public class TestSources implements QuarkusTestProfile {
     public static final String GITHUB_SECRET = "github-secret-5b9c";
     /** Standard Webhooks secrets are base64 keys with a {@code whsec_} prefix. */
     public static final byte[] EVENTS_KEY = "tagline-standard-webhooks-key-32b".getBytes();
+
     public static final String EVENTS_SECRET = "whsec_" + Base64.getEncoder().encodeToString(EVENTS_KEY);
     public static final String MIRROR_REGISTRY = "mirror.tagline.test";
 

@@ -48,8 +48,11 @@ class WebhookAuthenticationTest {
     void the_right_bearer_token_publishes() {
         String repository = Fixtures.unique("auth") + "/app";
 
-        post("registry", distributionPush(repository), DISTRIBUTION,
-                Map.of("Authorization", "Bearer " + TestSources.REGISTRY_TOKEN))
+        post(
+                        "registry",
+                        distributionPush(repository),
+                        DISTRIBUTION,
+                        Map.of("Authorization", "Bearer " + TestSources.REGISTRY_TOKEN))
                 .statusCode(202)
                 .body("accepted", equalTo(1));
         assertThat(Published.about(Topics.REGISTRY_TAG_EVENTS, repository, 1)).hasSize(1);
@@ -63,8 +66,11 @@ class WebhookAuthenticationTest {
         post("basic", distributionPush(refused), DISTRIBUTION, Map.of("Authorization", basic("pusher:wrong")))
                 .statusCode(401)
                 .header("WWW-Authenticate", notNullValue());
-        post("basic", distributionPush(accepted), DISTRIBUTION,
-                Map.of("Authorization", basic(TestSources.BASIC_CREDENTIALS)))
+        post(
+                        "basic",
+                        distributionPush(accepted),
+                        DISTRIBUTION,
+                        Map.of("Authorization", basic(TestSources.BASIC_CREDENTIALS)))
                 .statusCode(202);
         Published.nothingAbout(refused);
         assertThat(Published.about(Topics.REGISTRY_TAG_EVENTS, accepted, 1)).hasSize(1);
@@ -75,10 +81,16 @@ class WebhookAuthenticationTest {
         String repository = Fixtures.unique("auth") + "/worker";
         byte[] push = Fixtures.renamed("dockerhub/push.json", "acmecorp/worker", repository);
 
-        given().contentType("application/json").body(push)
-                .post("/webhooks/hub?token={token}", "wrong").then().statusCode(401);
-        given().contentType("application/json").body(push)
-                .post("/webhooks/hub?token={token}", TestSources.TOKEN).then().statusCode(202);
+        given().contentType("application/json")
+                .body(push)
+                .post("/webhooks/hub?token={token}", "wrong")
+                .then()
+                .statusCode(401);
+        given().contentType("application/json")
+                .body(push)
+                .post("/webhooks/hub?token={token}", TestSources.TOKEN)
+                .then()
+                .statusCode(202);
         assertThat(Published.about(Topics.IMPORT_REQUESTS, repository, 1)).hasSize(1);
     }
 
@@ -87,12 +99,15 @@ class WebhookAuthenticationTest {
         String repository = Fixtures.unique("auth");
         byte[] body = Fixtures.renamed("github/package-published.json", "checkout-service", repository);
         byte[] otherBody = Fixtures.renamed("github/package-published-moved.json", "checkout-service", repository);
-        Map<String, String> headers = Map.of("X-GitHub-Event", "package", "X-GitHub-Delivery", Fixtures.unique("d"),
-                "X-Hub-Signature-256", githubSignature(otherBody));
+        Map<String, String> headers = Map.of(
+                "X-GitHub-Event",
+                "package",
+                "X-GitHub-Delivery",
+                Fixtures.unique("d"),
+                "X-Hub-Signature-256",
+                githubSignature(otherBody));
 
-        post("github", body, "application/json", headers)
-                .statusCode(401)
-                .body("field", equalTo("X-Hub-Signature-256"));
+        post("github", body, "application/json", headers).statusCode(401).body("field", equalTo("X-Hub-Signature-256"));
         Published.nothingAbout(repository);
     }
 
@@ -101,8 +116,17 @@ class WebhookAuthenticationTest {
         String repository = Fixtures.unique("auth");
         byte[] body = Fixtures.renamed("github/package-published.json", "checkout-service", repository);
 
-        post("github", body, "application/json", Map.of("X-GitHub-Event", "package",
-                "X-GitHub-Delivery", Fixtures.unique("d"), "X-Hub-Signature-256", githubSignature(body)))
+        post(
+                        "github",
+                        body,
+                        "application/json",
+                        Map.of(
+                                "X-GitHub-Event",
+                                "package",
+                                "X-GitHub-Delivery",
+                                Fixtures.unique("d"),
+                                "X-Hub-Signature-256",
+                                githubSignature(body)))
                 .statusCode(202)
                 .body("accepted", equalTo(1));
         assertThat(Published.about(Topics.REGISTRY_TAG_EVENTS, repository, 1)).hasSize(1);
@@ -125,8 +149,11 @@ class WebhookAuthenticationTest {
         String repository = Fixtures.unique("auth") + "/frontend";
         byte[] body = Fixtures.renamed("cloudevents/structured-push.json", "web/frontend", repository);
 
-        post("events", body, "application/cloudevents+json",
-                standardWebhooks("msg-2", Instant.now().getEpochSecond(), body))
+        post(
+                        "events",
+                        body,
+                        "application/cloudevents+json",
+                        standardWebhooks("msg-2", Instant.now().getEpochSecond(), body))
                 .statusCode(202);
         assertThat(Published.about(Topics.REGISTRY_TAG_EVENTS, repository, 1)).hasSize(1);
     }
@@ -135,11 +162,15 @@ class WebhookAuthenticationTest {
     void the_challenge_offers_bearer_and_basic() {
         List<String> challenges = given().contentType(DISTRIBUTION)
                 .body(distributionPush(Fixtures.unique("auth") + "/app"))
-                .post("/webhooks/registry").then()
+                .post("/webhooks/registry")
+                .then()
                 .statusCode(401)
-                .extract().headers().getValues("WWW-Authenticate");
+                .extract()
+                .headers()
+                .getValues("WWW-Authenticate");
 
-        assertThat(challenges).hasSize(2)
+        assertThat(challenges)
+                .hasSize(2)
                 .anyMatch(challenge -> challenge.startsWith("Bearer realm="))
                 .anyMatch(challenge -> challenge.startsWith("Basic realm="));
     }
@@ -149,8 +180,11 @@ class WebhookAuthenticationTest {
     }
 
     static ValidatableResponse post(String source, byte[] body, String contentType, Map<String, String> headers) {
-        return given().contentType(contentType).headers(headers).body(body)
-                .post("/webhooks/{source}", source).then();
+        return given().contentType(contentType)
+                .headers(headers)
+                .body(body)
+                .post("/webhooks/{source}", source)
+                .then();
     }
 
     private static String basic(String credentials) {
@@ -158,14 +192,20 @@ class WebhookAuthenticationTest {
     }
 
     private static String githubSignature(byte[] body) throws Exception {
-        return "sha256=" + HexFormat.of().formatHex(hmac(TestSources.GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), body));
+        return "sha256="
+                + HexFormat.of().formatHex(hmac(TestSources.GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), body));
     }
 
     private static Map<String, String> standardWebhooks(String id, long timestamp, byte[] body) throws Exception {
         byte[] signed = (id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
-        return Map.of("webhook-id", id, "webhook-timestamp", String.valueOf(timestamp),
-                "webhook-signature", "v1," + Base64.getEncoder().encodeToString(hmac(TestSources.EVENTS_KEY, signed)));
+        return Map.of(
+                "webhook-id",
+                id,
+                "webhook-timestamp",
+                String.valueOf(timestamp),
+                "webhook-signature",
+                "v1," + Base64.getEncoder().encodeToString(hmac(TestSources.EVENTS_KEY, signed)));
     }
 
     private static byte[] hmac(byte[] key, byte[] content) throws Exception {

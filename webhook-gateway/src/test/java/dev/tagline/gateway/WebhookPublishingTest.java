@@ -30,8 +30,14 @@ class WebhookPublishingTest {
     private static final Map<String, String> TOKEN = Map.of("Authorization", "Bearer " + TestSources.TOKEN);
 
     /** One webhook of a format: its fixture and the repository the fixture names, which each run renames. */
-    record Webhook(String source, String fixture, String repository, String contentType, EventType type,
-            String registry, List<String> tags) {
+    record Webhook(
+            String source,
+            String fixture,
+            String repository,
+            String contentType,
+            EventType type,
+            String registry,
+            List<String> tags) {
 
         @Override
         public String toString() {
@@ -41,41 +47,94 @@ class WebhookPublishingTest {
 
     static Stream<Arguments> webhooks() {
         return Stream.of(
-                new Webhook("mirror", "distribution/push-manifest.json", "team-a/app",
-                        "application/vnd.docker.distribution.events.v1+json", EventType.REGISTRY_TAG_CHANGED,
-                        TestSources.MIRROR_REGISTRY, List.of("v1")),
-                new Webhook("harbor", "harbor/push-artifact-index.json", "payments/api", "application/json",
-                        EventType.REGISTRY_TAG_CHANGED, "harbor.tagline.test", List.of("2.0.0", "latest")),
-                new Webhook("harbor", "harbor/delete-artifact.json", "payments/api", "application/json",
-                        EventType.REGISTRY_TAG_DELETED, "harbor.tagline.test", List.of("1.4.1")),
-                new Webhook("quay", "quay/repo-push.json", "retail/storefront", "application/json",
-                        EventType.IMPORT_REQUESTED, "quay.io", List.of("3.1.0", "stable")),
-                new Webhook("hub", "dockerhub/push.json", "acmecorp/worker", "application/json",
-                        EventType.IMPORT_REQUESTED, "docker.io", List.of("2025.11")),
-                new Webhook("acr", "acr/push.json", "billing/invoicer", "application/json; charset=utf-8",
-                        EventType.REGISTRY_TAG_CHANGED, "taglinedemo.azurecr.io", List.of("v5.0.1")),
-                new Webhook("ecr", "ecr/push.json", "shipping/tracker", "application/json; charset=utf-8",
-                        EventType.REGISTRY_TAG_CHANGED, "210987654321.dkr.ecr.eu-central-1.amazonaws.com",
-                        List.of("2.4.0")),
-                new Webhook("ecr", "ecr/delete-tag.json", "shipping/tracker", "application/json",
-                        EventType.REGISTRY_TAG_DELETED, "210987654321.dkr.ecr.eu-central-1.amazonaws.com",
-                        List.of("2.3.9")))
+                        new Webhook(
+                                "mirror",
+                                "distribution/push-manifest.json",
+                                "team-a/app",
+                                "application/vnd.docker.distribution.events.v1+json",
+                                EventType.REGISTRY_TAG_CHANGED,
+                                TestSources.MIRROR_REGISTRY,
+                                List.of("v1")),
+                        new Webhook(
+                                "harbor",
+                                "harbor/push-artifact-index.json",
+                                "payments/api",
+                                "application/json",
+                                EventType.REGISTRY_TAG_CHANGED,
+                                "harbor.tagline.test",
+                                List.of("2.0.0", "latest")),
+                        new Webhook(
+                                "harbor",
+                                "harbor/delete-artifact.json",
+                                "payments/api",
+                                "application/json",
+                                EventType.REGISTRY_TAG_DELETED,
+                                "harbor.tagline.test",
+                                List.of("1.4.1")),
+                        new Webhook(
+                                "quay",
+                                "quay/repo-push.json",
+                                "retail/storefront",
+                                "application/json",
+                                EventType.IMPORT_REQUESTED,
+                                "quay.io",
+                                List.of("3.1.0", "stable")),
+                        new Webhook(
+                                "hub",
+                                "dockerhub/push.json",
+                                "acmecorp/worker",
+                                "application/json",
+                                EventType.IMPORT_REQUESTED,
+                                "docker.io",
+                                List.of("2025.11")),
+                        new Webhook(
+                                "acr",
+                                "acr/push.json",
+                                "billing/invoicer",
+                                "application/json; charset=utf-8",
+                                EventType.REGISTRY_TAG_CHANGED,
+                                "taglinedemo.azurecr.io",
+                                List.of("v5.0.1")),
+                        new Webhook(
+                                "ecr",
+                                "ecr/push.json",
+                                "shipping/tracker",
+                                "application/json; charset=utf-8",
+                                EventType.REGISTRY_TAG_CHANGED,
+                                "210987654321.dkr.ecr.eu-central-1.amazonaws.com",
+                                List.of("2.4.0")),
+                        new Webhook(
+                                "ecr",
+                                "ecr/delete-tag.json",
+                                "shipping/tracker",
+                                "application/json",
+                                EventType.REGISTRY_TAG_DELETED,
+                                "210987654321.dkr.ecr.eu-central-1.amazonaws.com",
+                                List.of("2.3.9")))
                 .map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("webhooks")
     void a_webhook_becomes_contract_events_keyed_by_tag(Webhook webhook) {
-        String repository = Fixtures.unique("pub") + "/" + webhook.repository().substring(webhook.repository().indexOf('/') + 1);
+        String repository = Fixtures.unique("pub") + "/"
+                + webhook.repository().substring(webhook.repository().indexOf('/') + 1);
 
-        WebhookAuthenticationTest.post(webhook.source(), Fixtures.renamed(webhook.fixture(), webhook.repository(), repository),
-                webhook.contentType(), TOKEN)
+        WebhookAuthenticationTest.post(
+                        webhook.source(),
+                        Fixtures.renamed(webhook.fixture(), webhook.repository(), repository),
+                        webhook.contentType(),
+                        TOKEN)
                 .statusCode(202)
                 .body("accepted", equalTo(webhook.tags().size()));
 
-        List<Consumed> events = Published.about(webhook.type().topic(), repository, webhook.tags().size());
-        assertThat(events).extracting(Consumed::key).containsExactlyInAnyOrderElementsOf(webhook.tags().stream()
-                .map(tag -> webhook.registry() + "/" + repository + ":" + tag).toList());
+        List<Consumed> events = Published.about(
+                webhook.type().topic(), repository, webhook.tags().size());
+        assertThat(events)
+                .extracting(Consumed::key)
+                .containsExactlyInAnyOrderElementsOf(webhook.tags().stream()
+                        .map(tag -> webhook.registry() + "/" + repository + ":" + tag)
+                        .toList());
         events.forEach(event -> assertContractEvent(event, webhook.type(), "/webhooks/" + webhook.source()));
     }
 
@@ -85,9 +144,10 @@ class WebhookPublishingTest {
         String image = "europe-west1-docker.pkg.dev/" + repository;
         String notification = "{\"action\":\"INSERT\",\"digest\":\"" + image + "@sha256:" + "5e".repeat(32)
                 + "\",\"tag\":\"" + image + ":1.9.0\"}";
-        byte[] push = ("{\"message\":{\"attributes\":{},\"data\":\"" + Base64.getEncoder().encodeToString(
-                notification.getBytes(StandardCharsets.UTF_8)) + "\",\"messageId\":\"" + Fixtures.unique("m")
-                + "\",\"publishTime\":\"2025-11-23T09:00:01.512Z\"},\"subscription\":\"projects/p/subscriptions/s\"}")
+        byte[] push = ("{\"message\":{\"attributes\":{},\"data\":\""
+                        + Base64.getEncoder().encodeToString(notification.getBytes(StandardCharsets.UTF_8))
+                        + "\",\"messageId\":\"" + Fixtures.unique("m")
+                        + "\",\"publishTime\":\"2025-11-23T09:00:01.512Z\"},\"subscription\":\"projects/p/subscriptions/s\"}")
                 .getBytes(StandardCharsets.UTF_8);
 
         WebhookAuthenticationTest.post("gar", push, "application/json", TOKEN).statusCode(202);
@@ -103,14 +163,17 @@ class WebhookPublishingTest {
         byte[] push = WebhookAuthenticationTest.distributionPush(repository);
         Map<String, String> authorized = Map.of("Authorization", "Bearer " + TestSources.REGISTRY_TOKEN);
 
-        WebhookAuthenticationTest.post("registry", push, "application/vnd.docker.distribution.events.v1+json", authorized)
+        WebhookAuthenticationTest.post(
+                        "registry", push, "application/vnd.docker.distribution.events.v1+json", authorized)
                 .statusCode(202);
-        WebhookAuthenticationTest.post("registry", push, "application/vnd.docker.distribution.events.v1+json", authorized)
+        WebhookAuthenticationTest.post(
+                        "registry", push, "application/vnd.docker.distribution.events.v1+json", authorized)
                 .statusCode(202);
 
         List<Consumed> events = Published.about(EventType.REGISTRY_TAG_CHANGED.topic(), repository, 2);
         assertThat(events).hasSize(2);
-        assertThat(events).extracting(event -> event.headers().get(CloudEventHeaders.ID))
+        assertThat(events)
+                .extracting(event -> event.headers().get(CloudEventHeaders.ID))
                 .containsOnly("9abea3dd-d416-4cb3-948f-3a797873726d");
     }
 

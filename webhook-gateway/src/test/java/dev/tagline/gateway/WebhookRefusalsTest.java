@@ -24,15 +24,16 @@ import org.junit.jupiter.api.Test;
 class WebhookRefusalsTest {
 
     private static final String DISTRIBUTION = "application/vnd.docker.distribution.events.v1+json";
-    private static final Map<String, String> AUTHORIZED = Map.of("Authorization", "Bearer " + TestSources.REGISTRY_TOKEN);
+    private static final Map<String, String> AUTHORIZED =
+            Map.of("Authorization", "Bearer " + TestSources.REGISTRY_TOKEN);
     private static final String FIRST = "sha256:70161e4c35f02887cde241068a70a5a1e814b4577b1f0a29e6bc1334405bbc2a";
 
     @Test
     void an_unknown_source_is_a_json_404() {
         String repository = Fixtures.unique("refuse") + "/app";
 
-        WebhookAuthenticationTest.post("nobody", WebhookAuthenticationTest.distributionPush(repository), DISTRIBUTION,
-                AUTHORIZED)
+        WebhookAuthenticationTest.post(
+                        "nobody", WebhookAuthenticationTest.distributionPush(repository), DISTRIBUTION, AUTHORIZED)
                 .statusCode(404)
                 .contentType(ContentType.JSON)
                 .body("field", equalTo("source"))
@@ -45,12 +46,18 @@ class WebhookRefusalsTest {
         String repository = Fixtures.unique("refuse") + "/app";
         byte[] head = WebhookAuthenticationTest.distributionPush(repository);
 
-        String response = RawHttp.exchange(RestAssured.port,
+        String response = RawHttp.exchange(
+                RestAssured.port,
                 "POST /webhooks/registry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + DISTRIBUTION
-                + "\r\nAuthorization: Bearer " + TestSources.REGISTRY_TOKEN + "\r\nContent-Length: " + 5 * 1024 * 1024
-                + "\r\n\r\n", head);
+                        + "\r\nAuthorization: Bearer " + TestSources.REGISTRY_TOKEN + "\r\nContent-Length: "
+                        + 5 * 1024 * 1024
+                        + "\r\n\r\n",
+                head);
 
-        assertThat(response).startsWith("HTTP/1.1 413").contains("application/json").contains("\"field\":\"body\"");
+        assertThat(response)
+                .startsWith("HTTP/1.1 413")
+                .contains("application/json")
+                .contains("\"field\":\"body\"");
         Published.nothingAbout(repository);
     }
 
@@ -61,17 +68,23 @@ class WebhookRefusalsTest {
         // A valid envelope padded with whitespace, sent in chunks, to over a mebibyte.
         byte[] padding = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
         StringBuilder chunks = new StringBuilder();
-        chunks.append(Integer.toHexString(push.length)).append("\r\n").append(new String(push, StandardCharsets.UTF_8))
+        chunks.append(Integer.toHexString(push.length))
+                .append("\r\n")
+                .append(new String(push, StandardCharsets.UTF_8))
                 .append("\r\n");
         for (int i = 0; i < 20; i++) {
-            chunks.append(Integer.toHexString(padding.length)).append("\r\n")
-                    .append(new String(padding, StandardCharsets.US_ASCII)).append("\r\n");
+            chunks.append(Integer.toHexString(padding.length))
+                    .append("\r\n")
+                    .append(new String(padding, StandardCharsets.US_ASCII))
+                    .append("\r\n");
         }
         chunks.append("0\r\n\r\n");
 
-        String response = RawHttp.exchange(RestAssured.port,
+        String response = RawHttp.exchange(
+                RestAssured.port,
                 "POST /webhooks/registry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + DISTRIBUTION
-                + "\r\nAuthorization: Bearer " + TestSources.REGISTRY_TOKEN + "\r\nTransfer-Encoding: chunked\r\n\r\n",
+                        + "\r\nAuthorization: Bearer " + TestSources.REGISTRY_TOKEN
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n",
                 chunks.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(response).startsWith("HTTP/1.1 413");
@@ -82,8 +95,8 @@ class WebhookRefusalsTest {
     void a_content_type_the_format_does_not_send_is_a_json_415() {
         String repository = Fixtures.unique("refuse") + "/app";
 
-        WebhookAuthenticationTest.post("registry", WebhookAuthenticationTest.distributionPush(repository),
-                "text/plain", AUTHORIZED)
+        WebhookAuthenticationTest.post(
+                        "registry", WebhookAuthenticationTest.distributionPush(repository), "text/plain", AUTHORIZED)
                 .statusCode(415)
                 .contentType(ContentType.JSON)
                 .body("field", equalTo("Content-Type"));
@@ -130,17 +143,18 @@ class WebhookRefusalsTest {
 
     @Test
     void only_post_is_served_and_other_methods_get_json_errors() {
-        given().get("/webhooks/registry").then()
-                .statusCode(405)
-                .contentType(ContentType.JSON);
+        given().get("/webhooks/registry").then().statusCode(405).contentType(ContentType.JSON);
     }
 
     @Test
     void notifications_that_concern_no_tag_are_accepted_and_publish_nothing() {
         String repository = Fixtures.unique("refuse") + "/app";
 
-        WebhookAuthenticationTest.post("registry",
-                Fixtures.renamed("distribution/pull-manifest.json", "team-a/app", repository), DISTRIBUTION, AUTHORIZED)
+        WebhookAuthenticationTest.post(
+                        "registry",
+                        Fixtures.renamed("distribution/pull-manifest.json", "team-a/app", repository),
+                        DISTRIBUTION,
+                        AUTHORIZED)
                 .statusCode(202)
                 .body("accepted", equalTo(0))
                 .body("ignored", equalTo(1));

@@ -20,8 +20,8 @@ final class ActionTally {
      * @param unexpected actions matching no move of the batch
      * @param lastMatchedMillis the timestamp of the latest first action of a move; 0 if none arrived
      */
-    record Outcome(long expected, long matched, long redelivered, long refired, long unexpected,
-            long lastMatchedMillis) {
+    record Outcome(
+            long expected, long matched, long redelivered, long refired, long unexpected, long lastMatchedMillis) {
 
         long lost() {
             return expected - matched;
@@ -58,7 +58,8 @@ final class ActionTally {
             firstByDigest.put(action.digest(), action);
             matched++;
             lastMatchedMillis = Math.max(lastMatchedMillis, action.timestampMillis());
-        } else if (first.idempotencyKey().equals(action.idempotencyKey()) && first.ceId().equals(action.ceId())) {
+        } else if (first.idempotencyKey().equals(action.idempotencyKey())
+                && first.ceId().equals(action.ceId())) {
             redelivered++;
         } else {
             refired++;

@@ -28,32 +28,40 @@ final class ActionWatcher implements AutoCloseable {
      *
      * @param timestampMillis the record's own timestamp: when the trigger-service's relay produced it
      */
-    record Action(String digest, String idempotencyKey, String ceId, long timestampMillis) {
-    }
+    record Action(String digest, String idempotencyKey, String ceId, long timestampMillis) {}
 
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private volatile boolean running = true;
 
     ActionWatcher(String bootstrapServers, Consumer<Action> onAction) {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // As a latency-minded consumer would: return what is there at once.
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        // As a latency-minded consumer would: return what is there at once.
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        10),
+                new StringDeserializer(),
+                new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRIGGER_ACTIONS).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-        thread = new Thread(() -> {
-            while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    onAction.accept(actionIn(record));
-                }
-            }
-            consumer.close();
-        }, "trigger-actions-watcher");
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                            onAction.accept(actionIn(record));
+                        }
+                    }
+                    consumer.close();
+                },
+                "trigger-actions-watcher");
         thread.start();
     }
 
@@ -63,7 +71,10 @@ final class ActionWatcher implements AutoCloseable {
         String id = ceId == null ? "" : new String(ceId.value(), StandardCharsets.UTF_8);
         try {
             JsonNode action = EventJson.mapper().readTree(record.value());
-            return new Action(action.at("/image/digest").asText(), action.at("/idempotencyKey").asText(), id,
+            return new Action(
+                    action.at("/image/digest").asText(),
+                    action.at("/idempotencyKey").asText(),
+                    id,
                     record.timestamp());
         } catch (IOException e) {
             return new Action("", "", id, record.timestamp());

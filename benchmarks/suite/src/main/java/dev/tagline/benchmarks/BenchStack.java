@@ -45,7 +45,9 @@ final class BenchStack implements AutoCloseable {
 
     /** A client posting to the gateway's source for the stack's registry, authenticated as that registry. */
     WebhookClient gatewayClient(Vertx vertx) {
-        return new WebhookClient(vertx, stack.url(Service.WEBHOOK_GATEWAY) + "/webhooks/" + TaglineStack.REGISTRY_SOURCE,
+        return new WebhookClient(
+                vertx,
+                stack.url(Service.WEBHOOK_GATEWAY) + "/webhooks/" + TaglineStack.REGISTRY_SOURCE,
                 DistributionWebhooks.headers(stack.registryNotificationToken()));
     }
 

@@ -42,9 +42,14 @@ final class CountingProxy implements AutoCloseable {
 
     private CountingProxy(Vertx vertx, String registryBaseUrl) {
         URI target = URI.create(registryBaseUrl);
-        this.registry = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(target.getHost())
-                .setDefaultPort(target.getPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(32));
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        this.registry = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setDefaultHost(target.getHost())
+                        .setDefaultPort(target.getPort())
+                        .setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(32));
+        this.server = vertx.createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(this::forward);
     }
 
@@ -86,16 +91,23 @@ final class CountingProxy implements AutoCloseable {
         long now = System.nanoTime();
         round.first.accumulate(now);
         round.last.accumulate(now);
-        round.byMethod.computeIfAbsent(request.method().name(), method -> new AtomicLong()).incrementAndGet();
+        round.byMethod
+                .computeIfAbsent(request.method().name(), method -> new AtomicLong())
+                .incrementAndGet();
         if (request.path().contains("/manifests/")) {
             round.manifests.put(request.path(), Boolean.TRUE);
         }
         request.pause();
-        registry.request(new RequestOptions().setMethod(request.method()).setURI(request.uri())
+        registry.request(new RequestOptions()
+                        .setMethod(request.method())
+                        .setURI(request.uri())
                         .setHeaders(request.headers()))
                 .compose(outgoing -> outgoing.send(request))
                 .onSuccess(answer -> {
-                    request.response().setStatusCode(answer.statusCode()).headers().setAll(answer.headers());
+                    request.response()
+                            .setStatusCode(answer.statusCode())
+                            .headers()
+                            .setAll(answer.headers());
                     answer.pipeTo(request.response());
                 })
                 .onFailure(failure -> request.response().setStatusCode(502).end());

@@ -15,8 +15,7 @@ import org.HdrHistogram.Histogram;
  */
 final class DeliveryTracker {
 
-    private record Sent(long dueNanos, AtomicBoolean webhook, AtomicBoolean action) {
-    }
+    private record Sent(long dueNanos, AtomicBoolean webhook, AtomicBoolean action) {}
 
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
     private final Histogram webhookMicros = new ConcurrentHistogram(3);
@@ -51,8 +50,7 @@ final class DeliveryTracker {
         arrived(digest, Sent::action, actionMicros, actions);
     }
 
-    private void arrived(String digest, Function<Sent, AtomicBoolean> path, Histogram histogram,
-            AtomicLong count) {
+    private void arrived(String digest, Function<Sent, AtomicBoolean> path, Histogram histogram, AtomicLong count) {
         long now = System.nanoTime();
         Sent cause = sent.get(digest);
         if (cause == null) {
@@ -74,8 +72,15 @@ final class DeliveryTracker {
     }
 
     /** What one run gave; starting the next run's tracking is {@link #reset()}. */
-    record Outcome(long expected, long webhooks, long actions, long duplicates, long badSignatures, long unexpected,
-            LatencySummary webhookLatency, LatencySummary actionLatency) {
+    record Outcome(
+            long expected,
+            long webhooks,
+            long actions,
+            long duplicates,
+            long badSignatures,
+            long unexpected,
+            LatencySummary webhookLatency,
+            LatencySummary actionLatency) {
 
         boolean complete() {
             return webhooks == expected && actions == expected && duplicates == 0 && badSignatures == 0;
@@ -83,8 +88,15 @@ final class DeliveryTracker {
     }
 
     Outcome outcome() {
-        return new Outcome(sent.size(), webhooks.get(), actions.get(), duplicates.get(), badSignatures.get(),
-                unexpected.get(), LatencySummary.ofMicros(webhookMicros), LatencySummary.ofMicros(actionMicros));
+        return new Outcome(
+                sent.size(),
+                webhooks.get(),
+                actions.get(),
+                duplicates.get(),
+                badSignatures.get(),
+                unexpected.get(),
+                LatencySummary.ofMicros(webhookMicros),
+                LatencySummary.ofMicros(actionMicros));
     }
 
     void reset() {

@@ -7,11 +7,9 @@ import java.util.Optional;
 final class DeployTriggers {
 
     /** Where a trigger's signed webhook goes, and the secret it is signed with. */
-    record Webhook(String url, String secret) {
-    }
+    record Webhook(String url, String secret) {}
 
-    private DeployTriggers() {
-    }
+    private DeployTriggers() {}
 
     /** The trigger's name, which is also its deployment's: {@code <stream>-t<tag>}. */
     static String name(String stream, int tag) {
@@ -24,11 +22,12 @@ final class DeployTriggers {
      */
     static void create(BenchStack stack, String namespace, String stream, int tag, Optional<Webhook> webhook) {
         String name = name(stream, tag);
-        String webhookField = webhook.map(hook -> ",\"webhook\":{\"url\":\"%s\",\"secret\":\"%s\"}"
-                .formatted(hook.url(), hook.secret())).orElse("");
+        String webhookField = webhook.map(
+                        hook -> ",\"webhook\":{\"url\":\"%s\",\"secret\":\"%s\"}".formatted(hook.url(), hook.secret()))
+                .orElse("");
         stack.rest().post(stack.url(Service.TRIGGER_SERVICE, namespace, "/triggers"), """
                 {"name":"%s","kind":"deploy","from":{"kind":"ImageStreamTag","namespace":"%s","name":"%s:t%d"},
-                 "params":{"deployment":"%s","containers":["app"]}%s}"""
-                .formatted(name, namespace, stream, tag, name, webhookField));
+                 "params":{"deployment":"%s","containers":["app"]}%s}""".formatted(
+                        name, namespace, stream, tag, name, webhookField));
     }
 }

@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Distribution's push notifications as the Vert.x client posts them, each push with an event id of its own. */
 public final class DistributionWebhooks {
 
-    private DistributionWebhooks() {
-    }
+    private DistributionWebhooks() {}
 
     public static MultiMap headers(String bearerToken) {
         return MultiMap.caseInsensitiveMultiMap()
@@ -18,8 +17,8 @@ public final class DistributionWebhooks {
     }
 
     public static Buffer push(String registryHost, String repository, String tag, String digest) {
-        return Buffer.buffer(DistributionPushes.envelope(UUID.randomUUID().toString(), "tagline-bench", registryHost,
-                repository, tag, digest));
+        return Buffer.buffer(DistributionPushes.envelope(
+                UUID.randomUUID().toString(), "tagline-bench", registryHost, repository, tag, digest));
     }
 
     /** A well-formed digest unique to {@code seed}. */

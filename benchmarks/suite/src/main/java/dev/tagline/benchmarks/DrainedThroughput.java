@@ -26,8 +26,7 @@ final class DrainedThroughput {
      *
      * @param seconds from the first record put to the last action matched
      */
-    record Result(ActionTally.Outcome outcome, double seconds, double actionsPerSecond, double historyRowsPerSecond) {
-    }
+    record Result(ActionTally.Outcome outcome, double seconds, double actionsPerSecond, double historyRowsPerSecond) {}
 
     private final Settings settings;
     private final BenchStack stack;
@@ -41,9 +40,13 @@ final class DrainedThroughput {
         this.settings = settings;
         this.stack = stack;
         this.backlog = new TagBacklog(stack, NAMESPACE, settings.drainStreams(), settings.drainTagsPerStream());
-        this.database = new JdbcQueries(stack.postgres().jdbcUrl(), stack.postgres().username(),
+        this.database = new JdbcQueries(
+                stack.postgres().jdbcUrl(),
+                stack.postgres().username(),
                 stack.postgres().password());
-        this.table = report.table(TABLE, """
+        this.table = report.table(
+                TABLE,
+                """
                 Only the tag-service, the import-service and the trigger-service run. Image streams × tags: %d × %d, \
                 each tag following a registry tag and followed by a deploy trigger without a webhook, so that \
                 trigger-actions is the only way out. After a warm-up of one move per tag, %,d \
@@ -53,28 +56,50 @@ final class DrainedThroughput {
                 way, by its commit timestamps. A consumer of trigger-actions matches every action to its move by \
                 digest: a second action with the first's idempotency key and ce_id is a redelivery (consumers \
                 dedupe it), one with another is a second firing; a move without an action %d minutes after the \
-                put is lost."""
-                .formatted(settings.drainStreams(), settings.drainTagsPerStream(), settings.drainEvents(),
-                        DRAIN_LIMIT.toMinutes()),
-                "moves", "stream tags", "put to last action s", "actions/s", "history rows/s", "matched",
-                "redelivered", "second firings", "lost", "unexpected");
+                put is lost.""".formatted(
+                                settings.drainStreams(),
+                                settings.drainTagsPerStream(),
+                                settings.drainEvents(),
+                                DRAIN_LIMIT.toMinutes()),
+                "moves",
+                "stream tags",
+                "put to last action s",
+                "actions/s",
+                "history rows/s",
+                "matched",
+                "redelivered",
+                "second firings",
+                "lost",
+                "unexpected");
     }
 
     Result run() {
         backlog.createStreams();
         createTriggers();
-        try (ActionWatcher watcher = new ActionWatcher(stack.kafka().bootstrapServers(),
-                action -> current.get().arrived(action))) {
+        try (ActionWatcher watcher = new ActionWatcher(
+                stack.kafka().bootstrapServers(), action -> current.get().arrived(action))) {
             // The first moves after start-up pay for JIT compilation and connection pools, and give every trigger
             // an image it last dealt with, as in production: not measured.
             drain(backlog.tags());
             Result result = drain(settings.drainEvents());
             ActionTally.Outcome outcome = result.outcome();
-            table.row(outcome.expected(), backlog.tags(), result.seconds(), result.actionsPerSecond(),
-                    result.historyRowsPerSecond(), outcome.matched(), outcome.redelivered(), outcome.refired(),
-                    outcome.lost(), outcome.unexpected());
-            System.out.printf("  drained %,d moves to %,d actions in %.1f s: %,.0f actions/s, %,.0f history rows/s%n",
-                    outcome.expected(), outcome.matched(), result.seconds(), result.actionsPerSecond(),
+            table.row(
+                    outcome.expected(),
+                    backlog.tags(),
+                    result.seconds(),
+                    result.actionsPerSecond(),
+                    result.historyRowsPerSecond(),
+                    outcome.matched(),
+                    outcome.redelivered(),
+                    outcome.refired(),
+                    outcome.lost(),
+                    outcome.unexpected());
+            System.out.printf(
+                    "  drained %,d moves to %,d actions in %.1f s: %,.0f actions/s, %,.0f history rows/s%n",
+                    outcome.expected(),
+                    outcome.matched(),
+                    result.seconds(),
+                    result.actionsPerSecond(),
                     result.historyRowsPerSecond());
             return result;
         }

@@ -3,8 +3,8 @@ package dev.tagline.benchmarks;
 import dev.tagline.testkit.StandardWebhooks;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +20,7 @@ final class EndToEnd {
     private static final Duration DRAIN = Duration.ofSeconds(60);
     /** After a run that left a backlog, how long the next run may wait for it to clear. */
     private static final Duration BACKLOG_LIMIT = Duration.ofMinutes(4);
+
     private static final int SEARCH_STEPS = 2;
     /**
      * Receivers the triggers' webhooks go to, each stream's to one: the trigger-service bounds the attempts in
@@ -31,7 +32,8 @@ final class EndToEnd {
     record Run(int rate, DeliveryTracker.Outcome outcome, Map<String, ProcessUsage.Usage> usage) {
 
         boolean underOneSecond() {
-            return outcome.complete() && outcome.webhookLatency().p99() < Saturation.QUEUEING_P99_MILLIS
+            return outcome.complete()
+                    && outcome.webhookLatency().p99() < Saturation.QUEUEING_P99_MILLIS
                     && outcome.actionLatency().p99() < Saturation.QUEUEING_P99_MILLIS;
         }
     }
@@ -48,25 +50,39 @@ final class EndToEnd {
         this.vertx = vertx;
         this.settings = settings;
         this.stack = stack;
-        this.table = report.table(TABLE, """
+        this.table = report.table(
+                TABLE,
+                """
                 %d image streams × %d tags, each tag followed by a deploy trigger with a signed webhook (to one of \
                 %d receivers, by stream). At each \
                 offered rate, Distribution webhooks arrive at the gateway for %d s, each a new digest for the next \
                 tag in turn. Latency runs from each webhook's due time to (a) its signed delivery at a receiver \
                 that checks every signature and (b) its action on trigger-actions, polled by a consumer; every \
                 arrival is matched to its webhook, so a duplicate or a loss would show. Runs stop rising at the \
-                first rate whose p99 reaches 1 s or that leaves anything undelivered %d s after the last webhook."""
-                .formatted(settings.streams(), settings.tagsPerStream(), SUBSCRIBERS, settings.endToEndRun().toSeconds(),
-                        DRAIN.toSeconds()),
-                "offered/s", "webhooks", "delivery p50 ms", "delivery p99 ms", "delivery p99.9 ms", "action p50 ms",
-                "action p99 ms", "action p99.9 ms", "delivered", "duplicates", "p99 < 1 s");
+                first rate whose p99 reaches 1 s or that leaves anything undelivered %d s after the last webhook.""".formatted(
+                                settings.streams(),
+                                settings.tagsPerStream(),
+                                SUBSCRIBERS,
+                                settings.endToEndRun().toSeconds(),
+                                DRAIN.toSeconds()),
+                "offered/s",
+                "webhooks",
+                "delivery p50 ms",
+                "delivery p99 ms",
+                "delivery p99.9 ms",
+                "action p50 ms",
+                "action p99 ms",
+                "action p99.9 ms",
+                "delivered",
+                "duplicates",
+                "p99 < 1 s");
     }
 
     void run() {
         createStreams();
         try (SignedWebhookSink sink = SignedWebhookSink.start(vertx, SUBSCRIBERS, secret, tracker::webhookArrived);
-                ActionWatcher watcher = new ActionWatcher(stack.kafka().bootstrapServers(),
-                        action -> tracker.actionArrived(action.digest()));
+                ActionWatcher watcher = new ActionWatcher(
+                        stack.kafka().bootstrapServers(), action -> tracker.actionArrived(action.digest()));
                 WebhookClient gateway = stack.gatewayClient(vertx)) {
             createTriggers(sink);
             // The first moves after start-up pay for JIT compilation and connection pools: not measured.
@@ -134,8 +150,8 @@ final class EndToEnd {
     private void createTriggers(SignedWebhookSink sink) {
         for (int s = 0; s < settings.streams(); s++) {
             for (int t = 0; t < settings.tagsPerStream(); t++) {
-                DeployTriggers.Webhook webhook = new DeployTriggers.Webhook(
-                        sink.url(s, "/hooks/" + DeployTriggers.name(stream(s), t)), secret);
+                DeployTriggers.Webhook webhook =
+                        new DeployTriggers.Webhook(sink.url(s, "/hooks/" + DeployTriggers.name(stream(s), t)), secret);
                 DeployTriggers.create(stack, NAMESPACE, stream(s), t, Optional.of(webhook));
             }
         }
@@ -151,16 +167,29 @@ final class EndToEnd {
         DeliveryTracker.Outcome outcome = measure(gateway, rate, settings.endToEndRun());
         Run run = new Run(rate, outcome, usage.end());
         runs.put(rate, run);
-        table.row(rate, outcome.expected(), outcome.webhookLatency().p50(), outcome.webhookLatency().p99(),
-                outcome.webhookLatency().p999(), outcome.actionLatency().p50(), outcome.actionLatency().p99(),
-                outcome.actionLatency().p999(), outcome.webhooks() + " / " + outcome.actions(),
-                outcome.duplicates(), run.underOneSecond() ? "yes" : "no");
+        table.row(
+                rate,
+                outcome.expected(),
+                outcome.webhookLatency().p50(),
+                outcome.webhookLatency().p99(),
+                outcome.webhookLatency().p999(),
+                outcome.actionLatency().p50(),
+                outcome.actionLatency().p99(),
+                outcome.actionLatency().p999(),
+                outcome.webhooks() + " / " + outcome.actions(),
+                outcome.duplicates(),
+                run.underOneSecond() ? "yes" : "no");
         if (outcome.badSignatures() > 0 || outcome.unexpected() > 0) {
             table.note("At " + rate + "/s: " + outcome.badSignatures() + " deliveries with a wrong signature, "
                     + outcome.unexpected() + " arrivals matching no webhook of the run.");
         }
-        System.out.printf("  end to end at %d/s: delivery p99 %.0f ms, action p99 %.0f ms, %d/%d/%d delivered%n", rate,
-                outcome.webhookLatency().p99(), outcome.actionLatency().p99(), outcome.webhooks(), outcome.actions(),
+        System.out.printf(
+                "  end to end at %d/s: delivery p99 %.0f ms, action p99 %.0f ms, %d/%d/%d delivered%n",
+                rate,
+                outcome.webhookLatency().p99(),
+                outcome.actionLatency().p99(),
+                outcome.webhooks(),
+                outcome.actions(),
                 outcome.expected());
         return run;
     }
@@ -173,8 +202,10 @@ final class EndToEnd {
             int key = (int) (index % tags);
             String digest = DistributionWebhooks.digestOf(runId + "-" + index);
             tracker.sending(digest, due);
-            return gateway.post(DistributionWebhooks.push(stack.registryHost(),
-                            NAMESPACE + "/" + stream(key / settings.tagsPerStream()), "t" + key % settings.tagsPerStream(),
+            return gateway.post(DistributionWebhooks.push(
+                            stack.registryHost(),
+                            NAMESPACE + "/" + stream(key / settings.tagsPerStream()),
+                            "t" + key % settings.tagsPerStream(),
                             digest))
                     .onComplete(accepted -> {
                         if (accepted.failed() || !accepted.result()) {

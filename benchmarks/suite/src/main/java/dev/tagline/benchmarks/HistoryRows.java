@@ -29,8 +29,11 @@ final class HistoryRows {
     /** Rows per second from the first commit to the last; not a number while fewer than two rows are there. */
     double perSecond() {
         long rows = count();
-        long spanMicros = database.count("select coalesce((extract(epoch from max(h.created) - min(h.created))"
-                + " * 1000000)::bigint, 0)" + OF_NAMESPACE_SINCE, namespace, since);
+        long spanMicros = database.count(
+                "select coalesce((extract(epoch from max(h.created) - min(h.created))" + " * 1000000)::bigint, 0)"
+                        + OF_NAMESPACE_SINCE,
+                namespace,
+                since);
         return rows < 2 || spanMicros == 0 ? Double.NaN : (rows - 1) / (spanMicros / 1e6);
     }
 }

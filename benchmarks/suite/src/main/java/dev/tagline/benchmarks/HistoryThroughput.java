@@ -31,8 +31,7 @@ final class HistoryThroughput {
             """;
 
     /** The tag-service's rate and the best pgbench rate, rows per second. */
-    record Result(double tagServicePerSecond, double ceilingPerSecond) {
-    }
+    record Result(double tagServicePerSecond, double ceilingPerSecond) {}
 
     private final Settings settings;
     private final BenchStack stack;
@@ -44,14 +43,21 @@ final class HistoryThroughput {
         this.settings = settings;
         this.stack = stack;
         this.backlog = new TagBacklog(stack, NAMESPACE, STREAMS, TAGS_PER_STREAM);
-        this.database = new JdbcQueries(stack.postgres().jdbcUrl(), stack.postgres().username(), stack.postgres().password());
-        this.table = report.table(TABLE, """
+        this.database = new JdbcQueries(
+                stack.postgres().jdbcUrl(),
+                stack.postgres().username(),
+                stack.postgres().password());
+        this.table = report.table(
+                TABLE,
+                """
                 %,d registry.tag.changed events, each a new digest for one of %d stream tags, are put on \
                 registry-tag-events at once (a backlog); the rate is the history rows the tag-service committed, \
                 by their commit timestamps. The ceiling is pgbench on the same Postgres, one INSERT of an \
-                equivalent row (same columns and indexes) per transaction, for %d s."""
-                .formatted(settings.historyEvents(), STREAMS * TAGS_PER_STREAM, PGBENCH_RUN.toSeconds()),
-                "writer", "clients", "rows/s", "of ceiling");
+                equivalent row (same columns and indexes) per transaction, for %d s.""".formatted(settings.historyEvents(), STREAMS * TAGS_PER_STREAM, PGBENCH_RUN.toSeconds()),
+                "writer",
+                "clients",
+                "rows/s",
+                "of ceiling");
     }
 
     Optional<Result> run(Path workDirectory) {
@@ -66,8 +72,13 @@ final class HistoryThroughput {
         prepareCeilingTable();
         double best = 0;
         for (int clients : PGBENCH_CLIENTS) {
-            double tps = Pgbench.transactionsPerSecond(pgbench.get(), stack.postgres(), PGBENCH_SCRIPT, clients,
-                    settings.quick() ? Duration.ofSeconds(3) : PGBENCH_RUN, workDirectory);
+            double tps = Pgbench.transactionsPerSecond(
+                    pgbench.get(),
+                    stack.postgres(),
+                    PGBENCH_SCRIPT,
+                    clients,
+                    settings.quick() ? Duration.ofSeconds(3) : PGBENCH_RUN,
+                    workDirectory);
             table.row("pgbench INSERT", clients, tps, null);
             best = Math.max(best, tps);
         }
@@ -82,8 +93,8 @@ final class HistoryThroughput {
         long deadline = System.nanoTime() + APPLY_LIMIT.toNanos();
         while (rows.count() < events) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The tag-service applied only " + rows.count() + " of " + events
-                        + " events in " + APPLY_LIMIT);
+                throw new IllegalStateException(
+                        "The tag-service applied only " + rows.count() + " of " + events + " events in " + APPLY_LIMIT);
             }
             Waiting.sleep(Duration.ofMillis(250));
         }

@@ -7,8 +7,7 @@ import java.util.stream.IntStream;
 /** Image streams made for a benchmark through the tag-service's API. */
 final class ImageStreams {
 
-    private ImageStreams() {
-    }
+    private ImageStreams() {}
 
     /**
      * Creates stream {@code name} in {@code namespace} with tags {@code t0…t<tags-1>}, tag {@code tN} following
@@ -17,10 +16,13 @@ final class ImageStreams {
      */
     static void create(BenchStack stack, String namespace, String name, String registry, int tags, boolean scheduled) {
         String importPolicy = scheduled ? ",\"importPolicy\":{\"scheduled\":true,\"insecure\":true}" : "";
-        String tagList = IntStream.range(0, tags).mapToObj(t -> """
-                {"name":"t%d","from":{"kind":"DockerImage","name":"%s/%s/%s:t%d"}%s}"""
-                .formatted(t, registry, namespace, name, t, importPolicy)).collect(Collectors.joining(","));
-        stack.rest().post(stack.url(Service.TAG_SERVICE, namespace, "/imagestreams"),
-                "{\"name\":\"%s\",\"tags\":[%s]}".formatted(name, tagList));
+        String tagList = IntStream.range(0, tags)
+                .mapToObj(t -> """
+                {"name":"t%d","from":{"kind":"DockerImage","name":"%s/%s/%s:t%d"}%s}""".formatted(t, registry, namespace, name, t, importPolicy))
+                .collect(Collectors.joining(","));
+        stack.rest()
+                .post(
+                        stack.url(Service.TAG_SERVICE, namespace, "/imagestreams"),
+                        "{\"name\":\"%s\",\"tags\":[%s]}".formatted(name, tagList));
     }
 }

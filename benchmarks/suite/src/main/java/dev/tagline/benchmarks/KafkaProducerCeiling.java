@@ -21,18 +21,30 @@ final class KafkaProducerCeiling {
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency"
                     + "(?:, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th, (\\d+) ms 99.9th)?");
 
-    record Result(long records, double recordsPerSecond, double megabytesPerSecond, double p50Millis, double p99Millis) {
-    }
+    record Result(
+            long records, double recordsPerSecond, double megabytesPerSecond, double p50Millis, double p99Millis) {}
 
-    private KafkaProducerCeiling() {
-    }
+    private KafkaProducerCeiling() {}
 
     static Result run(String bootstrapServers, String topic, long records, int recordSize, Path workDirectory) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", topic, "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all",
-                "enable.idempotence=true", "linger.ms=5"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance",
+                "--topic",
+                topic,
+                "--num-records",
+                String.valueOf(records),
+                "--record-size",
+                String.valueOf(recordSize),
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + bootstrapServers,
+                "acks=all",
+                "enable.idempotence=true",
+                "linger.ms=5"));
         ExternalCommand.Result result = ExternalCommand.run(command, workDirectory, Duration.ofMinutes(5));
         if (result.exitCode() != 0) {
             throw new IllegalStateException("ProducerPerformance failed: " + result.output());
@@ -50,8 +62,12 @@ final class KafkaProducerCeiling {
         if (last == null) {
             throw new IllegalStateException("No summary in ProducerPerformance's output: " + output);
         }
-        return new Result(Long.parseLong(last.group(1)), Double.parseDouble(last.group(2)),
-                Double.parseDouble(last.group(3)), number(last.group(6)), number(last.group(8)));
+        return new Result(
+                Long.parseLong(last.group(1)),
+                Double.parseDouble(last.group(2)),
+                Double.parseDouble(last.group(3)),
+                number(last.group(6)),
+                number(last.group(8)));
     }
 
     private static double number(String group) {

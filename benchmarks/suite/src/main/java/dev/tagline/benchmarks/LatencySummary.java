@@ -9,8 +9,11 @@ public record LatencySummary(long count, double p50, double p99, double p999, do
         if (micros.getTotalCount() == 0) {
             return new LatencySummary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new LatencySummary(micros.getTotalCount(), millis(micros.getValueAtPercentile(50)),
-                millis(micros.getValueAtPercentile(99)), millis(micros.getValueAtPercentile(99.9)),
+        return new LatencySummary(
+                micros.getTotalCount(),
+                millis(micros.getValueAtPercentile(50)),
+                millis(micros.getValueAtPercentile(99)),
+                millis(micros.getValueAtPercentile(99.9)),
                 millis(micros.getMaxValue()));
     }
 

@@ -23,8 +23,15 @@ public final class OpenLoopLoad {
     }
 
     /** What a run offered and what came back. Latencies are in microseconds, from each call's due time. */
-    public record Result(int offeredPerSecond, Duration duration, long offered, long succeeded, long failed,
-            long unanswered, Duration lastAnswerAfter, Histogram latencyMicros) {
+    public record Result(
+            int offeredPerSecond,
+            Duration duration,
+            long offered,
+            long succeeded,
+            long failed,
+            long unanswered,
+            Duration lastAnswerAfter,
+            Histogram latencyMicros) {
 
         /** Successes per second, over the time from the first call's due time to the last answer. */
         public double achievedPerSecond() {
@@ -33,8 +40,7 @@ public final class OpenLoopLoad {
         }
     }
 
-    private OpenLoopLoad() {
-    }
+    private OpenLoopLoad() {}
 
     /**
      * Runs {@code call} at {@code ratePerSecond} for {@code duration}, then waits up to {@code drain} for the
@@ -67,8 +73,15 @@ public final class OpenLoopLoad {
         }
         long answered = succeeded.get() + failed.get();
         Duration lastAnswerAfter = Duration.ofNanos(Math.max(0, lastAnswer.get() - start));
-        return new Result(ratePerSecond, duration, calls, succeeded.get(), failed.get(), calls - answered,
-                lastAnswerAfter, latencies.copy());
+        return new Result(
+                ratePerSecond,
+                duration,
+                calls,
+                succeeded.get(),
+                failed.get(),
+                calls - answered,
+                lastAnswerAfter,
+                latencies.copy());
     }
 
     /** When call {@code index} is due, relative to the first; exact for any rate, without accumulated rounding. */

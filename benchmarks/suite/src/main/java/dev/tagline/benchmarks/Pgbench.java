@@ -20,20 +20,24 @@ final class Pgbench {
 
     private static final Pattern TPS = Pattern.compile("tps = ([\\d.]+) \\(without initial connection time\\)");
 
-    private Pgbench() {
-    }
+    private Pgbench() {}
 
     static Optional<Path> find() {
         return ExternalCommand.find("pgbench");
     }
 
     /** Transactions per second of {@code script} with {@code clients} connections for {@code duration}. */
-    static double transactionsPerSecond(Path pgbench, PostgresServer postgres, String script, int clients,
-            Duration duration, Path workDirectory) {
+    static double transactionsPerSecond(
+            Path pgbench, PostgresServer postgres, String script, int clients, Duration duration, Path workDirectory) {
         try {
             Path file = Files.writeString(workDirectory.resolve("pgbench-script.sql"), script);
-            List<String> command = List.of(pgbench.toString(), "--no-vacuum", "--client=" + clients,
-                    "--jobs=" + Math.min(clients, 2), "--time=" + duration.toSeconds(), "--file=" + file,
+            List<String> command = List.of(
+                    pgbench.toString(),
+                    "--no-vacuum",
+                    "--client=" + clients,
+                    "--jobs=" + Math.min(clients, 2),
+                    "--time=" + duration.toSeconds(),
+                    "--file=" + file,
                     connectionString(postgres));
             ExternalCommand.Result result = ExternalCommand.run(command, workDirectory, duration.plusMinutes(1));
             if (result.exitCode() != 0) {

@@ -16,10 +16,10 @@ final class ProcessUsage implements AutoCloseable {
 
     /** Linux's USER_HZ, the unit of {@code /proc/<pid>/stat}'s CPU times, on every architecture Java runs on. */
     private static final double CLOCK_TICKS_PER_SECOND = 100;
+
     private static final long SAMPLE_MILLIS = 200;
 
-    record Usage(double cpuPercent, double maxRssMegabytes) {
-    }
+    record Usage(double cpuPercent, double maxRssMegabytes) {}
 
     private final Map<String, Long> pids;
     private final Map<String, Long> ticksAtStart = new LinkedHashMap<>();
@@ -46,9 +46,11 @@ final class ProcessUsage implements AutoCloseable {
         close();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Usage> usage = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> usage.put(name, new Usage(
-                100 * (cpuTicks(pid) - ticksAtStart.get(name)) / CLOCK_TICKS_PER_SECOND / seconds,
-                maxRssKilobytes.getOrDefault(name, rssKilobytes(pid)) / 1024.0)));
+        pids.forEach((name, pid) -> usage.put(
+                name,
+                new Usage(
+                        100 * (cpuTicks(pid) - ticksAtStart.get(name)) / CLOCK_TICKS_PER_SECOND / seconds,
+                        maxRssKilobytes.getOrDefault(name, rssKilobytes(pid)) / 1024.0)));
         return usage;
     }
 
@@ -77,10 +79,12 @@ final class ProcessUsage implements AutoCloseable {
     }
 
     static long rssKilobytes(long pid) {
-        return read(Path.of("/proc", String.valueOf(pid), "status")).lines()
+        return read(Path.of("/proc", String.valueOf(pid), "status"))
+                .lines()
                 .filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                .findFirst().orElse(0L);
+                .findFirst()
+                .orElse(0L);
     }
 
     private static String read(Path file) {

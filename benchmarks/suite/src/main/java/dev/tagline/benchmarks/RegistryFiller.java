@@ -24,11 +24,11 @@ final class RegistryFiller {
     private static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
     private static final int PARALLEL = 4;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final byte[] config = """
-            {"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"config":{}}"""
-            .getBytes(StandardCharsets.UTF_8);
+            {"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"config":{}}""".getBytes(StandardCharsets.UTF_8);
     private final byte[] layer = "tagline benchmark layer".getBytes(StandardCharsets.UTF_8);
 
     RegistryFiller(String baseUrl) {
@@ -43,8 +43,7 @@ final class RegistryFiller {
         byte[] manifest = """
                 {"schemaVersion":2,"mediaType":"%s",\
                 "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"%s","size":%d},\
-                "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"%s","size":%d}]}"""
-                .formatted(MANIFEST_TYPE, digest(config), config.length, digest(layer), layer.length)
+                "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"%s","size":%d}]}""".formatted(MANIFEST_TYPE, digest(config), config.length, digest(layer), layer.length)
                 .getBytes(StandardCharsets.UTF_8);
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
@@ -56,9 +55,11 @@ final class RegistryFiller {
                         mount(repository, first, layer);
                     }
                     for (int t = 0; t < tags; t++) {
-                        send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/t" + t))
-                                .header("Content-Type", MANIFEST_TYPE)
-                                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)), 201);
+                        send(
+                                HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/t" + t))
+                                        .header("Content-Type", MANIFEST_TYPE)
+                                        .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)),
+                                201);
                     }
                 }));
             }
@@ -76,18 +77,26 @@ final class RegistryFiller {
     }
 
     private void upload(String repository, byte[] blob) {
-        HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))
-                .POST(HttpRequest.BodyPublishers.noBody()), 202);
+        HttpResponse<String> started = send(
+                HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                202);
         String location = started.headers().firstValue("Location").orElseThrow();
         URI target = URI.create(baseUrl).resolve(location);
-        send(HttpRequest.newBuilder(URI.create(target + (target.getRawQuery() == null ? "?" : "&") + "digest=" + digest(blob)))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)), 201);
+        send(
+                HttpRequest.newBuilder(URI.create(
+                                target + (target.getRawQuery() == null ? "?" : "&") + "digest=" + digest(blob)))
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)),
+                201);
     }
 
     private void mount(String repository, String from, byte[] blob) {
-        send(HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/?mount=" + digest(blob) + "&from=" + from))
-                .POST(HttpRequest.BodyPublishers.noBody()), 201);
+        send(
+                HttpRequest.newBuilder(
+                                uri("/v2/" + repository + "/blobs/uploads/?mount=" + digest(blob) + "&from=" + from))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                201);
     }
 
     private URI uri(String path) {
@@ -99,8 +108,8 @@ final class RegistryFiller {
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                throw new IllegalStateException(built.method() + " " + built.uri() + " answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
             }
             return response;
         } catch (IOException e) {

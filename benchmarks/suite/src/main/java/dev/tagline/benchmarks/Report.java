@@ -38,7 +38,8 @@ public final class Report {
 
         public Table row(Object... cells) {
             if (cells.length != columns.size()) {
-                throw new IllegalArgumentException(title + ": " + cells.length + " cells for " + columns.size() + " columns");
+                throw new IllegalArgumentException(
+                        title + ": " + cells.length + " cells for " + columns.size() + " columns");
             }
             rows.add(Arrays.asList(cells));
             return this;
@@ -52,8 +53,7 @@ public final class Report {
     }
 
     /** A target from the issue and what this run gave. */
-    public record Target(String name, String goal, String measured, boolean met) {
-    }
+    public record Target(String name, String goal, String measured, boolean met) {}
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Target> targets = new ArrayList<>();
@@ -87,7 +87,8 @@ public final class Report {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("results.md"), markdown());
-            Files.writeString(directory.resolve("results.json"),
+            Files.writeString(
+                    directory.resolve("results.json"),
                     EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the results to " + directory, e);
@@ -96,11 +97,18 @@ public final class Report {
 
     String markdown() {
         StringBuilder md = new StringBuilder("# Tagline benchmarks\n\n");
-        machine.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+        machine.forEach((key, value) ->
+                md.append("- ").append(key).append(": ").append(value).append('\n'));
         if (!targets.isEmpty()) {
             md.append("\n## Targets\n\n| target | goal | measured | met |\n|---|---|---|---|\n");
-            targets.forEach(target -> md.append("| ").append(target.name()).append(" | ").append(target.goal())
-                    .append(" | ").append(target.measured()).append(" | ").append(target.met() ? "yes" : "**no**")
+            targets.forEach(target -> md.append("| ")
+                    .append(target.name())
+                    .append(" | ")
+                    .append(target.goal())
+                    .append(" | ")
+                    .append(target.measured())
+                    .append(" | ")
+                    .append(target.met() ? "yes" : "**no**")
                     .append(" |\n"));
         }
         if (!failures.isEmpty()) {
@@ -108,10 +116,17 @@ public final class Report {
             failures.forEach(failure -> md.append("- ").append(failure).append('\n'));
         }
         for (Table table : tables.values()) {
-            md.append("\n## ").append(table.title).append("\n\n").append(table.method).append("\n\n| ")
-                    .append(String.join(" | ", table.columns)).append(" |\n|")
-                    .append("---|".repeat(table.columns.size())).append('\n');
-            table.rows.forEach(row -> md.append("| ").append(String.join(" | ", row.stream().map(Report::cell).toList()))
+            md.append("\n## ")
+                    .append(table.title)
+                    .append("\n\n")
+                    .append(table.method)
+                    .append("\n\n| ")
+                    .append(String.join(" | ", table.columns))
+                    .append(" |\n|")
+                    .append("---|".repeat(table.columns.size()))
+                    .append('\n');
+            table.rows.forEach(row -> md.append("| ")
+                    .append(String.join(" | ", row.stream().map(Report::cell).toList()))
                     .append(" |\n"));
             table.notes.forEach(note -> md.append("\n").append(note).append('\n'));
         }
@@ -125,8 +140,12 @@ public final class Report {
         ObjectNode machineNode = root.putObject("machine");
         machine.forEach(machineNode::put);
         ArrayNode targetNodes = root.putArray("targets");
-        targets.forEach(target -> targetNodes.addObject().put("name", target.name()).put("goal", target.goal())
-                .put("measured", target.measured()).put("met", target.met()));
+        targets.forEach(target -> targetNodes
+                .addObject()
+                .put("name", target.name())
+                .put("goal", target.goal())
+                .put("measured", target.measured())
+                .put("met", target.met()));
         ArrayNode failureNodes = root.putArray("failures");
         failures.forEach(failureNodes::add);
         ObjectNode benchmarks = root.putObject("benchmarks");

@@ -22,7 +22,6 @@ final class ScheduledImports {
     /** After the last tag was asked for in a round, how long later calls of that round may still come. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
-
     private final Vertx vertx;
     private final Settings settings;
     private final BenchStack stack;
@@ -33,19 +32,34 @@ final class ScheduledImports {
         this.vertx = vertx;
         this.settings = settings;
         this.stack = stack;
-        this.database = new JdbcQueries(stack.postgres().jdbcUrl(), stack.postgres().username(),
+        this.database = new JdbcQueries(
+                stack.postgres().jdbcUrl(),
+                stack.postgres().username(),
                 stack.postgres().password());
-        this.table = report.table(TABLE, """
+        this.table = report.table(
+                TABLE,
+                """
                 %,d tags (%d repositories × %d) on a Distribution registry without notifications, each followed by \
                 a scheduled stream tag; the import-service may make %,d checks a minute (tagline.imports.\
                 max-checks-per-minute and registry-imports-per-minute) and checks each source every %d s. A proxy \
                 in front of the registry counts every request. Round 1: all tags are new and due at once; "scheduled s" \
                 is from the first stream created to the import-service's schedule following every tag (the \
-                tag-service's tag.spec-changed events consumed). Round 2: one interval later, nothing changed."""
-                .formatted(tags(), settings.importRepositories(), settings.importTagsPerRepository(),
-                        settings.importChecksPerMinute(), settings.importInterval().toSeconds()),
-                "round", "scheduled s", "tags checked", "seconds", "checks/s", "configured checks/s", "requests", "HEAD per tag",
-                "GET per tag", "requests per tag");
+                tag-service's tag.spec-changed events consumed). Round 2: one interval later, nothing changed.""".formatted(
+                                tags(),
+                                settings.importRepositories(),
+                                settings.importTagsPerRepository(),
+                                settings.importChecksPerMinute(),
+                                settings.importInterval().toSeconds()),
+                "round",
+                "scheduled s",
+                "tags checked",
+                "seconds",
+                "checks/s",
+                "configured checks/s",
+                "requests",
+                "HEAD per tag",
+                "GET per tag",
+                "requests per tag");
     }
 
     /** @return requests per unchanged tag, by method, in the second round */
@@ -53,7 +67,8 @@ final class ScheduledImports {
         try (DistributionRegistry registry = DistributionRegistry.start();
                 CountingProxy proxy = CountingProxy.start(vertx, registry.baseUrl())) {
             List<String> repositories = IntStream.range(0, settings.importRepositories())
-                    .mapToObj(r -> NAMESPACE + "/" + repository(r)).toList();
+                    .mapToObj(r -> NAMESPACE + "/" + repository(r))
+                    .toList();
             new RegistryFiller(registry.baseUrl()).fill(repositories, settings.importTagsPerRepository());
             proxy.newRound();
             long scheduled = System.nanoTime();
@@ -78,7 +93,8 @@ final class ScheduledImports {
 
     private void createScheduledStreams(String registryHost) {
         for (int r = 0; r < settings.importRepositories(); r++) {
-            ImageStreams.create(stack, NAMESPACE, repository(r), registryHost, settings.importTagsPerRepository(), true);
+            ImageStreams.create(
+                    stack, NAMESPACE, repository(r), registryHost, settings.importTagsPerRepository(), true);
         }
     }
 
@@ -104,8 +120,8 @@ final class ScheduledImports {
     /** Waits until every tag's manifest has been asked for in the current round. */
     private void awaitRound(CountingProxy proxy, String round) {
         if (!Waiting.until(() -> proxy.current().manifestsAsked() >= tags(), ROUND_LIMIT)) {
-            throw new IllegalStateException(round + " checked only " + proxy.current().manifestsAsked() + " of "
-                    + tags() + " tags within " + ROUND_LIMIT);
+            throw new IllegalStateException(round + " checked only "
+                    + proxy.current().manifestsAsked() + " of " + tags() + " tags within " + ROUND_LIMIT);
         }
     }
 
@@ -120,9 +136,16 @@ final class ScheduledImports {
 
     private void row(String round, double scheduledSeconds, CountingProxy.Round counted, double seconds) {
         int tags = tags();
-        table.row(round, scheduledSeconds, counted.manifestsAsked(), seconds, counted.manifestsAsked() / seconds,
-                settings.importChecksPerMinute() / 60.0, counted.requests(),
+        table.row(
+                round,
+                scheduledSeconds,
+                counted.manifestsAsked(),
+                seconds,
+                counted.manifestsAsked() / seconds,
+                settings.importChecksPerMinute() / 60.0,
+                counted.requests(),
                 counted.byMethod().getOrDefault("HEAD", 0L) / (double) tags,
-                counted.byMethod().getOrDefault("GET", 0L) / (double) tags, counted.requests() / (double) tags);
+                counted.byMethod().getOrDefault("GET", 0L) / (double) tags,
+                counted.requests() / (double) tags);
     }
 }

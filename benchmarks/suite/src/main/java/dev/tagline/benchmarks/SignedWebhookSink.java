@@ -26,19 +26,28 @@ final class SignedWebhookSink implements AutoCloseable {
     }
 
     /** @param onDelivery called with the delivered action's image digest and whether its signature was right */
-    static SignedWebhookSink start(Vertx vertx, int subscribers, String secret, BiConsumer<String, Boolean> onDelivery) {
+    static SignedWebhookSink start(
+            Vertx vertx, int subscribers, String secret, BiConsumer<String, Boolean> onDelivery) {
         List<HttpServer> servers = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            HttpServer server = vertx.createHttpServer(
+                            new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                     .requestHandler(request -> request.body().onSuccess(body -> {
                         String raw = body.toString();
-                        boolean signed = StandardWebhooks.isSigned(secret, request.getHeader("webhook-id"),
-                                request.getHeader("webhook-timestamp"), raw, request.getHeader("webhook-signature"));
+                        boolean signed = StandardWebhooks.isSigned(
+                                secret,
+                                request.getHeader("webhook-id"),
+                                request.getHeader("webhook-timestamp"),
+                                raw,
+                                request.getHeader("webhook-signature"));
                         onDelivery.accept(digestIn(raw), signed);
                         request.response().setStatusCode(204).end();
                     }));
             try {
-                servers.add(server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+                servers.add(server.listen()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS));
             } catch (Exception e) {
                 servers.forEach(HttpServer::close);
                 throw new IllegalStateException("Could not start the webhook sink", e);

@@ -68,7 +68,8 @@ final class TagBacklog {
 
     /** {@code count} digests never seen before, one for each move to put. */
     static List<String> newDigests(int count) {
-        return IntStream.range(0, count).mapToObj(i -> DistributionWebhooks.digestOf(UUID.randomUUID().toString()))
+        return IntStream.range(0, count)
+                .mapToObj(i -> DistributionWebhooks.digestOf(UUID.randomUUID().toString()))
                 .toList();
     }
 
@@ -79,30 +80,46 @@ final class TagBacklog {
      * @return the first record's own timestamp, as the producer stamped it
      */
     Instant put(List<String> digests) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafka().bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5),
+                new StringSerializer(),
+                new StringSerializer())) {
             Future<RecordMetadata> first = null;
             for (int i = 0; i < digests.size(); i++) {
                 int key = i % tags();
                 String eventId = UUID.randomUUID().toString();
                 String digest = digests.get(i);
-                RegistryTagChanged change = new RegistryTagChanged(stack.registryHost(),
-                        namespace + "/" + stream(key / tagsPerStream), "t" + key % tagsPerStream, digest,
-                        "application/vnd.oci.image.manifest.v1+json", 1024L, List.of(), Instant.now(),
-                        new Origin(Origin.Kind.WEBHOOK, SOURCE, eventId, null), null);
-                ProducerRecord<String, String> record = new ProducerRecord<>(EventType.REGISTRY_TAG_CHANGED.topic(),
-                        change.key(), EventJson.write(change));
+                RegistryTagChanged change = new RegistryTagChanged(
+                        stack.registryHost(),
+                        namespace + "/" + stream(key / tagsPerStream),
+                        "t" + key % tagsPerStream,
+                        digest,
+                        "application/vnd.oci.image.manifest.v1+json",
+                        1024L,
+                        List.of(),
+                        Instant.now(),
+                        new Origin(Origin.Kind.WEBHOOK, SOURCE, eventId, null),
+                        null);
+                ProducerRecord<String, String> record = new ProducerRecord<>(
+                        EventType.REGISTRY_TAG_CHANGED.topic(), change.key(), EventJson.write(change));
                 new CloudEventHeaders(eventId, SOURCE, EventType.REGISTRY_TAG_CHANGED, change.key(), Instant.now())
-                        .toHeaders().forEach((name, value) -> record.headers().add(name, value));
+                        .toHeaders()
+                        .forEach((name, value) -> record.headers().add(name, value));
                 Future<RecordMetadata> sent = producer.send(record);
                 if (first == null) {
                     first = sent;
                 }
             }
             producer.flush();
-            return first == null ? Instant.now() : Instant.ofEpochMilli(first.get().timestamp());
+            return first == null
+                    ? Instant.now()
+                    : Instant.ofEpochMilli(first.get().timestamp());
         } catch (ExecutionException e) {
             throw new IllegalStateException("The broker refused the backlog's first record", e.getCause());
         } catch (InterruptedException e) {

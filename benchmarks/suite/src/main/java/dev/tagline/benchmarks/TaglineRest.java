@@ -16,7 +16,8 @@ final class TaglineRest {
     void post(String url, String json) {
         HttpResponse<String> response = client.post(url, json);
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 }

@@ -14,8 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 /** Consumer-group offsets, set as {@code kafka-consumer-groups --reset-offsets --to-latest} would. */
 final class TopicOffsets {
 
-    private TopicOffsets() {
-    }
+    private TopicOffsets() {}
 
     /**
      * Commits the end of every partition of {@code topic} for {@code group}, which must have no members: what the
@@ -23,12 +22,21 @@ final class TopicOffsets {
      */
     static void skipTo(String bootstrapServers, String group, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                    .get(topic).partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets = admin.listOffsets(ends).all().get();
-            admin.alterConsumerGroupOffsets(group, offsets.entrySet().stream().collect(Collectors.toMap(
-                    Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue().offset())))).all().get();
+            Map<TopicPartition, OffsetSpec> ends =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .collect(Collectors.toMap(
+                                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
+                    admin.listOffsets(ends).all().get();
+            admin.alterConsumerGroupOffsets(
+                            group,
+                            offsets.entrySet().stream()
+                                    .collect(Collectors.toMap(
+                                            Map.Entry::getKey,
+                                            entry -> new OffsetAndMetadata(
+                                                    entry.getValue().offset()))))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not move " + group + " to the end of " + topic, e.getCause());
         } catch (InterruptedException e) {

@@ -10,8 +10,7 @@ final class Waiting {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private Waiting() {
-    }
+    private Waiting() {}
 
     /** @return whether {@code condition} came true within {@code limit} */
     static boolean until(BooleanSupplier condition, Duration limit) {

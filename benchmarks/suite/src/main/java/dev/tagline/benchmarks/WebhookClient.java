@@ -26,7 +26,8 @@ public final class WebhookClient implements AutoCloseable {
     private final MultiMap headers;
 
     public WebhookClient(Vertx vertx, String url, MultiMap headers) {
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(CONNECTIONS).setMaxWaitQueueSize(-1));
         this.target = URI.create(url);
         this.headers = headers;
@@ -34,10 +35,13 @@ public final class WebhookClient implements AutoCloseable {
 
     public Future<Boolean> post(Buffer body) {
         // Options of its own for each request: Vert.x writes into a request's headers while sending it.
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.getHost())
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(target.getHost())
                 .setPort(target.getPort())
                 .setURI(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()))
-                .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(headers)).setTimeout(TIMEOUT.toMillis());
+                .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(headers))
+                .setTimeout(TIMEOUT.toMillis());
         // The body is asked for in the callback that gets the response: a callback attached from this (non Vert.x)
         // thread may run after the response ended, and would then wait for its body for ever.
         return client.request(options)

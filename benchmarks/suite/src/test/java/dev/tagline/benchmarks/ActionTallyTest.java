@@ -25,7 +25,9 @@ class ActionTallyTest {
         assertThat(outcome.redelivered()).as("same idempotency key and ce_id").isEqualTo(1);
         assertThat(outcome.refired()).as("another ce_id").isEqualTo(1);
         assertThat(outcome.unexpected()).isEqualTo(1);
-        assertThat(outcome.lastMatchedMillis()).as("duplicates and strays do not move the end").isEqualTo(3_000);
+        assertThat(outcome.lastMatchedMillis())
+                .as("duplicates and strays do not move the end")
+                .isEqualTo(3_000);
         assertThat(outcome.complete()).isFalse();
     }
 

@@ -30,7 +30,9 @@ class DeliveryTrackerTest {
         assertThat(outcome.duplicates()).isEqualTo(1);
         assertThat(outcome.badSignatures()).isEqualTo(1);
         assertThat(outcome.unexpected()).isEqualTo(1);
-        assertThat(outcome.complete()).as("a duplicate and a bad signature spoil the run").isFalse();
+        assertThat(outcome.complete())
+                .as("a duplicate and a bad signature spoil the run")
+                .isFalse();
         assertThat(outcome.webhookLatency().count()).isEqualTo(2);
     }
 }

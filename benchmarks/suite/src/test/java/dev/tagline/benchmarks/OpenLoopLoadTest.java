@@ -28,21 +28,25 @@ class OpenLoopLoadTest {
         AtomicBoolean released = new AtomicBoolean();
         ScheduledExecutorService stall = Executors.newSingleThreadScheduledExecutor();
 
-        OpenLoopLoad.Result result = OpenLoopLoad.run(100, Duration.ofMillis(200), Duration.ofSeconds(5), (index, due) -> {
-            if (index == 0) {
-                // A server that answers nothing for 300 ms after the first call, then everything at once.
-                stall.schedule(() -> {
-                    released.set(true);
-                    waiting.forEach(call -> call.tryComplete(true));
-                }, 300, TimeUnit.MILLISECONDS);
-            }
-            Promise<Boolean> call = Promise.promise();
-            waiting.add(call);
-            if (released.get()) {
-                call.tryComplete(true);
-            }
-            return call.future();
-        });
+        OpenLoopLoad.Result result =
+                OpenLoopLoad.run(100, Duration.ofMillis(200), Duration.ofSeconds(5), (index, due) -> {
+                    if (index == 0) {
+                        // A server that answers nothing for 300 ms after the first call, then everything at once.
+                        stall.schedule(
+                                () -> {
+                                    released.set(true);
+                                    waiting.forEach(call -> call.tryComplete(true));
+                                },
+                                300,
+                                TimeUnit.MILLISECONDS);
+                    }
+                    Promise<Boolean> call = Promise.promise();
+                    waiting.add(call);
+                    if (released.get()) {
+                        call.tryComplete(true);
+                    }
+                    return call.future();
+                });
         stall.shutdown();
 
         assertThat(result.offered()).isEqualTo(20);
@@ -56,12 +60,13 @@ class OpenLoopLoadTest {
 
     @Test
     void refused_and_unanswered_calls_are_counted_apart_from_successes() {
-        OpenLoopLoad.Result result = OpenLoopLoad.run(100, Duration.ofMillis(100), Duration.ofMillis(50), (index, due) -> {
-            if (index % 2 == 0) {
-                return Promise.<Boolean>promise().future();
-            }
-            return Future.succeededFuture(index % 3 != 0);
-        });
+        OpenLoopLoad.Result result =
+                OpenLoopLoad.run(100, Duration.ofMillis(100), Duration.ofMillis(50), (index, due) -> {
+                    if (index % 2 == 0) {
+                        return Promise.<Boolean>promise().future();
+                    }
+                    return Future.succeededFuture(index % 3 != 0);
+                });
 
         assertThat(result.offered()).isEqualTo(10);
         assertThat(result.unanswered()).isEqualTo(5);

@@ -24,10 +24,18 @@ class ReportTest {
         report.write(directory);
 
         String markdown = Files.readString(directory.resolve("results.md"));
-        assertThat(markdown).contains("| target | goal | measured | met |", "| speed | ≥ 1,000/s | 1,000/s | yes |",
-                "## 1. Something", "How it was measured.", "| rate | p99 ms | note |", "| 1,000 | 12.3 | ok |",
-                "| 5,000 | – | – |", "Why the second row has no latency.");
-        JsonNode json = EventJson.mapper().readTree(directory.resolve("results.json").toFile());
+        assertThat(markdown)
+                .contains(
+                        "| target | goal | measured | met |",
+                        "| speed | ≥ 1,000/s | 1,000/s | yes |",
+                        "## 1. Something",
+                        "How it was measured.",
+                        "| rate | p99 ms | note |",
+                        "| 1,000 | 12.3 | ok |",
+                        "| 5,000 | – | – |",
+                        "Why the second row has no latency.");
+        JsonNode json =
+                EventJson.mapper().readTree(directory.resolve("results.json").toFile());
         JsonNode rows = json.at("/benchmarks/1. Something/rows");
         assertThat(rows.get(0).get("rate").asInt()).isEqualTo(1_000);
         assertThat(rows.get(0).get("p99 ms").asDouble()).isEqualTo(12.34);
@@ -39,6 +47,7 @@ class ReportTest {
     void a_row_must_fill_every_column() {
         Report.Table table = new Report().table("t", "m", "a", "b");
         assertThatThrownBy(() -> table.row(1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells for 2 columns");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 cells for 2 columns");
     }
 }

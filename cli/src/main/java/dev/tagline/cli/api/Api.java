@@ -4,7 +4,9 @@ import dev.tagline.cli.config.Connection;
 
 /** The three Tagline APIs the command line calls, and where each is for a connection. */
 public enum Api {
-    TAGS, IMPORTS, TRIGGERS;
+    TAGS,
+    IMPORTS,
+    TRIGGERS;
 
     String server(Connection connection) {
         return switch (this) {

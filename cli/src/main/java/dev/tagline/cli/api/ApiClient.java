@@ -69,8 +69,8 @@ public final class ApiClient {
                     + Connection.SERVER + ")");
         }
         if (connection.token() == null) {
-            throw new CliException("not logged in: no token (tagline login --server URL --token TOKEN, or "
-                    + Connection.TOKEN + ")");
+            throw new CliException(
+                    "not logged in: no token (tagline login --server URL --token TOKEN, or " + Connection.TOKEN + ")");
         }
         URI uri = URI.create(server + "/api/v1/namespaces/" + PathSegment.of(namespace) + path);
         HttpRequest built = request.uri(uri)

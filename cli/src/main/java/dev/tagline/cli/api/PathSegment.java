@@ -10,8 +10,7 @@ public final class PathSegment {
 
     private static final String KEPT = "-._~:@";
 
-    private PathSegment() {
-    }
+    private PathSegment() {}
 
     public static String of(String name) {
         StringBuilder encoded = new StringBuilder();

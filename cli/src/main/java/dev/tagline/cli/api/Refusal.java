@@ -32,8 +32,11 @@ public final class Refusal extends CliException {
         String error = json.path("error").asText(null);
         String field = json.path("field").asText(null);
         if (status == 401) {
-            return new Refusal(status, field, "not logged in: the server does not accept this token (tagline login "
-                    + "--server URL --token TOKEN, or TAGLINE_TOKEN)");
+            return new Refusal(
+                    status,
+                    field,
+                    "not logged in: the server does not accept this token (tagline login "
+                            + "--server URL --token TOKEN, or TAGLINE_TOKEN)");
         }
         if (status == 403 && "namespace".equals(field)) {
             return new Refusal(status, field, "you may view but not change " + namespace);

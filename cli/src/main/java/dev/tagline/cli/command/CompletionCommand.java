@@ -7,18 +7,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tagline completion bash|zsh}: a completion script for the shell, generated from the commands themselves. */
-@Command(name = "completion", description = {"Print a completion script for bash or zsh.",
-        "bash: source <(tagline completion bash); zsh: the same, in ~/.zshrc (it loads bashcompinit)."},
+@Command(
+        name = "completion",
+        description = {
+            "Print a completion script for bash or zsh.",
+            "bash: source <(tagline completion bash); zsh: the same, in ~/.zshrc (it loads bashcompinit)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {"  source <(tagline completion bash)", "  tagline completion zsh > \"${fpath[1]}/_tagline\""})
 public final class CompletionCommand implements Runnable {
 
-    @Spec CommandSpec spec;
-    @Parameters(paramLabel = "SHELL", description = "bash or zsh") Shell shell;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SHELL", description = "bash or zsh")
+    Shell shell;
 
     /** The shells picocli's script serves: it is a bash script that zsh runs through bashcompinit. */
     enum Shell {
-        bash, zsh
+        bash,
+        zsh
     }
 
     @Override

@@ -24,19 +24,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tagline history STREAM:TAG}: every image the tag pointed at, newest first; {@code --watch} follows it. */
-@Command(name = "history", description = {"The images a tag pointed at, newest first (* the one it points at now; "
-        + "held items are what its source was seen at while held).",
-        "--watch prints each new item as the tag moves, until Ctrl-C."},
-        footerHeading = "%nExamples:%n", footer = {"  tagline history app:prod --limit 10", "  tagline history app:prod --watch"})
+@Command(
+        name = "history",
+        description = {
+            "The images a tag pointed at, newest first (* the one it points at now; "
+                    + "held items are what its source was seen at while held).",
+            "--watch prints each new item as the tag moves, until Ctrl-C."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  tagline history app:prod --limit 10", "  tagline history app:prod --watch"})
 public final class HistoryCommand implements Runnable {
 
     private final Session session;
-    @Mixin NamespaceOption namespace;
-    @Mixin OutputOption output;
-    @Parameters(paramLabel = "STREAM:TAG", description = "the tag, NAMESPACE/ in front for another namespace") StreamTagName name;
-    @Option(names = "--limit", paramLabel = "N", description = "at most N items (default 50)") Integer limit;
-    @Option(names = {"-w", "--watch"}, description = "keep printing new items as they come") boolean watch;
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2", description = "how often --watch looks (default 2)")
+
+    @Mixin
+    NamespaceOption namespace;
+
+    @Mixin
+    OutputOption output;
+
+    @Parameters(paramLabel = "STREAM:TAG", description = "the tag, NAMESPACE/ in front for another namespace")
+    StreamTagName name;
+
+    @Option(names = "--limit", paramLabel = "N", description = "at most N items (default 50)")
+    Integer limit;
+
+    @Option(
+            names = {"-w", "--watch"},
+            description = "keep printing new items as they come")
+    boolean watch;
+
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "2",
+            description = "how often --watch looks (default 2)")
     int intervalSeconds;
 
     public HistoryCommand(Session session) {
@@ -74,7 +96,8 @@ public final class HistoryCommand implements Runnable {
                 if (output.format() == OutputFormat.json) {
                     session.out().println(Json.write(item));
                 } else {
-                    new Table(listing.headers(wide)).row(listing.row(item, tag.path("generation").asLong(), wide))
+                    new Table(listing.headers(wide))
+                            .row(listing.row(item, tag.path("generation").asLong(), wide))
                             .printRows(session.out());
                 }
             }
@@ -83,7 +106,8 @@ public final class HistoryCommand implements Runnable {
     }
 
     private static String key(JsonNode item) {
-        return item.path("generation").asText() + "/" + item.path("image").asText() + "/" + item.path("held").asText();
+        return item.path("generation").asText() + "/" + item.path("image").asText() + "/"
+                + item.path("held").asText();
     }
 
     private static void sleep(Duration duration) {

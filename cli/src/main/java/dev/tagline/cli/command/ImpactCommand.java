@@ -16,17 +16,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tagline impact STREAM:TAG}: which triggers would fire if the tag moved, in every namespace you may view. */
-@Command(name = "impact", description = {"Which triggers would fire if the tag moved, from every namespace you may "
-        + "view; triggers in namespaces you may not view are only counted.",
-        "Without --digest, a move to an image no trigger has seen; with it, a move to that image."},
-        footerHeading = "%nExamples:%n", footer = {"  tagline impact app:prod", "  tagline impact app:prod --digest sha256:0f3e…"})
+@Command(
+        name = "impact",
+        description = {
+            "Which triggers would fire if the tag moved, from every namespace you may "
+                    + "view; triggers in namespaces you may not view are only counted.",
+            "Without --digest, a move to an image no trigger has seen; with it, a move to that image."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  tagline impact app:prod", "  tagline impact app:prod --digest sha256:0f3e…"})
 public final class ImpactCommand implements Runnable {
 
     private final Session session;
-    @Mixin NamespaceOption namespace;
-    @Mixin OutputOption output;
-    @Parameters(paramLabel = "STREAM:TAG", description = "the tag, NAMESPACE/ in front for another namespace") StreamTagName tag;
-    @Option(names = "--digest", paramLabel = "DIGEST", description = "preview a move to this image") String digest;
+
+    @Mixin
+    NamespaceOption namespace;
+
+    @Mixin
+    OutputOption output;
+
+    @Parameters(paramLabel = "STREAM:TAG", description = "the tag, NAMESPACE/ in front for another namespace")
+    StreamTagName tag;
+
+    @Option(names = "--digest", paramLabel = "DIGEST", description = "preview a move to this image")
+    String digest;
 
     public ImpactCommand(Session session) {
         this.session = session;

@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code tagline project}: the current context's default namespace, shown or changed, as {@code oc project}. */
-@Command(name = "project", description = "Show the namespace commands work in, or make NAMESPACE the current context's.",
-        footerHeading = "%nExamples:%n", footer = {"  tagline project team-a", "  tagline project"})
+@Command(
+        name = "project",
+        description = "Show the namespace commands work in, or make NAMESPACE the current context's.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  tagline project team-a", "  tagline project"})
 public final class ProjectCommand implements Callable<Integer> {
 
     private final Session session;
@@ -28,7 +31,8 @@ public final class ProjectCommand implements Callable<Integer> {
         ConfigFile file = session.configFile();
         CliConfig config = file.read();
         Context context = config.currentContext()
-                .orElseThrow(() -> new CliException("not logged in: no current context (tagline login --server URL --token TOKEN)"));
+                .orElseThrow(() -> new CliException(
+                        "not logged in: no current context (tagline login --server URL --token TOKEN)"));
         if (namespace == null) {
             String current = session.connection(null).requireNamespace();
             session.out().println("Using namespace \"" + current + "\" on context \"" + context.name() + "\".");

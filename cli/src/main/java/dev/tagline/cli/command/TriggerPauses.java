@@ -13,13 +13,14 @@ import dev.tagline.cli.api.PathSegment;
  */
 final class TriggerPauses {
 
-    private TriggerPauses() {
-    }
+    private TriggerPauses() {}
 
     static void setPaused(ApiClient api, String name, boolean paused) {
         String path = "/triggers/" + PathSegment.of(name);
         JsonNode trigger = api.get(Api.TRIGGERS, path).json();
-        ObjectNode request = Json.object().put("name", trigger.path("name").asText()).put("kind", trigger.path("kind").asText());
+        ObjectNode request = Json.object()
+                .put("name", trigger.path("name").asText())
+                .put("kind", trigger.path("kind").asText());
         request.set("from", trigger.path("from"));
         request.set("params", trigger.path("params"));
         if (trigger.path("webhook").isObject()) {

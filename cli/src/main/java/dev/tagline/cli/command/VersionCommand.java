@@ -9,8 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tagline version}: which tagline this is, and on which Java. */
-@Command(name = "version", description = "Print the version of tagline and of the Java it runs on.",
-        footerHeading = "%nExample:%n", footer = "  tagline version")
+@Command(
+        name = "version",
+        description = "Print the version of tagline and of the Java it runs on.",
+        footerHeading = "%nExample:%n",
+        footer = "  tagline version")
 public final class VersionCommand implements Runnable {
 
     @Spec
@@ -39,7 +42,8 @@ public final class VersionCommand implements Runnable {
             } catch (IOException unreadable) {
                 // A jar that cannot read its own resource still runs; it just cannot say its version.
             }
-            return "tagline " + properties.getProperty("version", "unknown") + " (Java " + System.getProperty("java.version") + ")";
+            return "tagline " + properties.getProperty("version", "unknown") + " (Java "
+                    + System.getProperty("java.version") + ")";
         }
     }
 }

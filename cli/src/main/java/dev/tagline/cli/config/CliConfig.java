@@ -26,7 +26,8 @@ public record CliConfig(@JsonProperty("current-context") String currentContextNa
 
     /** This config with {@code context} added, or replacing the one of its name. */
     public CliConfig with(Context context) {
-        List<Context> updated = new ArrayList<>(contexts.stream().filter(c -> !c.name().equals(context.name())).toList());
+        List<Context> updated = new ArrayList<>(
+                contexts.stream().filter(c -> !c.name().equals(context.name())).toList());
         updated.add(context);
         return new CliConfig(currentContextName, updated);
     }

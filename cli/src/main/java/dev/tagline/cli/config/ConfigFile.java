@@ -20,8 +20,8 @@ public final class ConfigFile {
 
     public static final String CONFIG_VARIABLE = "TAGLINE_CONFIG";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path path;
@@ -51,7 +51,8 @@ public final class ConfigFile {
             CliConfig config = YAML.readValue(path.toFile(), CliConfig.class);
             return config == null ? CliConfig.empty() : config;
         } catch (IOException e) {
-            throw new CliException("cannot read the config file " + path + ": " + e.getMessage().lines().findFirst().orElse(""));
+            throw new CliException("cannot read the config file " + path + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -60,7 +61,10 @@ public final class ConfigFile {
         try {
             Path directory = path.toAbsolutePath().getParent();
             Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, ".config", ".tmp",
+            Path temporary = Files.createTempFile(
+                    directory,
+                    ".config",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             YAML.writeValue(temporary.toFile(), config);
             Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

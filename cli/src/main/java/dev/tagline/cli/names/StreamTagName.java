@@ -16,7 +16,8 @@ public record StreamTagName(String namespace, String stream, String tag) {
         String streamTag = argument.substring(slash + 1);
         int colon = streamTag.lastIndexOf(':');
         if (colon <= 0 || colon == streamTag.length() - 1 || streamTag.contains("/") || (slash == 0)) {
-            throw new CommandLine.TypeConversionException("'" + argument + "' is not STREAM:TAG or NAMESPACE/STREAM:TAG");
+            throw new CommandLine.TypeConversionException(
+                    "'" + argument + "' is not STREAM:TAG or NAMESPACE/STREAM:TAG");
         }
         return new StreamTagName(namespace, streamTag.substring(0, colon), streamTag.substring(colon + 1));
     }

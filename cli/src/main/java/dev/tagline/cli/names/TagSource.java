@@ -12,7 +12,9 @@ public record TagSource(Kind kind, String namespace, String name) {
 
     /** The API's {@code from.kind}, and the lower-case names {@code --source} takes. */
     public enum Kind {
-        docker("DockerImage"), istag("ImageStreamTag"), isimage("ImageStreamImage");
+        docker("DockerImage"),
+        istag("ImageStreamTag"),
+        isimage("ImageStreamImage");
 
         private final String apiKind;
 

@@ -7,8 +7,7 @@ import java.time.format.DateTimeParseException;
 /** How long ago an API timestamp was, as {@code oc get} shows it: {@code 45s}, {@code 12m}, {@code 3h}, {@code 2d}. */
 public final class Ages {
 
-    private Ages() {
-    }
+    private Ages() {}
 
     public static String since(String timestamp) {
         if (timestamp == null || timestamp.isBlank()) {

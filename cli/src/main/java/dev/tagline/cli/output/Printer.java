@@ -15,8 +15,7 @@ public final class Printer {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    private Printer() {
-    }
+    private Printer() {}
 
     public static void print(PrintWriter out, OutputFormat format, Answer answer, Listing listing) {
         if (format == OutputFormat.json) {

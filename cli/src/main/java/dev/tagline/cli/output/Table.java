@@ -20,7 +20,9 @@ public final class Table {
     }
 
     public Table row(List<String> cells) {
-        rows.add(cells.stream().map(cell -> cell == null || cell.isEmpty() ? "<none>" : cell).toList());
+        rows.add(cells.stream()
+                .map(cell -> cell == null || cell.isEmpty() ? "<none>" : cell)
+                .toList());
         return this;
     }
 

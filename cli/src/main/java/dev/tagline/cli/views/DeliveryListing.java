@@ -19,12 +19,19 @@ public final class DeliveryListing implements Listing {
         Table table = new Table(headers);
         for (JsonNode delivery : Items.of(answer)) {
             String digest = Items.text(delivery, "/digest");
-            List<String> row = new ArrayList<>(List.of(delivery.path("id").asText(), delivery.path("status").asText(),
-                    wide ? digest : Items.shortDigest(digest), delivery.path("attempts").asText(),
-                    Items.text(delivery, "/lastStatusCode"), Ages.since(Items.text(delivery, "/createdAt"))));
+            List<String> row = new ArrayList<>(List.of(
+                    delivery.path("id").asText(),
+                    delivery.path("status").asText(),
+                    wide ? digest : Items.shortDigest(digest),
+                    delivery.path("attempts").asText(),
+                    Items.text(delivery, "/lastStatusCode"),
+                    Ages.since(Items.text(delivery, "/createdAt"))));
             if (wide) {
-                row.addAll(List.of(Items.text(delivery, "/webhookId"), Ages.since(Items.text(delivery, "/deliveredAt")),
-                        Items.text(delivery, "/nextAttemptAt"), Items.text(delivery, "/lastError")));
+                row.addAll(List.of(
+                        Items.text(delivery, "/webhookId"),
+                        Ages.since(Items.text(delivery, "/deliveredAt")),
+                        Items.text(delivery, "/nextAttemptAt"),
+                        Items.text(delivery, "/lastError")));
             }
             table.row(row);
         }
@@ -33,6 +40,8 @@ public final class DeliveryListing implements Listing {
 
     @Override
     public List<String> names(JsonNode answer) {
-        return Items.of(answer).stream().map(delivery -> "delivery/" + delivery.path("id").asText()).toList();
+        return Items.of(answer).stream()
+                .map(delivery -> "delivery/" + delivery.path("id").asText())
+                .toList();
     }
 }

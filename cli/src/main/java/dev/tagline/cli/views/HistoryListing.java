@@ -16,7 +16,8 @@ public final class HistoryListing implements Listing {
     @Override
     public Table table(JsonNode tag, boolean wide) {
         Table table = new Table(headers(wide));
-        tag.path("history").forEach(item -> table.row(row(item, tag.path("generation").asLong(), wide)));
+        tag.path("history")
+                .forEach(item -> table.row(row(item, tag.path("generation").asLong(), wide)));
         return table;
     }
 
@@ -32,9 +33,13 @@ public final class HistoryListing implements Listing {
     public List<String> row(JsonNode item, long currentGeneration, boolean wide) {
         long generation = item.path("generation").asLong();
         String digest = item.path("image").asText();
-        List<String> row = new ArrayList<>(List.of(generation == currentGeneration ? "*" : " ",
-                String.valueOf(generation), wide ? digest : Items.shortDigest(digest), item.path("cause").asText(),
-                String.valueOf(item.path("held").asBoolean()), Ages.since(Items.text(item, "/created"))));
+        List<String> row = new ArrayList<>(List.of(
+                generation == currentGeneration ? "*" : " ",
+                String.valueOf(generation),
+                wide ? digest : Items.shortDigest(digest),
+                item.path("cause").asText(),
+                String.valueOf(item.path("held").asBoolean()),
+                Ages.since(Items.text(item, "/created"))));
         if (wide) {
             row.addAll(List.of(item.path("dockerImageReference").asText(), verification(item)));
         }
@@ -52,7 +57,9 @@ public final class HistoryListing implements Listing {
     public List<String> names(JsonNode tag) {
         List<String> names = new ArrayList<>();
         String stream = tag.path("name").asText().split(":")[0];
-        tag.path("history").forEach(item -> names.add("imagestreamimage/" + stream + "@" + item.path("image").asText()));
+        tag.path("history")
+                .forEach(item -> names.add(
+                        "imagestreamimage/" + stream + "@" + item.path("image").asText()));
         return names;
     }
 }

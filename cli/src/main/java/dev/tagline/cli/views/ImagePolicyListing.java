@@ -17,7 +17,9 @@ public final class ImagePolicyListing implements Listing {
         }
         Table table = new Table(headers);
         for (JsonNode policy : Items.of(answer)) {
-            List<String> row = new ArrayList<>(List.of(policy.path("name").asText(), joined(policy.path("streams")),
+            List<String> row = new ArrayList<>(List.of(
+                    policy.path("name").asText(),
+                    joined(policy.path("streams")),
                     String.valueOf(policy.path("publicKeys").size())));
             if (wide) {
                 row.add(joined(policy.path("fingerprints")));
@@ -29,7 +31,9 @@ public final class ImagePolicyListing implements Listing {
 
     @Override
     public List<String> names(JsonNode answer) {
-        return Items.of(answer).stream().map(policy -> "imagepolicy/" + policy.path("name").asText()).toList();
+        return Items.of(answer).stream()
+                .map(policy -> "imagepolicy/" + policy.path("name").asText())
+                .toList();
     }
 
     private static String joined(JsonNode texts) {

@@ -17,12 +17,17 @@ public final class ImageStreamImageListing implements Listing {
         }
         List<String> tags = new ArrayList<>();
         image.path("tags").forEach(tag -> tags.add(tag.asText()));
-        List<String> row = new ArrayList<>(List.of(name(image), Items.text(image, "/image/dockerImageReference"),
-                String.join(",", tags), Items.text(image, "/image/mediaType")));
+        List<String> row = new ArrayList<>(List.of(
+                name(image),
+                Items.text(image, "/image/dockerImageReference"),
+                String.join(",", tags),
+                Items.text(image, "/image/mediaType")));
         if (wide) {
             List<String> platforms = new ArrayList<>();
-            image.at("/image/platforms").forEach(p -> platforms.add(p.path("os").asText() + "/"
-                    + p.path("architecture").asText() + (p.hasNonNull("variant") ? "/" + p.get("variant").asText() : "")));
+            image.at("/image/platforms")
+                    .forEach(p -> platforms.add(p.path("os").asText() + "/"
+                            + p.path("architecture").asText()
+                            + (p.hasNonNull("variant") ? "/" + p.get("variant").asText() : "")));
             row.addAll(List.of(Items.text(image, "/image/size"), String.join(",", platforms)));
         }
         return new Table(headers).row(row);

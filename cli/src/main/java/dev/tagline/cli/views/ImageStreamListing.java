@@ -21,8 +21,11 @@ public final class ImageStreamListing implements Listing {
         }
         Table table = new Table(headers);
         for (JsonNode stream : Items.of(answer)) {
-            List<String> row = new ArrayList<>(List.of(stream.path("name").asText(), String.join(",", repositories(stream)),
-                    String.join(",", tagNames(stream)), Ages.since(newestChange(stream))));
+            List<String> row = new ArrayList<>(List.of(
+                    stream.path("name").asText(),
+                    String.join(",", repositories(stream)),
+                    String.join(",", tagNames(stream)),
+                    Ages.since(newestChange(stream))));
             if (wide) {
                 row.addAll(List.of(stream.path("generation").asText(), Ages.since(Items.text(stream, "/createdAt"))));
             }
@@ -33,7 +36,9 @@ public final class ImageStreamListing implements Listing {
 
     @Override
     public List<String> names(JsonNode answer) {
-        return Items.of(answer).stream().map(stream -> "imagestream/" + stream.path("name").asText()).toList();
+        return Items.of(answer).stream()
+                .map(stream -> "imagestream/" + stream.path("name").asText())
+                .toList();
     }
 
     /** Where the images come from: the registry repositories the tags follow or point into. */
@@ -47,7 +52,8 @@ public final class ImageStreamListing implements Listing {
         for (JsonNode tag : stream.at("/status/tags")) {
             JsonNode current = Items.current(tag.path("items"));
             if (current != null) {
-                repositories.add(Items.repository(current.path("dockerImageReference").asText()));
+                repositories.add(
+                        Items.repository(current.path("dockerImageReference").asText()));
             }
         }
         return repositories;

@@ -17,12 +17,15 @@ public final class ImageStreamTagListing implements Listing {
             headers.addAll(List.of("SOURCE", "GENERATION", "MEDIA TYPE"));
         }
         JsonNode current = Items.current(tag.path("history"));
-        List<String> row = new ArrayList<>(List.of(tag.path("name").asText(),
+        List<String> row = new ArrayList<>(List.of(
+                tag.path("name").asText(),
                 Items.text(tag, "/image/dockerImageReference"),
                 current == null ? "" : Ages.since(current.path("created").asText()),
                 String.valueOf(tag.hasNonNull("hold"))));
         if (wide) {
-            row.addAll(List.of(Items.text(tag, "/tag/from/name"), Items.text(tag, "/generation"),
+            row.addAll(List.of(
+                    Items.text(tag, "/tag/from/name"),
+                    Items.text(tag, "/generation"),
                     Items.text(tag, "/image/mediaType")));
         }
         return new Table(headers).row(row);

@@ -17,9 +17,13 @@ public final class ImpactListing implements Listing {
         }
         Table table = new Table(headers);
         for (JsonNode trigger : impact.path("triggers")) {
-            List<String> row = new ArrayList<>(List.of(trigger.path("namespace").asText(), trigger.path("name").asText(),
-                    trigger.path("kind").asText(), String.valueOf(trigger.path("paused").asBoolean()),
-                    String.valueOf(trigger.path("wouldFire").asBoolean()), Items.text(trigger, "/reason")));
+            List<String> row = new ArrayList<>(List.of(
+                    trigger.path("namespace").asText(),
+                    trigger.path("name").asText(),
+                    trigger.path("kind").asText(),
+                    String.valueOf(trigger.path("paused").asBoolean()),
+                    String.valueOf(trigger.path("wouldFire").asBoolean()),
+                    Items.text(trigger, "/reason")));
             if (wide) {
                 row.add(Items.text(trigger, "/webhook/url"));
             }
@@ -31,8 +35,9 @@ public final class ImpactListing implements Listing {
     @Override
     public List<String> names(JsonNode impact) {
         List<String> names = new ArrayList<>();
-        impact.path("triggers").forEach(trigger -> names.add(trigger.path("namespace").asText() + "/trigger/"
-                + trigger.path("name").asText()));
+        impact.path("triggers")
+                .forEach(trigger -> names.add(trigger.path("namespace").asText() + "/trigger/"
+                        + trigger.path("name").asText()));
         return names;
     }
 }

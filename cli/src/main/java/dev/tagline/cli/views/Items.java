@@ -7,8 +7,7 @@ import java.util.List;
 /** Small readings of API answers that several views share. */
 final class Items {
 
-    private Items() {
-    }
+    private Items() {}
 
     /** The elements of a list answer, or the one object of a single answer. */
     static List<JsonNode> of(JsonNode answer) {

@@ -42,9 +42,13 @@ public final class StreamDescription {
         JsonNode hold = tag.path("hold");
         if (hold.isObject()) {
             JsonNode pending = hold.path("pending");
-            out.printf("  held since %s ago at generation %s; %s%n", Ages.since(Items.text(hold, "/since")),
-                    hold.path("generation").asText(), pending.isObject()
-                            ? "a release moves it to " + pending.path("image").asText() + " (" + pending.path("cause").asText() + ")"
+            out.printf(
+                    "  held since %s ago at generation %s; %s%n",
+                    Ages.since(Items.text(hold, "/since")),
+                    hold.path("generation").asText(),
+                    pending.isObject()
+                            ? "a release moves it to " + pending.path("image").asText() + " ("
+                                    + pending.path("cause").asText() + ")"
                             : "nothing new seen since");
         }
         long current = tag.path("generation").asLong(-1);
@@ -53,20 +57,32 @@ public final class StreamDescription {
             out.println("  no image yet");
         }
         for (JsonNode item : history) {
-            boolean pointedAt = !item.path("held").asBoolean() && item.path("generation").asLong() == current;
-            out.printf("  %s %s%n", pointedAt ? "*" : " ", item.path("dockerImageReference").asText());
-            out.printf("      generation %s, %s, %s ago%s%n", item.path("generation").asText(), item.path("cause").asText(),
-                    Ages.since(Items.text(item, "/created")), item.path("held").asBoolean() ? ", held" : "");
+            boolean pointedAt =
+                    !item.path("held").asBoolean() && item.path("generation").asLong() == current;
+            out.printf(
+                    "  %s %s%n",
+                    pointedAt ? "*" : " ", item.path("dockerImageReference").asText());
+            out.printf(
+                    "      generation %s, %s, %s ago%s%n",
+                    item.path("generation").asText(),
+                    item.path("cause").asText(),
+                    Ages.since(Items.text(item, "/created")),
+                    item.path("held").asBoolean() ? ", held" : "");
         }
         for (JsonNode condition : tag.path("conditions")) {
-            out.printf("  ! %s=%s (%s): %s%n", condition.path("type").asText(), condition.path("status").asText(),
-                    Items.text(condition, "/reason"), Items.text(condition, "/message"));
+            out.printf(
+                    "  ! %s=%s (%s): %s%n",
+                    condition.path("type").asText(),
+                    condition.path("status").asText(),
+                    Items.text(condition, "/reason"),
+                    Items.text(condition, "/message"));
         }
     }
 
     private static String source(JsonNode spec, String streamNamespace) {
         String kind = Items.text(spec, "/from/kind");
-        String from = Items.qualified(Items.text(spec, "/from/namespace"), Items.text(spec, "/from/name"), streamNamespace);
+        String from =
+                Items.qualified(Items.text(spec, "/from/namespace"), Items.text(spec, "/from/name"), streamNamespace);
         return switch (kind) {
             case "DockerImage" -> "tagged from " + from;
             case "ImageStreamTag" -> "follows " + from + " (alias)";

@@ -24,11 +24,17 @@ public final class StreamTagsListing implements Listing {
             for (JsonNode spec : stream.at("/spec/tags")) {
                 String tag = spec.path("name").asText();
                 JsonNode current = currentItem(stream, tag);
-                List<String> row = new ArrayList<>(List.of(stream.path("name").asText() + ":" + tag,
-                        current == null ? "" : current.path("dockerImageReference").asText(),
-                        current == null ? "" : Ages.since(current.path("created").asText())));
+                List<String> row = new ArrayList<>(List.of(
+                        stream.path("name").asText() + ":" + tag,
+                        current == null
+                                ? ""
+                                : current.path("dockerImageReference").asText(),
+                        current == null
+                                ? ""
+                                : Ages.since(current.path("created").asText())));
                 if (wide) {
-                    row.addAll(List.of(Items.text(spec, "/from/name"),
+                    row.addAll(List.of(
+                            Items.text(spec, "/from/name"),
                             current == null ? "" : current.path("generation").asText()));
                 }
                 table.row(row);
@@ -41,8 +47,10 @@ public final class StreamTagsListing implements Listing {
     public List<String> names(JsonNode streams) {
         List<String> names = new ArrayList<>();
         for (JsonNode stream : Items.of(streams)) {
-            stream.at("/spec/tags").forEach(spec -> names.add("imagestreamtag/" + stream.path("name").asText() + ":"
-                    + spec.path("name").asText()));
+            stream.at("/spec/tags")
+                    .forEach(spec ->
+                            names.add("imagestreamtag/" + stream.path("name").asText() + ":"
+                                    + spec.path("name").asText()));
         }
         return names;
     }

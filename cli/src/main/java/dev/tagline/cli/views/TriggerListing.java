@@ -19,13 +19,19 @@ public final class TriggerListing implements Listing {
         Table table = new Table(headers);
         for (JsonNode trigger : Items.of(answer)) {
             String lastDigest = Items.text(trigger, "/lastTriggeredImage/digest");
-            List<String> row = new ArrayList<>(List.of(trigger.path("name").asText(), trigger.path("kind").asText(),
-                    Items.qualified(Items.text(trigger, "/from/namespace"), Items.text(trigger, "/from/name"),
+            List<String> row = new ArrayList<>(List.of(
+                    trigger.path("name").asText(),
+                    trigger.path("kind").asText(),
+                    Items.qualified(
+                            Items.text(trigger, "/from/namespace"),
+                            Items.text(trigger, "/from/name"),
                             trigger.path("namespace").asText()),
-                    String.valueOf(trigger.path("paused").asBoolean()), Items.text(trigger, "/webhook/url"),
+                    String.valueOf(trigger.path("paused").asBoolean()),
+                    Items.text(trigger, "/webhook/url"),
                     wide ? lastDigest : Items.shortDigest(lastDigest)));
             if (wide) {
-                row.addAll(List.of(Items.text(trigger, "/currentImage/digest"),
+                row.addAll(List.of(
+                        Items.text(trigger, "/currentImage/digest"),
                         Ages.since(Items.text(trigger, "/lastTriggeredImage/triggeredAt")),
                         Ages.since(Items.text(trigger, "/createdAt"))));
             }
@@ -36,6 +42,8 @@ public final class TriggerListing implements Listing {
 
     @Override
     public List<String> names(JsonNode answer) {
-        return Items.of(answer).stream().map(trigger -> "trigger/" + trigger.path("name").asText()).toList();
+        return Items.of(answer).stream()
+                .map(trigger -> "trigger/" + trigger.path("name").asText())
+                .toList();
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Which server, token and namespace a command uses, from the context, the environment and {@code -n}. */
 class ConnectionTest {
 
-    private static final Context CONTEXT = new Context("ctx", "https://tagline.example.com/", null,
-            "https://triggers.example.com", "file-token", "team-file");
+    private static final Context CONTEXT = new Context(
+            "ctx", "https://tagline.example.com/", null, "https://triggers.example.com", "file-token", "team-file");
 
     @Test
     void one_server_serves_all_three_apis_unless_one_is_named() {
@@ -24,8 +24,15 @@ class ConnectionTest {
 
     @Test
     void the_environment_overrides_the_file_and_n_overrides_everything() {
-        Map<String, String> environment = Map.of(Connection.SERVER, "http://env:8082", Connection.IMPORT_SERVER,
-                "http://env:8083", Connection.TOKEN, "env-token", Connection.NAMESPACE, "team-env");
+        Map<String, String> environment = Map.of(
+                Connection.SERVER,
+                "http://env:8082",
+                Connection.IMPORT_SERVER,
+                "http://env:8083",
+                Connection.TOKEN,
+                "env-token",
+                Connection.NAMESPACE,
+                "team-env");
 
         Connection connection = Connection.resolve(Optional.of(CONTEXT), environment, "team-n");
 
@@ -39,6 +46,7 @@ class ConnectionTest {
     @Test
     void neither_a_connection_nor_a_context_prints_its_token() {
         assertThat(CONTEXT.toString()).doesNotContain("file-token");
-        assertThat(Connection.resolve(Optional.of(CONTEXT), Map.of(), null).toString()).doesNotContain("file-token");
+        assertThat(Connection.resolve(Optional.of(CONTEXT), Map.of(), null).toString())
+                .doesNotContain("file-token");
     }
 }

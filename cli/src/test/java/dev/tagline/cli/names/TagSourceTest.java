@@ -11,19 +11,24 @@ class TagSourceTest {
     @Test
     void a_source_starting_with_a_registry_host_is_a_registry_image() {
         assertThat(TagSource.parse("quay.io/org/app:v1", null).kind()).isEqualTo(TagSource.Kind.docker);
-        assertThat(TagSource.parse("127.0.0.1:5000/team-a/app:prod", null).kind()).isEqualTo(TagSource.Kind.docker);
+        assertThat(TagSource.parse("127.0.0.1:5000/team-a/app:prod", null).kind())
+                .isEqualTo(TagSource.Kind.docker);
         assertThat(TagSource.parse("localhost/app:v1", null).kind()).isEqualTo(TagSource.Kind.docker);
     }
 
     @Test
     void a_source_without_a_host_is_a_stream_tag_or_a_stream_image() {
-        assertThat(TagSource.parse("team-b/app:prod", null)).isEqualTo(new TagSource(TagSource.Kind.istag, "team-b", "app:prod"));
-        assertThat(TagSource.parse("app@sha256:0f", null)).isEqualTo(new TagSource(TagSource.Kind.isimage, null, "app@sha256:0f"));
+        assertThat(TagSource.parse("team-b/app:prod", null))
+                .isEqualTo(new TagSource(TagSource.Kind.istag, "team-b", "app:prod"));
+        assertThat(TagSource.parse("app@sha256:0f", null))
+                .isEqualTo(new TagSource(TagSource.Kind.isimage, null, "app@sha256:0f"));
     }
 
     @Test
     void source_docker_makes_a_bare_name_a_registry_image() {
-        assertThat(TagSource.parse("nginx:stable", TagSource.Kind.docker).from("team-a").toString())
+        assertThat(TagSource.parse("nginx:stable", TagSource.Kind.docker)
+                        .from("team-a")
+                        .toString())
                 .isEqualTo("{\"kind\":\"DockerImage\",\"name\":\"nginx:stable\"}");
     }
 

@@ -24,8 +24,7 @@ public final class IndexManifest {
     private static final String UNKNOWN = "unknown";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private IndexManifest() {
-    }
+    private IndexManifest() {}
 
     /** @throws InvalidIndexException when the bytes are no index: not JSON, no {@code manifests}, a bad digest */
     public static List<Platform> platforms(byte[] index) {
@@ -38,7 +37,9 @@ public final class IndexManifest {
             JsonNode platform = child.path("platform");
             String os = platform.path("os").asText("");
             String architecture = platform.path("architecture").asText("");
-            if (os.isEmpty() || architecture.isEmpty() || isAttestation(child)
+            if (os.isEmpty()
+                    || architecture.isEmpty()
+                    || isAttestation(child)
                     || os.equals(UNKNOWN) && architecture.equals(UNKNOWN)) {
                 continue;
             }

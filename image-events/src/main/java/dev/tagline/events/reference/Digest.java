@@ -27,8 +27,8 @@ public record Digest(String algorithm, String hex) {
             throw new InvalidReferenceException("digest " + Quoted.shown(algorithm) + ": has no encoded part");
         }
         if (algorithm.length() > MAX_ALGORITHM_LENGTH) {
-            throw new InvalidReferenceException("digest algorithm is " + algorithm.length() + " characters; at most "
-                    + MAX_ALGORITHM_LENGTH);
+            throw new InvalidReferenceException(
+                    "digest algorithm is " + algorithm.length() + " characters; at most " + MAX_ALGORITHM_LENGTH);
         }
         if (hex.length() > MAX_ENCODED_LENGTH) {
             throw new InvalidReferenceException("digest " + Quoted.shown(algorithm) + ": has " + hex.length()

@@ -69,8 +69,8 @@ public record ImageReference(String registry, String repository, String tag, Dig
                     + "registry/repository without one");
         }
         if (IMAGE_ID.matcher(text).matches()) {
-            throw new InvalidReferenceException("reference " + Quoted.quote(text)
-                    + " is 64 hex characters, an image ID rather than a name");
+            throw new InvalidReferenceException(
+                    "reference " + Quoted.quote(text) + " is 64 hex characters, an image ID rather than a name");
         }
         int at = text.indexOf('@');
         Digest digest = at < 0 ? null : Digest.parse(text.substring(at + 1));
@@ -132,8 +132,8 @@ public record ImageReference(String registry, String repository, String tag, Dig
                 throw new InvalidReferenceException("control character " + Quoted.codePoint(c) + " at position " + i);
             }
             if (c > 0x7f) {
-                throw new InvalidReferenceException("non-ASCII character at position " + i + " ("
-                        + Quoted.codePoint(text.codePointAt(i)) + ")");
+                throw new InvalidReferenceException(
+                        "non-ASCII character at position " + i + " (" + Quoted.codePoint(text.codePointAt(i)) + ")");
             }
             if (c == ' ') {
                 throw new InvalidReferenceException("whitespace at position " + i);

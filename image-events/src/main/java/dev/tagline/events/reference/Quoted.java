@@ -5,8 +5,7 @@ final class Quoted {
 
     private static final int MAX_SHOWN = 40;
 
-    private Quoted() {
-    }
+    private Quoted() {}
 
     /** {@code 'value'}, abbreviated and escaped. */
     static String quote(String value) {

@@ -9,8 +9,7 @@ final class RegistryHost {
     private static final int LABEL_MAX_LENGTH = 63;
     private static final int PORT_MAX = 65535;
 
-    private RegistryHost() {
-    }
+    private RegistryHost() {}
 
     /** @throws InvalidReferenceException naming what is wrong with {@code domain} */
     static void check(String domain) {
@@ -65,13 +64,16 @@ final class RegistryHost {
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             if (!isAsciiLetterOrDigit(c) && c != '-') {
-                throw invalid(domain, "contains " + Quoted.character(label.codePointAt(i))
-                        + "; a host may only use letters, digits, '-' and '.'");
+                throw invalid(
+                        domain,
+                        "contains " + Quoted.character(label.codePointAt(i))
+                                + "; a host may only use letters, digits, '-' and '.'");
             }
         }
         if (label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') {
-            throw invalid(domain, "has the label " + Quoted.quote(label)
-                    + ", which must start and end with a letter or digit");
+            throw invalid(
+                    domain,
+                    "has the label " + Quoted.quote(label) + ", which must start and end with a letter or digit");
         }
     }
 

@@ -6,8 +6,7 @@ package dev.tagline.events.reference;
  */
 final class RepositoryPath {
 
-    private RepositoryPath() {
-    }
+    private RepositoryPath() {}
 
     /** @throws InvalidReferenceException naming the offending component */
     static void check(String path) {
@@ -19,8 +18,8 @@ final class RepositoryPath {
         }
         for (String component : path.split("/", -1)) {
             if (component.isEmpty()) {
-                throw new InvalidReferenceException("repository path " + Quoted.quote(path)
-                        + " has an empty component ('//')");
+                throw new InvalidReferenceException(
+                        "repository path " + Quoted.quote(path) + " has an empty component ('//')");
             }
             checkComponent(component);
         }
@@ -36,8 +35,10 @@ final class RepositoryPath {
         for (int i = 0; i < component.length(); i++) {
             char c = component.charAt(i);
             if (!ResourceNames.isLowerAlphanumeric(c) && !isSeparator(c)) {
-                throw invalid(component, "contains " + Quoted.character(component.codePointAt(i)) + " at position " + i
-                        + "; only lowercase letters, digits, '.', '_' and '-' are allowed");
+                throw invalid(
+                        component,
+                        "contains " + Quoted.character(component.codePointAt(i)) + " at position " + i
+                                + "; only lowercase letters, digits, '.', '_' and '-' are allowed");
             }
         }
         if (isSeparator(component.charAt(0))) {
@@ -52,14 +53,18 @@ final class RepositoryPath {
     private static void checkSeparators(String component) {
         for (String separator : component.split("[a-z0-9]+")) {
             if (!separator.isEmpty() && !isAllowed(separator)) {
-                throw invalid(component, "joins letters and digits with " + Quoted.quote(separator)
-                        + "; only '.', '_', '__' or a run of '-' may");
+                throw invalid(
+                        component,
+                        "joins letters and digits with " + Quoted.quote(separator)
+                                + "; only '.', '_', '__' or a run of '-' may");
             }
         }
     }
 
     private static boolean isAllowed(String separator) {
-        return separator.equals(".") || separator.equals("_") || separator.equals("__")
+        return separator.equals(".")
+                || separator.equals("_")
+                || separator.equals("__")
                 || separator.chars().allMatch(c -> c == '-');
     }
 

@@ -8,8 +8,7 @@ public final class ResourceNames {
     private static final int LABEL_MAX_LENGTH = 63;
     private static final int TAG_MAX_LENGTH = 128;
 
-    private ResourceNames() {
-    }
+    private ResourceNames() {}
 
     /**
      * Lowercase letters, digits and {@code -}, starting and ending with a letter or digit, 1 to 63

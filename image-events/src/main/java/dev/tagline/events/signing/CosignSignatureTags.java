@@ -13,8 +13,7 @@ public final class CosignSignatureTags {
 
     private static final Pattern SIGNATURE_TAG = Pattern.compile("(sha256|sha512)-([0-9a-f]{64}|[0-9a-f]{128})\\.sig");
 
-    private CosignSignatureTags() {
-    }
+    private CosignSignatureTags() {}
 
     /** The signature tag of a manifest digest. */
     public static String of(Digest digest) {

@@ -24,13 +24,13 @@ public final class PublicKeys {
 
     /** Longest PEM accepted: an RSA 8192-bit key is about 1.5 KB. */
     public static final int MAX_PEM_LENGTH = 4096;
+
     private static final int MIN_RSA_BITS = 2048;
-    private static final Pattern PEM = Pattern.compile(
-            "\\s*-----BEGIN PUBLIC KEY-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END PUBLIC KEY-----\\s*");
+    private static final Pattern PEM =
+            Pattern.compile("\\s*-----BEGIN PUBLIC KEY-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END PUBLIC KEY-----\\s*");
     private static final List<String> ALGORITHMS = List.of("EC", "Ed25519", "RSA");
 
-    private PublicKeys() {
-    }
+    private PublicKeys() {}
 
     /** Parses one PEM {@code PUBLIC KEY} block; the exception's message never contains the input. */
     public static PublicKey parse(String pem) {
@@ -102,8 +102,8 @@ public final class PublicKeys {
             throw new InvalidPublicKeyException("is an ECDSA key on a curve other than P-256");
         }
         if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-            throw new InvalidPublicKeyException("is an RSA key of " + rsa.getModulus().bitLength()
-                    + " bits; at least " + MIN_RSA_BITS);
+            throw new InvalidPublicKeyException(
+                    "is an RSA key of " + rsa.getModulus().bitLength() + " bits; at least " + MIN_RSA_BITS);
         }
         return key;
     }

@@ -16,11 +16,18 @@ class IndexManifestTest {
 
     @Test
     void buildx_attestation_manifests_are_not_platforms() throws IOException {
-        assertThat(IndexManifest.platforms(fixture("buildx-with-attestations.json"))).containsExactly(
-                new Platform("sha256:d4f9d2c82c74e4cdacf8c182c54c78e9005b4fb13329666fa89bbf38ee3d927e", "linux",
-                        "amd64", null),
-                new Platform("sha256:d61719eac87fbdf3adf744e11c7ed44e2a40bbb5a549c3f9e18ee10d36371a90", "linux",
-                        "arm64", null));
+        assertThat(IndexManifest.platforms(fixture("buildx-with-attestations.json")))
+                .containsExactly(
+                        new Platform(
+                                "sha256:d4f9d2c82c74e4cdacf8c182c54c78e9005b4fb13329666fa89bbf38ee3d927e",
+                                "linux",
+                                "amd64",
+                                null),
+                        new Platform(
+                                "sha256:d61719eac87fbdf3adf744e11c7ed44e2a40bbb5a549c3f9e18ee10d36371a90",
+                                "linux",
+                                "arm64",
+                                null));
     }
 
     @Test
@@ -34,7 +41,8 @@ class IndexManifestTest {
     @Test
     void artifacts_without_a_platform_and_unknown_platforms_are_left_out() throws IOException {
         assertThat(IndexManifest.platforms(fixture("oci-index-with-artifacts.json")))
-                .extracting(Platform::architecture).containsExactly("ppc64le", "s390x");
+                .extracting(Platform::architecture)
+                .containsExactly("ppc64le", "s390x");
     }
 
     @Test
@@ -42,14 +50,19 @@ class IndexManifestTest {
         String index = """
                 {"schemaVersion":2,"manifests":[
                  {"digest":"sha256:%s","platform":{"os":"linux","architecture":"amd64"},
-                  "annotations":{"vnd.docker.reference.type":"attestation-manifest"}}]}"""
-                .formatted("1".repeat(64));
-        assertThat(IndexManifest.platforms(index.getBytes(StandardCharsets.UTF_8))).isEmpty();
+                  "annotations":{"vnd.docker.reference.type":"attestation-manifest"}}]}""".formatted("1".repeat(64));
+        assertThat(IndexManifest.platforms(index.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[]", "{\"schemaVersion\":2}",
-            "{\"manifests\":[{\"digest\":\"md5:abc\",\"platform\":{\"os\":\"linux\",\"architecture\":\"amd64\"}}]}"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "[]",
+                "{\"schemaVersion\":2}",
+                "{\"manifests\":[{\"digest\":\"md5:abc\",\"platform\":{\"os\":\"linux\",\"architecture\":\"amd64\"}}]}"
+            })
     void bytes_that_are_no_readable_index_are_refused(String index) {
         assertThatThrownBy(() -> IndexManifest.platforms(index.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidIndexException.class);

@@ -18,27 +18,27 @@ class ImageReferenceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "nginx,                          docker.io,       library/nginx,   latest,",
-            "nginx:1.25,                     docker.io,       library/nginx,   1.25,",
-            "library/nginx,                  docker.io,       library/nginx,   latest,",
-            "docker.io/nginx,                docker.io,       library/nginx,   latest,",
-            "index.docker.io/library/nginx,  docker.io,       library/nginx,   latest,",
-            "user/app:V1.0_rc-2,             docker.io,       user/app,        V1.0_rc-2,",
-            "quay.io/org/app:v1,             quay.io,         org/app,         v1,",
-            "Quay.IO/org/app,                quay.io,         org/app,         latest,",
-            "127.0.0.1:5000/team-a/app:v1,   127.0.0.1:5000,  team-a/app,      v1,",
-            "localhost/app,                  localhost,       app,             latest,",
-            "localhost:5000/a/b/c:tag,       localhost:5000,  a/b/c,           tag,",
-            "localhost:5000,                 docker.io,       library/localhost, 5000,",
-            "[::1]:5000/app:v1,              [::1]:5000,      app,             v1,",
-            "[2001:DB8::1]/app,              [2001:db8::1],   app,             latest,",
-            "ghcr.io/o/a@" + SHA + ",        ghcr.io,         o/a,             ,          " + SHA,
-            "reg.example.com/a/b:v1@" + SHA + ", reg.example.com, a/b,         v1,        " + SHA,
-            "a__b/c-d---e.f,                 docker.io,       a__b/c-d---e.f,  latest,",
-            "docker.io/library/nginx:_x,     docker.io,       library/nginx,   _x,",
+        "nginx,                          docker.io,       library/nginx,   latest,",
+        "nginx:1.25,                     docker.io,       library/nginx,   1.25,",
+        "library/nginx,                  docker.io,       library/nginx,   latest,",
+        "docker.io/nginx,                docker.io,       library/nginx,   latest,",
+        "index.docker.io/library/nginx,  docker.io,       library/nginx,   latest,",
+        "user/app:V1.0_rc-2,             docker.io,       user/app,        V1.0_rc-2,",
+        "quay.io/org/app:v1,             quay.io,         org/app,         v1,",
+        "Quay.IO/org/app,                quay.io,         org/app,         latest,",
+        "127.0.0.1:5000/team-a/app:v1,   127.0.0.1:5000,  team-a/app,      v1,",
+        "localhost/app,                  localhost,       app,             latest,",
+        "localhost:5000/a/b/c:tag,       localhost:5000,  a/b/c,           tag,",
+        "localhost:5000,                 docker.io,       library/localhost, 5000,",
+        "[::1]:5000/app:v1,              [::1]:5000,      app,             v1,",
+        "[2001:DB8::1]/app,              [2001:db8::1],   app,             latest,",
+        "ghcr.io/o/a@" + SHA + ",        ghcr.io,         o/a,             ,          " + SHA,
+        "reg.example.com/a/b:v1@" + SHA + ", reg.example.com, a/b,         v1,        " + SHA,
+        "a__b/c-d---e.f,                 docker.io,       a__b/c-d---e.f,  latest,",
+        "docker.io/library/nginx:_x,     docker.io,       library/nginx,   _x,",
     })
-    void a_valid_reference_is_parsed_and_normalised(String text, String registry, String repository, String tag,
-            String digest) {
+    void a_valid_reference_is_parsed_and_normalised(
+            String text, String registry, String repository, String tag, String digest) {
         ImageReference reference = ImageReference.parse(text);
 
         assertThat(reference.registry()).isEqualTo(registry);
@@ -142,8 +142,7 @@ class ImageReferenceTest {
 
     @Test
     void the_constructor_normalises_like_parse() {
-        assertThat(new ImageReference("Index.Docker.IO", "nginx", null, null))
-                .isEqualTo(ImageReference.parse("nginx"));
+        assertThat(new ImageReference("Index.Docker.IO", "nginx", null, null)).isEqualTo(ImageReference.parse("nginx"));
     }
 
     @Test

@@ -63,12 +63,18 @@ class ResourceNamesTest {
                 Arguments.of("t".repeat(129), "tag '" + "t".repeat(40) + "…' is longer than 128 characters (129)"),
                 Arguments.of("-x", "tag '-x' must start with a letter, digit or '_'"),
                 Arguments.of(".x", "tag '.x' must start with a letter, digit or '_'"),
-                Arguments.of("a/b", "tag 'a/b' contains '/' at position 1; only letters, digits, '_', '.' and '-' "
-                        + "are allowed"),
-                Arguments.of("a b", "tag 'aU+0020b' contains U+0020 at position 1; only letters, digits, '_', '.' and "
-                        + "'-' are allowed"),
-                Arguments.of("lätest", "tag 'lU+00E4test' contains U+00E4 at position 1; only letters, digits, '_', "
-                        + "'.' and '-' are allowed"));
+                Arguments.of(
+                        "a/b",
+                        "tag 'a/b' contains '/' at position 1; only letters, digits, '_', '.' and '-' "
+                                + "are allowed"),
+                Arguments.of(
+                        "a b",
+                        "tag 'aU+0020b' contains U+0020 at position 1; only letters, digits, '_', '.' and "
+                                + "'-' are allowed"),
+                Arguments.of(
+                        "lätest",
+                        "tag 'lU+00E4test' contains U+00E4 at position 1; only letters, digits, '_', "
+                                + "'.' and '-' are allowed"));
     }
 
     @Test

@@ -23,7 +23,8 @@ class CosignSignatureTagsTest {
         assertThat(CosignSignatureTags.signedDigest("v1")).isEmpty();
         assertThat(CosignSignatureTags.signedDigest(null)).isEmpty();
         assertThat(CosignSignatureTags.signedDigest(
-                "sha256-2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae.att")).isEmpty();
+                        "sha256-2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae.att"))
+                .isEmpty();
         assertThat(CosignSignatureTags.signedDigest("sha256-2C26B4.sig")).isEmpty();
     }
 }

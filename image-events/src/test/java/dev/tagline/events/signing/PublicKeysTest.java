@@ -22,6 +22,7 @@ class PublicKeysTest {
     /** {@code openssl pkey -pubin -in key.pem -outform DER | sha256sum} of {@link #P256}. */
     private static final String P256_FINGERPRINT =
             "sha256:4ef1c0e0e0376c54b79c9264c556e506620ef86d59c9390b3c251db6d7c5e179";
+
     private static final String ED25519 = """
             -----BEGIN PUBLIC KEY-----
             MCowBQYDK2VwAyEA9no6G2zEAHLaYMUWSLQb9F11boBZ8nnGbXwk4wKhtCU=
@@ -81,20 +82,29 @@ class PublicKeysTest {
 
     @Test
     void other_curves_and_short_rsa_keys_are_refused_with_a_reason() {
-        assertThatThrownBy(() -> PublicKeys.parse(P384)).isInstanceOf(InvalidPublicKeyException.class)
+        assertThatThrownBy(() -> PublicKeys.parse(P384))
+                .isInstanceOf(InvalidPublicKeyException.class)
                 .hasMessageContaining("P-256");
-        assertThatThrownBy(() -> PublicKeys.parse(RSA_1024)).isInstanceOf(InvalidPublicKeyException.class)
+        assertThatThrownBy(() -> PublicKeys.parse(RSA_1024))
+                .isInstanceOf(InvalidPublicKeyException.class)
                 .hasMessageContaining("1024 bits");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE",
-            "-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----",
-            "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
-            "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE",
+                "-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----",
+                "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
+                "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----"
+            })
     void text_that_is_not_one_public_key_is_refused_without_echoing_it(String text) {
-        assertThatThrownBy(() -> PublicKeys.parse(text)).isInstanceOf(InvalidPublicKeyException.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("AAAA").doesNotContain("MFkw"));
+        assertThatThrownBy(() -> PublicKeys.parse(text))
+                .isInstanceOf(InvalidPublicKeyException.class)
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain("AAAA").doesNotContain("MFkw"));
     }
 
     private static String pem(PublicKey key) {

@@ -17,14 +17,16 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(RegistryNotAllowedException e) {
-        return ApiError.response(Response.Status.FORBIDDEN, e.getMessage(), SOURCE_FIELD).build();
+        return ApiError.response(Response.Status.FORBIDDEN, e.getMessage(), SOURCE_FIELD)
+                .build();
     }
 
     /** The registry's trouble, not the client's: a bad gateway, with the reason and any pause the registry asked for. */
     @ServerExceptionMapper
     public Response importFailed(ImportFailedException e) {
         Response.Status status = e.timedOut() ? Response.Status.GATEWAY_TIMEOUT : Response.Status.BAD_GATEWAY;
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON)
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
                 .entity(new ImportFailedError(e.getMessage(), SOURCE_FIELD, e.reason()));
         e.retryAfter().ifPresent(wait -> response.header("Retry-After", Math.max(1, wait.toSeconds())));
         return response.build();

@@ -11,10 +11,9 @@ import dev.tagline.events.ReferencePolicy;
  * @param referencePolicy optional; becomes the target spec tag's reference policy; without it the tag keeps its own,
  *     {@code Source} for a new tag
  */
-public record ImageStreamImportRequest(From from, String to, ImportPolicy importPolicy,
-        ReferencePolicy referencePolicy) {
+public record ImageStreamImportRequest(
+        From from, String to, ImportPolicy importPolicy, ReferencePolicy referencePolicy) {
 
     /** What to import: {@code kind} must be {@code DockerImage}. */
-    public record From(String kind, String name) {
-    }
+    public record From(String kind, String name) {}
 }

@@ -27,12 +27,19 @@ public class ImageStreamImportResource {
      * the {@code edit} role in the namespace, which {@code namespace-access} checks before this runs.
      */
     @POST
-    public Uni<ImageStreamImportView> importImage(@PathParam("ns") String namespace,
-            ImageStreamImportRequest request) {
+    public Uni<ImageStreamImportView> importImage(@PathParam("ns") String namespace, ImageStreamImportRequest request) {
         ImportOrder order = ImportOrders.of(namespace, request);
-        return imports.importNow(order).map(image -> new ImageStreamImportView(namespace,
-                order.target().imageStream() + ":" + order.target().tag(), request.from(), order.importPolicy(),
-                new ImageStreamImportView.Image(image.digest(), order.source().name() + "@" + image.digest(),
-                        image.mediaType(), image.size(), image.platforms())));
+        return imports.importNow(order)
+                .map(image -> new ImageStreamImportView(
+                        namespace,
+                        order.target().imageStream() + ":" + order.target().tag(),
+                        request.from(),
+                        order.importPolicy(),
+                        new ImageStreamImportView.Image(
+                                image.digest(),
+                                order.source().name() + "@" + image.digest(),
+                                image.mediaType(),
+                                image.size(),
+                                image.platforms())));
     }
 }

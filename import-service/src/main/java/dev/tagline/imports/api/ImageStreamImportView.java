@@ -10,11 +10,10 @@ import java.util.List;
  * @param importPolicy as the request gave it; null when it gave none, and the tag keeps its own
  * @param image {@code dockerImageReference} is the source pinned to the digest
  */
-public record ImageStreamImportView(String namespace, String name, ImageStreamImportRequest.From from,
-        ImportPolicy importPolicy, Image image) {
+public record ImageStreamImportView(
+        String namespace, String name, ImageStreamImportRequest.From from, ImportPolicy importPolicy, Image image) {
 
     /** The resolved image; {@code size} is null when the registry did not say. */
-    public record Image(String digest, String dockerImageReference, String mediaType, Long size,
-            List<Platform> platforms) {
-    }
+    public record Image(
+            String digest, String dockerImageReference, String mediaType, Long size, List<Platform> platforms) {}
 }

@@ -10,8 +10,7 @@ import dev.tagline.imports.domain.ImportOrder;
 /** Validates an import request into an order, naming the first offending field. */
 final class ImportOrders {
 
-    private ImportOrders() {
-    }
+    private ImportOrders() {}
 
     static ImportOrder of(String namespace, ImageStreamImportRequest request) {
         ResourceNames.dns1123LabelProblem(namespace).ifPresent(problem -> {

@@ -18,7 +18,9 @@ public record PlainHttpRegistry(String entry) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + value + "' is not a registry, host[:port]");
         }
-        if (parsed.getHost().isEmpty() || parsed.getHost().contains("/") || parsed.getHost().contains(" ")) {
+        if (parsed.getHost().isEmpty()
+                || parsed.getHost().contains("/")
+                || parsed.getHost().contains(" ")) {
             throw new IllegalArgumentException("'" + value + "' is not a registry, host[:port]");
         }
         return new PlainHttpRegistry(parsed.hasPort() ? entry : parsed.getHost());

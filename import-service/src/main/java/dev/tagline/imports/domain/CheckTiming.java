@@ -37,7 +37,8 @@ public class CheckTiming {
 
     static Duration effectiveInterval(Duration configured, Duration minimum) {
         if (configured.compareTo(minimum) < 0) {
-            LOG.warnf("tagline.imports.interval %s is below tagline.imports.min-interval %s; checking every %s",
+            LOG.warnf(
+                    "tagline.imports.interval %s is below tagline.imports.min-interval %s; checking every %s",
                     configured, minimum, minimum);
             return minimum;
         }
@@ -77,7 +78,8 @@ public class CheckTiming {
     }
 
     private Duration jittered(Duration base) {
-        long extra = (long) (interval.toMillis() * jitter * ThreadLocalRandom.current().nextDouble());
+        long extra = (long)
+                (interval.toMillis() * jitter * ThreadLocalRandom.current().nextDouble());
         return base.plusMillis(extra);
     }
 }

@@ -8,5 +8,4 @@ import java.util.UUID;
  *
  * @param claimId identifies the check: only its own result is recorded
  */
-public record ClaimedCheck(long sourceId, UUID claimId, ImageReference source, boolean insecure) {
-}
+public record ClaimedCheck(long sourceId, UUID claimId, ImageReference source, boolean insecure) {}

@@ -7,5 +7,4 @@ import java.util.UUID;
  *
  * @param claimId identifies the re-check: only its own result is recorded
  */
-public record ClaimedSignatureCheck(long id, UUID claimId, RequestedCheck check, boolean insecure) {
-}
+public record ClaimedSignatureCheck(long id, UUID claimId, RequestedCheck check, boolean insecure) {}

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class EventIds {
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /**
      * The {@code sequence}-th event about a scheduled source: a check repeated before its result was recorded

@@ -13,12 +13,15 @@ import java.util.Optional;
  */
 public final class FollowedSpec {
 
-    private FollowedSpec() {
-    }
+    private FollowedSpec() {}
 
     public static Optional<ImageReference> scheduledSource(TagSpec spec) {
-        if (spec == null || spec.reference() || !spec.importPolicy().scheduled() || spec.from() == null
-                || spec.from().kind() != TagReference.Kind.DockerImage || spec.from().name() == null) {
+        if (spec == null
+                || spec.reference()
+                || !spec.importPolicy().scheduled()
+                || spec.from() == null
+                || spec.from().kind() != TagReference.Kind.DockerImage
+                || spec.from().name() == null) {
             return Optional.empty();
         }
         try {

@@ -13,8 +13,8 @@ import dev.tagline.events.reference.ImageReference;
  * @param importPolicy as the request gave it, for the target's spec tag; null keeps the tag's own
  * @param referencePolicy as the request gave it, for the target's spec tag; null keeps the tag's own
  */
-public record ImportOrder(StreamTagRef target, ImageReference source, ImportPolicy importPolicy,
-        ReferencePolicy referencePolicy) {
+public record ImportOrder(
+        StreamTagRef target, ImageReference source, ImportPolicy importPolicy, ReferencePolicy referencePolicy) {
 
     /** Whether the source may be read over plain HTTP or unverified TLS. */
     public boolean insecure() {
@@ -23,7 +23,7 @@ public record ImportOrder(StreamTagRef target, ImageReference source, ImportPoli
 
     /** The target as {@code registry.tag.changed} carries it, so that the tag-service applies the policies too. */
     public RegistryTagChanged.Target eventTarget() {
-        return new RegistryTagChanged.Target(target.namespace(), target.imageStream(), target.tag(), importPolicy,
-                referencePolicy);
+        return new RegistryTagChanged.Target(
+                target.namespace(), target.imageStream(), target.tag(), importPolicy, referencePolicy);
     }
 }

@@ -28,8 +28,7 @@ public class RecheckSchedule {
         return next(waits, now, checksSinceRequest, verdict);
     }
 
-    static Optional<Instant> next(List<Duration> waits, Instant now, int checksSinceRequest,
-            SignatureVerdict verdict) {
+    static Optional<Instant> next(List<Duration> waits, Instant now, int checksSinceRequest, SignatureVerdict verdict) {
         if (verdict == SignatureVerdict.Verified || checksSinceRequest > waits.size()) {
             return Optional.empty();
         }

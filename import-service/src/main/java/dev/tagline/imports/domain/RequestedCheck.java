@@ -14,8 +14,7 @@ import java.util.TreeSet;
  */
 public record RequestedCheck(String registry, String repository, Digest digest, List<TrustedKey> keys) {
 
-    private static final TypeReference<List<TrustedKey>> KEY_LIST = new TypeReference<>() {
-    };
+    private static final TypeReference<List<TrustedKey>> KEY_LIST = new TypeReference<>() {};
 
     public RequestedCheck {
         keys = List.copyOf(keys);
@@ -24,11 +23,16 @@ public record RequestedCheck(String registry, String repository, Digest digest, 
     /** Reads a stored row's request back. */
     static RequestedCheck of(String registry, String repository, String digest, String keysJson) {
         try {
-            return new RequestedCheck(registry, repository, Digest.parse(digest),
+            return new RequestedCheck(
+                    registry,
+                    repository,
+                    Digest.parse(digest),
                     EventJson.mapper().readValue(keysJson, KEY_LIST));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("signature_checks.trusted_keys of " + registry + "/" + repository + "@"
-                    + digest + " is not the JSON this service writes", e);
+            throw new IllegalStateException(
+                    "signature_checks.trusted_keys of " + registry + "/" + repository + "@" + digest
+                            + " is not the JSON this service writes",
+                    e);
         }
     }
 

@@ -30,8 +30,8 @@ public class ImportRequestsConsumer {
     private final OutboxRelay relay;
     private final ImportRequestsStuckCheck stuck;
 
-    public ImportRequestsConsumer(ImportRequestsRouter router, OutboxRelay relay,
-            @Readiness ImportRequestsStuckCheck stuck) {
+    public ImportRequestsConsumer(
+            ImportRequestsRouter router, OutboxRelay relay, @Readiness ImportRequestsStuckCheck stuck) {
         this.router = router;
         this.relay = relay;
         this.stuck = stuck;

@@ -36,8 +36,11 @@ public class SpecChangesConsumer {
     private final PartitionBatches<Optional<SpecChangeApplier.SpecChange>> batches;
     private final ScheduledChecks checks;
 
-    public SpecChangesConsumer(SpecChangeApplier applier, ScheduledChecks checks,
-            @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters, @Readiness SpecChangesStuckCheck stuck) {
+    public SpecChangesConsumer(
+            SpecChangeApplier applier,
+            ScheduledChecks checks,
+            @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters,
+            @Readiness SpecChangesStuckCheck stuck) {
         this.batches = new PartitionBatches<>(applier, new DeadLetters(deadLetters), stuck);
         this.checks = checks;
     }

@@ -27,11 +27,22 @@ public class OutboxRelay {
 
     private final OutboxRelayer relayer;
 
-    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
-            MutinyEmitter<String> emitter, Pool pool, Vertx vertx, ImportsConfig config) {
-        this.relayer = new OutboxRelayer(emitter, pool, vertx, new OutboxRelayer.Settings(
-                "tagline.imports.outbox", config.outbox().batchSize(),
-                config.outbox().eventSource(), config.outbox().runTimeout(), RELAY_LEADER_LOCK));
+    public OutboxRelay(
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
+                    MutinyEmitter<String> emitter,
+            Pool pool,
+            Vertx vertx,
+            ImportsConfig config) {
+        this.relayer = new OutboxRelayer(
+                emitter,
+                pool,
+                vertx,
+                new OutboxRelayer.Settings(
+                        "tagline.imports.outbox",
+                        config.outbox().batchSize(),
+                        config.outbox().eventSource(),
+                        config.outbox().runTimeout(),
+                        RELAY_LEADER_LOCK));
     }
 
     /** Asks for a relay run; a request made while one runs starts another when it ends. */
@@ -39,7 +50,9 @@ public class OutboxRelay {
         relayer.nudge();
     }
 
-    @Scheduled(every = "${tagline.imports.outbox.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${tagline.imports.outbox.poll-interval}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayLeftovers() {
         relayer.nudge();
     }

@@ -25,7 +25,9 @@ public class AllowedRegistries {
     private final OutboundGuard guard;
 
     public AllowedRegistries(Vertx vertx, ImportsConfig config) {
-        this.guard = new OutboundGuard(vertx, new OutboundAllowList(SETTING, config.allowedRegistries()),
+        this.guard = new OutboundGuard(
+                vertx,
+                new OutboundAllowList(SETTING, config.allowedRegistries()),
                 config.http().connectTimeout());
     }
 
@@ -39,7 +41,8 @@ public class AllowedRegistries {
      */
     public Uni<InetAddress> admit(String name, String host, int port) {
         String bareHost = bare(host);
-        OutboundTarget target = new OutboundTarget(bareHost, port, bare(HostAndPort.fromString(name).getHost()));
+        OutboundTarget target = new OutboundTarget(
+                bareHost, port, bare(HostAndPort.fromString(name).getHost()));
         return guard.admit(target).onFailure(OutboundTargetRefused.class).transform(failure -> {
             OutboundTargetRefused refused = (OutboundTargetRefused) failure;
             return switch (refused.why()) {

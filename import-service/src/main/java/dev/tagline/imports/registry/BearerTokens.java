@@ -26,8 +26,7 @@ public class BearerTokens {
     /** The token protocol's default lifetime, when the server does not say. */
     private static final long DEFAULT_LIFETIME_SECONDS = 60;
 
-    private record Token(String value, Instant renewAt) {
-    }
+    private record Token(String value, Instant renewAt) {}
 
     private final RegistryHttp http;
     private final AllowedRegistries allowed;
@@ -61,26 +60,31 @@ public class BearerTokens {
         try {
             uri = new URI(realm);
         } catch (java.net.URISyntaxException e) {
-            return Uni.createFrom().failure(ImportFailedException.invalid(registry + " named an unreadable token realm"));
+            return Uni.createFrom()
+                    .failure(ImportFailedException.invalid(registry + " named an unreadable token realm"));
         }
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         if (uri.getHost() == null || !tls && !("http".equalsIgnoreCase(uri.getScheme()) && insecure)) {
-            return Uni.createFrom().failure(ImportFailedException.invalid(registry + " named the token realm '" + realm
-                    + "'; it must be an https URL (http only for an insecure source)"));
+            return Uni.createFrom()
+                    .failure(ImportFailedException.invalid(registry + " named the token realm '" + realm
+                            + "'; it must be an https URL (http only for an insecure source)"));
         }
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         String authority = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
         String scope = challenge.parameter("scope").orElse("repository:" + repository + ":pull");
         String requestUri = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + "?" + (uri.getRawQuery() == null ? "" : uri.getRawQuery() + "&")
-                + challenge.parameter("service").map(service -> "service=" + encode(service) + "&").orElse("")
+                + challenge
+                        .parameter("service")
+                        .map(service -> "service=" + encode(service) + "&")
+                        .orElse("")
                 + "scope=" + encode(scope);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         credentials.forRegistry(registry).ifPresent(c -> headers.put("Authorization", c.basicAuthorization()));
         return allowed.admit(authority, uri.getHost(), port)
-                .chain(address -> http.send(HttpMethod.GET, new Endpoint(tls, uri.getHost(), port, address), requestUri,
-                        headers))
+                .chain(address ->
+                        http.send(HttpMethod.GET, new Endpoint(tls, uri.getHost(), port, address), requestUri, headers))
                 .map(answer -> remember(registry, repository, tokenOf(registry, answer)));
     }
 
@@ -95,8 +99,10 @@ public class BearerTokens {
                     + answer.status() + "); check tagline.imports.registries.\"" + registry + "\"");
         }
         if (answer.status() == 429) {
-            throw ImportFailedException.rateLimited("the token server of " + registry + " answered 429",
-                    RetryAfter.parse(answer.header("Retry-After"), Instant.now()).orElse(null));
+            throw ImportFailedException.rateLimited(
+                    "the token server of " + registry + " answered 429",
+                    RetryAfter.parse(answer.header("Retry-After"), Instant.now())
+                            .orElse(null));
         }
         if (answer.status() != 200) {
             throw ImportFailedException.unreachable("the token server of " + registry + " answered " + answer.status());
@@ -109,7 +115,10 @@ public class BearerTokens {
             }
             long lifetime = json.getLong("expires_in", DEFAULT_LIFETIME_SECONDS);
             // Renewed a little early, so that a token never expires between the check and its use.
-            return new Token(value, Instant.now().plus(Duration.ofSeconds(lifetime).multipliedBy(9).dividedBy(10)));
+            return new Token(
+                    value,
+                    Instant.now()
+                            .plus(Duration.ofSeconds(lifetime).multipliedBy(9).dividedBy(10)));
         } catch (DecodeException | ClassCastException e) {
             throw ImportFailedException.invalid("the token server of " + registry + " answered unreadable JSON");
         }

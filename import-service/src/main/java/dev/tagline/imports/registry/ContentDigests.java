@@ -9,8 +9,7 @@ import java.util.HexFormat;
 /** Digests of manifest bodies, to check what a registry sent or to name what it did not. */
 final class ContentDigests {
 
-    private ContentDigests() {
-    }
+    private ContentDigests() {}
 
     static Digest sha256(Buffer body) {
         return of("sha256", "SHA-256", body);
@@ -27,7 +26,9 @@ final class ContentDigests {
 
     private static Digest of(String algorithm, String javaName, Buffer body) {
         try {
-            return new Digest(algorithm, HexFormat.of().formatHex(MessageDigest.getInstance(javaName).digest(body.getBytes())));
+            return new Digest(
+                    algorithm,
+                    HexFormat.of().formatHex(MessageDigest.getInstance(javaName).digest(body.getBytes())));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(javaName + " is part of every JDK", e);
         }

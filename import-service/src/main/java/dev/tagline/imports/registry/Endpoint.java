@@ -9,8 +9,7 @@ import java.net.InetAddress;
 public record Endpoint(boolean tls, String host, int port, InetAddress address) {
 
     /** A host and port not yet resolved. */
-    public record Address(String host, int port) {
-    }
+    public record Address(String host, int port) {}
 
     /** For messages: {@code https://host:port}. */
     public String origin() {

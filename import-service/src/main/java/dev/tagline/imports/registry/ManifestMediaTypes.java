@@ -16,14 +16,13 @@ public final class ManifestMediaTypes {
     public static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
 
     /** The {@code Accept} header of every manifest request. */
-    public static final String ACCEPT = String.join(", ",
-            List.of(OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST));
+    public static final String ACCEPT =
+            String.join(", ", List.of(OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST));
 
     private static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_MANIFEST_LIST);
     private static final Set<String> MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);
 
-    private ManifestMediaTypes() {
-    }
+    private ManifestMediaTypes() {}
 
     /** The media type of a {@code Content-Type} header, without parameters; null when absent. */
     public static String of(String contentType) {
@@ -31,7 +30,9 @@ public final class ManifestMediaTypes {
             return null;
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     public static boolean isIndex(String mediaType) {

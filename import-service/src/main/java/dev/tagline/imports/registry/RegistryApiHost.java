@@ -10,8 +10,7 @@ final class RegistryApiHost {
     private static final int HTTPS_PORT = 443;
     private static final int HTTP_PORT = 80;
 
-    private RegistryApiHost() {
-    }
+    private RegistryApiHost() {}
 
     /** @param registry as references name it, {@code host[:port]}, an IPv6 host in brackets */
     static Endpoint.Address of(String registry, boolean tls) {

@@ -37,22 +37,29 @@ public class RegistryAuth {
         tokens.forget(registry, repository);
         Optional<AuthChallenge> challenge = AuthChallenge.parse(refused.header("WWW-Authenticate"));
         if (challenge.isEmpty()) {
-            return Uni.createFrom().failure(ImportFailedException.unauthorized(registry
-                    + " refused access without saying how to authenticate"));
+            return Uni.createFrom()
+                    .failure(ImportFailedException.unauthorized(
+                            registry + " refused access without saying how to authenticate"));
         }
         return switch (challenge.get().scheme()) {
-            case AuthChallenge.BEARER -> tokens.fetch(challenge.get(), registry, repository, insecure)
-                    .map(token -> "Bearer " + token);
-            case AuthChallenge.BASIC -> credentials.forRegistry(registry)
-                    .map(c -> {
-                        basicRegistries.add(registry);
-                        return Uni.createFrom().item(c.basicAuthorization());
-                    })
-                    .orElseGet(() -> Uni.createFrom().failure(ImportFailedException.unauthorized(registry
-                            + " requires credentials; configure tagline.imports.registries.\"" + registry
-                            + "\".username and .password")));
-            default -> Uni.createFrom().failure(ImportFailedException.unauthorized(registry
-                    + " asks for the unsupported authentication scheme " + challenge.get().scheme()));
+            case AuthChallenge.BEARER ->
+                tokens.fetch(challenge.get(), registry, repository, insecure).map(token -> "Bearer " + token);
+            case AuthChallenge.BASIC ->
+                credentials
+                        .forRegistry(registry)
+                        .map(c -> {
+                            basicRegistries.add(registry);
+                            return Uni.createFrom().item(c.basicAuthorization());
+                        })
+                        .orElseGet(() -> Uni.createFrom()
+                                .failure(ImportFailedException.unauthorized(registry
+                                        + " requires credentials; configure tagline.imports.registries.\"" + registry
+                                        + "\".username and .password")));
+            default ->
+                Uni.createFrom()
+                        .failure(ImportFailedException.unauthorized(
+                                registry + " asks for the unsupported authentication scheme "
+                                        + challenge.get().scheme()));
         };
     }
 }

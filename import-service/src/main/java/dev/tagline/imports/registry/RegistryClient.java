@@ -53,21 +53,25 @@ public class RegistryClient {
         }
 
         Uni<ResolvedImage> resolve() {
-            return manifest(HttpMethod.HEAD, source.tag()).map(head -> {
-                String mediaType = ManifestMediaTypes.of(head.header("Content-Type"));
-                String digest = head.header(DIGEST_HEADER);
-                return new Head(digest == null ? null : digestOf(digest), mediaType, contentLength(head));
-            }).chain(head -> {
-                if (head.digest() == null || head.mediaType() == null) {
-                    return manifest(HttpMethod.GET, source.tag()).map(body -> fromBody(body, null));
-                }
-                supported(head.mediaType());
-                if (ManifestMediaTypes.isIndex(head.mediaType())) {
-                    return manifest(HttpMethod.GET, head.digest().toString()).map(body -> fromBody(body, head.digest()));
-                }
-                return Uni.createFrom().item(new ResolvedImage(head.digest().toString(), head.mediaType(), head.size(),
-                        List.of()));
-            });
+            return manifest(HttpMethod.HEAD, source.tag())
+                    .map(head -> {
+                        String mediaType = ManifestMediaTypes.of(head.header("Content-Type"));
+                        String digest = head.header(DIGEST_HEADER);
+                        return new Head(digest == null ? null : digestOf(digest), mediaType, contentLength(head));
+                    })
+                    .chain(head -> {
+                        if (head.digest() == null || head.mediaType() == null) {
+                            return manifest(HttpMethod.GET, source.tag()).map(body -> fromBody(body, null));
+                        }
+                        supported(head.mediaType());
+                        if (ManifestMediaTypes.isIndex(head.mediaType())) {
+                            return manifest(HttpMethod.GET, head.digest().toString())
+                                    .map(body -> fromBody(body, head.digest()));
+                        }
+                        return Uni.createFrom()
+                                .item(new ResolvedImage(
+                                        head.digest().toString(), head.mediaType(), head.size(), List.of()));
+                    });
         }
 
         /** @param expected the digest the body must have; null to compute it */
@@ -78,7 +82,10 @@ public class RegistryClient {
             if (expected != null && !ContentDigests.matches(expected, get.body())) {
                 throw ImportFailedException.invalid(describe() + ": the manifest does not have the digest " + expected);
             }
-            return new ResolvedImage(digest.toString(), mediaType, (long) get.body().length(),
+            return new ResolvedImage(
+                    digest.toString(),
+                    mediaType,
+                    (long) get.body().length(),
                     ManifestMediaTypes.isIndex(mediaType) ? platforms(get) : List.of());
         }
 
@@ -92,7 +99,8 @@ public class RegistryClient {
 
         /** One manifest request, authenticated as the registry asks; any answer but 200 is a failure. */
         private Uni<RegistryAnswer> manifest(HttpMethod method, String reference) {
-            return repository.send(method, "manifests/" + reference, ManifestMediaTypes.ACCEPT, maxManifestBytes)
+            return repository
+                    .send(method, "manifests/" + reference, ManifestMediaTypes.ACCEPT, maxManifestBytes)
                     .map(answer -> {
                         if (answer.status() != 200) {
                             throw RegistryErrors.failure(answer, method.name() + " " + describe());
@@ -105,7 +113,8 @@ public class RegistryClient {
             try {
                 return Digest.parse(header.trim());
             } catch (InvalidReferenceException e) {
-                throw ImportFailedException.invalid(describe() + ": " + DIGEST_HEADER + " is not a digest: " + e.getMessage());
+                throw ImportFailedException.invalid(
+                        describe() + ": " + DIGEST_HEADER + " is not a digest: " + e.getMessage());
             }
         }
 
@@ -120,8 +129,7 @@ public class RegistryClient {
         }
     }
 
-    private record Head(Digest digest, String mediaType, Long size) {
-    }
+    private record Head(Digest digest, String mediaType, Long size) {}
 
     private static Long contentLength(RegistryAnswer answer) {
         try {

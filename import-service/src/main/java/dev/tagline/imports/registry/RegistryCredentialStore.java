@@ -19,11 +19,14 @@ public class RegistryCredentialStore {
     public RegistryCredentialStore(ImportsConfig config) {
         config.registries().forEach((registry, settings) -> {
             if (settings.username().isPresent() != settings.password().isPresent()) {
-                throw new IllegalArgumentException("tagline.imports.registries.\"" + registry
-                        + "\" needs both a username and a password");
+                throw new IllegalArgumentException(
+                        "tagline.imports.registries.\"" + registry + "\" needs both a username and a password");
             }
-            settings.username().ifPresent(username -> byRegistry.put(registry.toLowerCase(Locale.ROOT),
-                    new RegistryCredentials(username, settings.password().orElseThrow().reveal())));
+            settings.username()
+                    .ifPresent(username -> byRegistry.put(
+                            registry.toLowerCase(Locale.ROOT),
+                            new RegistryCredentials(
+                                    username, settings.password().orElseThrow().reveal())));
         });
     }
 

@@ -8,7 +8,8 @@ public record RegistryCredentials(String username, String password) {
 
     /** The value of an {@code Authorization} header for Basic authentication. */
     public String basicAuthorization() {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -11,12 +11,12 @@ final class RegistryErrors {
 
     private static final int MAX_DETAIL = 200;
 
-    private RegistryErrors() {
-    }
+    private RegistryErrors() {}
 
     /** @param what the request, e.g. {@code HEAD 127.0.0.1:5000/team/app:v1} */
     static ImportFailedException failure(RegistryAnswer answer, String what) {
-        String message = what + " answered " + answer.status() + detail(answer).map(d -> " (" + d + ")").orElse("");
+        String message = what + " answered " + answer.status()
+                + detail(answer).map(d -> " (" + d + ")").orElse("");
         int status = answer.status();
         Optional<Duration> retryAfter = RetryAfter.parse(answer.header("Retry-After"), Instant.now());
         if (status == 401 || status == 403) {
@@ -48,8 +48,10 @@ final class RegistryErrors {
             if (text == null) {
                 return Optional.empty();
             }
-            String printable = text.codePoints().filter(c -> c >= ' ' && c != 0x7f)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            String printable = text.codePoints()
+                    .filter(c -> c >= ' ' && c != 0x7f)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
             return Optional.of(printable.length() > MAX_DETAIL ? printable.substring(0, MAX_DETAIL) + "…" : printable);
         } catch (RuntimeException notJson) {
             return Optional.empty();

@@ -55,15 +55,16 @@ public class RegistryHttp {
     }
 
     /** @param maxBodyBytes a longer body fails the exchange as invalid, read no further */
-    public Uni<RegistryAnswer> send(HttpMethod method, Endpoint endpoint, String uri, Map<String, String> headers,
-            int maxBodyBytes) {
+    public Uni<RegistryAnswer> send(
+            HttpMethod method, Endpoint endpoint, String uri, Map<String, String> headers, int maxBodyBytes) {
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
                 .setHost(endpoint.host())
                 .setPort(endpoint.port())
                 .setSsl(endpoint.tls())
                 .setURI(uri)
-                .setServer(SocketAddress.inetSocketAddress(endpoint.port(), endpoint.address().getHostAddress()))
+                .setServer(SocketAddress.inetSocketAddress(
+                        endpoint.port(), endpoint.address().getHostAddress()))
                 .setFollowRedirects(false)
                 .setConnectTimeout(connectTimeout.toMillis())
                 .setIdleTimeout(requestTimeout.toMillis())
@@ -73,7 +74,8 @@ public class RegistryHttp {
         return client.request(options)
                 .chain(request -> request.send())
                 .chain(response -> read(response, what, maxBodyBytes))
-                .ifNoItem().after(requestTimeout)
+                .ifNoItem()
+                .after(requestTimeout)
                 .failWith(() -> ImportFailedException.timedOut(what + " took longer than " + requestTimeout))
                 .onFailure(failure -> !(failure instanceof ImportFailedException))
                 .transform(failure -> describe(what, failure));
@@ -81,13 +83,15 @@ public class RegistryHttp {
 
     private static Uni<RegistryAnswer> read(HttpClientResponse response, String what, int maxBodyBytes) {
         return response.toMulti()
-                .collect().in(Buffer::buffer, (body, chunk) -> {
+                .collect()
+                .in(Buffer::buffer, (body, chunk) -> {
                     if (body.length() + chunk.length() > maxBodyBytes) {
                         throw ImportFailedException.invalid(what + " answered more than " + maxBodyBytes + " bytes");
                     }
                     body.appendBuffer(chunk);
                 })
-                .onFailure().invoke(() -> response.request().reset())
+                .onFailure()
+                .invoke(() -> response.request().reset())
                 .map(body -> new RegistryAnswer(response.statusCode(), response.headers(), body));
     }
 

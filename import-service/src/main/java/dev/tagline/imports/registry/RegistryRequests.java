@@ -33,8 +33,8 @@ public class RegistryRequests {
     public Uni<Repository> repository(String registry, String repository, boolean insecure) {
         Endpoint.Address api = RegistryApiHost.of(registry, !insecure);
         return allowed.admit(registry, api.host(), api.port())
-                .map(address -> new Repository(new Endpoint(!insecure, api.host(), api.port(), address), registry,
-                        repository, insecure));
+                .map(address -> new Repository(
+                        new Endpoint(!insecure, api.host(), api.port(), address), registry, repository, insecure));
     }
 
     /** One admitted repository: every request goes to the address the guard checked. */
@@ -84,26 +84,33 @@ public class RegistryRequests {
             try {
                 target = new URI(endpoint.origin() + "/").resolve(location);
             } catch (URISyntaxException | IllegalArgumentException e) {
-                return Uni.createFrom().failure(ImportFailedException.invalid(registry
-                        + " redirected a blob to an unreadable location"));
+                return Uni.createFrom()
+                        .failure(ImportFailedException.invalid(
+                                registry + " redirected a blob to an unreadable location"));
             }
             boolean tls = "https".equalsIgnoreCase(target.getScheme());
             if (target.getHost() == null || !tls && !("http".equalsIgnoreCase(target.getScheme()) && insecure)) {
-                return Uni.createFrom().failure(ImportFailedException.invalid(registry + " redirected a blob to "
-                        + target.getScheme() + "://" + target.getHost() + "; only https is followed (http only for an"
-                        + " insecure source)"));
+                return Uni.createFrom()
+                        .failure(ImportFailedException.invalid(registry + " redirected a blob to "
+                                + target.getScheme() + "://" + target.getHost()
+                                + "; only https is followed (http only for an"
+                                + " insecure source)"));
             }
             int port = target.getPort() > 0 ? target.getPort() : tls ? 443 : 80;
             String authority = target.getPort() > 0 ? target.getHost() + ":" + target.getPort() : target.getHost();
             String uri = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
                     + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
             return allowed.admit(authority, target.getHost(), port)
-                    .chain(address -> http.send(HttpMethod.GET, new Endpoint(tls, target.getHost(), port, address), uri,
-                            Map.of("Accept", "*/*"), maxBodyBytes));
+                    .chain(address -> http.send(
+                            HttpMethod.GET,
+                            new Endpoint(tls, target.getHost(), port, address),
+                            uri,
+                            Map.of("Accept", "*/*"),
+                            maxBodyBytes));
         }
 
-        private Uni<RegistryAnswer> send(HttpMethod method, String uri, String accept, String authorization,
-                int maxBodyBytes) {
+        private Uni<RegistryAnswer> send(
+                HttpMethod method, String uri, String accept, String authorization, int maxBodyBytes) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", accept);
             if (authorization != null) {

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Reads a {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110, section 10.2.3). */
 public final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * @param now the time the answer arrived, for a date to be turned into a delay
@@ -30,7 +29,8 @@ public final class RetryAfter {
             }
         }
         try {
-            Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration delay = Duration.between(now, until);
             return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
         } catch (DateTimeParseException e) {

@@ -27,8 +27,8 @@ import java.util.Set;
 @ApplicationScoped
 public class SignatureFinder {
 
-    private static final String MANIFEST_ACCEPT = String.join(", ", ManifestMediaTypes.OCI_MANIFEST,
-            ManifestMediaTypes.DOCKER_MANIFEST);
+    private static final String MANIFEST_ACCEPT =
+            String.join(", ", ManifestMediaTypes.OCI_MANIFEST, ManifestMediaTypes.DOCKER_MANIFEST);
     /** Answers that mean the registry does not offer the referrers API, as opposed to failing. */
     private static final Set<Integer> REFERRERS_NOT_OFFERED = Set.of(400, 404, 405, 406, 501);
 
@@ -65,13 +65,15 @@ public class SignatureFinder {
         }
 
         Uni<SignatureSearch> run() {
-            return recovering(signatureTag()).chain(() -> recovering(referrers()))
+            return recovering(signatureTag())
+                    .chain(() -> recovering(referrers()))
                     .map(ignored -> new SignatureSearch(found, errors));
         }
 
         private Uni<Void> signatureTag() {
             String tag = CosignSignatureTags.of(digest);
-            return repository.send(HttpMethod.GET, "manifests/" + tag, MANIFEST_ACCEPT, maxDocumentBytes)
+            return repository
+                    .send(HttpMethod.GET, "manifests/" + tag, MANIFEST_ACCEPT, maxDocumentBytes)
                     .chain(answer -> {
                         if (answer.status() == 404) {
                             return Uni.createFrom().voidItem();
@@ -83,27 +85,34 @@ public class SignatureFinder {
 
         private Uni<Void> referrers() {
             String what = "GET " + name + " referrers of " + digest;
-            return repository.send(HttpMethod.GET, "referrers/" + digest, ManifestMediaTypes.OCI_INDEX, maxDocumentBytes)
+            return repository
+                    .send(HttpMethod.GET, "referrers/" + digest, ManifestMediaTypes.OCI_INDEX, maxDocumentBytes)
                     .chain(answer -> {
                         if (REFERRERS_NOT_OFFERED.contains(answer.status())) {
                             return Uni.createFrom().voidItem();
                         }
                         requireOk(answer, what);
-                        List<ReferrersIndex.Candidate> candidates = ReferrersIndex.candidates(answer.body().getBytes(),
-                                "the referrers of " + digest);
+                        List<ReferrersIndex.Candidate> candidates =
+                                ReferrersIndex.candidates(answer.body().getBytes(), "the referrers of " + digest);
                         if (candidates.size() > maxSignatures) {
                             errors.add(name + " lists more than " + maxSignatures + " signature referrers; the rest"
                                     + " were not read");
                         }
-                        return Multi.createFrom().iterable(candidates.stream().limit(maxSignatures).toList())
-                                .onItem().transformToUniAndConcatenate(candidate -> recovering(referrer(candidate)))
-                                .collect().last().replaceWithVoid();
+                        return Multi.createFrom()
+                                .iterable(
+                                        candidates.stream().limit(maxSignatures).toList())
+                                .onItem()
+                                .transformToUniAndConcatenate(candidate -> recovering(referrer(candidate)))
+                                .collect()
+                                .last()
+                                .replaceWithVoid();
                     });
         }
 
         private Uni<Void> referrer(ReferrersIndex.Candidate candidate) {
             String where = "referrer " + candidate.digest();
-            return repository.send(HttpMethod.GET, "manifests/" + candidate.digest(), MANIFEST_ACCEPT, maxDocumentBytes)
+            return repository
+                    .send(HttpMethod.GET, "manifests/" + candidate.digest(), MANIFEST_ACCEPT, maxDocumentBytes)
                     .chain(answer -> {
                         requireOk(answer, "GET " + name + "@" + candidate.digest());
                         byte[] body = answer.body().getBytes();
@@ -125,9 +134,13 @@ public class SignatureFinder {
             }
             CosignSignatureManifest.Layers layers = CosignSignatureManifest.read(manifest, where, room);
             errors.addAll(layers.errors());
-            return Multi.createFrom().iterable(layers.signatures())
-                    .onItem().transformToUniAndConcatenate(layer -> recovering(payload(layer, where)))
-                    .collect().last().replaceWithVoid();
+            return Multi.createFrom()
+                    .iterable(layers.signatures())
+                    .onItem()
+                    .transformToUniAndConcatenate(layer -> recovering(payload(layer, where)))
+                    .collect()
+                    .last()
+                    .replaceWithVoid();
         }
 
         private Uni<Void> payload(CosignSignatureManifest.SignatureLayer layer, String where) {
@@ -144,8 +157,8 @@ public class SignatureFinder {
 
         /** A step whose failure is reported and does not stop the others. */
         private Uni<Void> recovering(Uni<Void> step) {
-            return step.onFailure(failure -> failure instanceof ImportFailedException
-                            || failure instanceof NotASignatureException)
+            return step.onFailure(failure ->
+                            failure instanceof ImportFailedException || failure instanceof NotASignatureException)
                     .recoverWithItem(failure -> {
                         errors.add(failure.getMessage());
                         return null;

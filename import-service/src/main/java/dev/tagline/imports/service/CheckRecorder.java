@@ -39,15 +39,18 @@ public class CheckRecorder {
 
     /** @return whether an event was written */
     public Uni<Boolean> record(ClaimedCheck check, ImportResult result) {
-        return Panache.withTransaction(() -> sources.lockedForClaim(check.sourceId(), check.claimId()).chain(row -> {
-            if (row == null) {
-                return Uni.createFrom().item(false);
-            }
-            Instant now = Timestamps.now();
-            row.claimId = null;
-            row.lastCheckedAt = now;
-            return result.succeeded() ? succeeded(row, result.image(), now) : failed(row, result.failure(), now);
-        }));
+        return Panache.withTransaction(() -> sources.lockedForClaim(check.sourceId(), check.claimId())
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Instant now = Timestamps.now();
+                    row.claimId = null;
+                    row.lastCheckedAt = now;
+                    return result.succeeded()
+                            ? succeeded(row, result.image(), now)
+                            : failed(row, result.failure(), now);
+                }));
     }
 
     /** A new digest, or the end of a failure (whose conditions the event clears), is published. */
@@ -63,8 +66,14 @@ public class CheckRecorder {
         }
         row.eventsPublished++;
         LOG.infof("%s points at %s", row.sourceKey, image.digest());
-        return events.changed(EventIds.ofScheduledSource(row.id, row.eventsPublished), row.source(), image,
-                events.origin(Origin.Kind.SCHEDULED_IMPORT), null, now).replaceWith(true);
+        return events.changed(
+                        EventIds.ofScheduledSource(row.id, row.eventsPublished),
+                        row.source(),
+                        image,
+                        events.origin(Origin.Kind.SCHEDULED_IMPORT),
+                        null,
+                        now)
+                .replaceWith(true);
     }
 
     private Uni<Boolean> failed(ScheduledSource row, ImportFailedException failure, Instant now) {
@@ -78,7 +87,13 @@ public class CheckRecorder {
         }
         row.eventsPublished++;
         LOG.warnf("%s cannot be imported (%s): %s", row.sourceKey, failure.reason(), failure.getMessage());
-        return events.failed(EventIds.ofScheduledSource(row.id, row.eventsPublished), row.source(), failure,
-                events.origin(Origin.Kind.SCHEDULED_IMPORT), null, now).replaceWith(true);
+        return events.failed(
+                        EventIds.ofScheduledSource(row.id, row.eventsPublished),
+                        row.source(),
+                        failure,
+                        events.origin(Origin.Kind.SCHEDULED_IMPORT),
+                        null,
+                        now)
+                .replaceWith(true);
     }
 }

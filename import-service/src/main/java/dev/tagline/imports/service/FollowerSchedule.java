@@ -5,8 +5,8 @@ import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.ImageReference;
 import dev.tagline.imports.domain.EventFields;
 import dev.tagline.imports.domain.FollowedSpec;
-import dev.tagline.imports.store.ScheduleWrites.Follow;
 import dev.tagline.imports.store.ScheduleWrites;
+import dev.tagline.imports.store.ScheduleWrites.Follow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +34,7 @@ public class FollowerSchedule {
     }
 
     /** The change, checked before any database work. */
-    public record Validated(StreamTagRef streamTag, Optional<ImageReference> source, boolean insecure) {
-    }
+    public record Validated(StreamTagRef streamTag, Optional<ImageReference> source, boolean insecure) {}
 
     public Validated validate(ImageStreamTagSpecChanged event) {
         EventFields.require("namespace", event.namespace());
@@ -58,17 +57,25 @@ public class FollowerSchedule {
      */
     public Uni<Boolean> apply(SqlConnection connection, List<Validated> changes, Instant now) {
         Collection<Validated> latest = latestPerStreamTag(changes);
-        List<StreamTagRef> unfollowing = latest.stream().filter(c -> c.source().isEmpty())
-                .map(Validated::streamTag).toList();
-        List<Validated> following = latest.stream().filter(c -> c.source().isPresent()).toList();
+        List<StreamTagRef> unfollowing = latest.stream()
+                .filter(c -> c.source().isEmpty())
+                .map(Validated::streamTag)
+                .toList();
+        List<Validated> following =
+                latest.stream().filter(c -> c.source().isPresent()).toList();
         Map<String, ImageReference> sources = new LinkedHashMap<>();
-        following.forEach(c -> sources.putIfAbsent(c.source().get().tagKey(), c.source().get()));
-        return store.sourcesFollowedBy(connection, latest.stream().map(Validated::streamTag).toList())
+        following.forEach(
+                c -> sources.putIfAbsent(c.source().get().tagKey(), c.source().get()));
+        return store.sourcesFollowedBy(
+                        connection, latest.stream().map(Validated::streamTag).toList())
                 .chain(before -> store.ensureSources(connection, sources.values(), now)
                         .chain(ensured -> {
                             List<Follow> follows = following.stream()
-                                    .map(c -> new Follow(c.streamTag(),
-                                            ensured.idsByKey().get(c.source().get().tagKey()), c.insecure()))
+                                    .map(c -> new Follow(
+                                            c.streamTag(),
+                                            ensured.idsByKey()
+                                                    .get(c.source().get().tagKey()),
+                                            c.insecure()))
                                     .toList();
                             Set<Long> maybeUnfollowed = new HashSet<>(before);
                             maybeUnfollowed.removeAll(ensured.idsByKey().values());

@@ -43,30 +43,55 @@ public class ImportEvents {
     }
 
     /** @param target the stream tag an on-demand import fills, with the policies it gives it; null otherwise */
-    public Uni<Void> changed(UUID eventId, ImageReference source, ResolvedImage image, Origin origin,
-            RegistryTagChanged.Target target, Instant now) {
-        RegistryTagChanged changed = new RegistryTagChanged(source.registry(), source.repository(), source.tag(),
-                image.digest(), image.mediaType(), image.size(), image.platforms(), now, origin, target);
+    public Uni<Void> changed(
+            UUID eventId,
+            ImageReference source,
+            ResolvedImage image,
+            Origin origin,
+            RegistryTagChanged.Target target,
+            Instant now) {
+        RegistryTagChanged changed = new RegistryTagChanged(
+                source.registry(),
+                source.repository(),
+                source.tag(),
+                image.digest(),
+                image.mediaType(),
+                image.size(),
+                image.platforms(),
+                now,
+                origin,
+                target);
         return outbox.add(eventId, changed.key(), EventType.REGISTRY_TAG_CHANGED, EventJson.write(changed), now)
                 .replaceWithVoid();
     }
 
     public Uni<Void> signatureChecked(UUID eventId, RequestedCheck check, SignatureCheckOutcome outcome, Instant now) {
-        RegistrySignatureChecked checked = new RegistrySignatureChecked(check.registry(), check.repository(),
-                check.digest().toString(), outcome.verdict(), outcome.verifiedBy(), check.fingerprints(),
-                outcome.message(), now);
+        RegistrySignatureChecked checked = new RegistrySignatureChecked(
+                check.registry(),
+                check.repository(),
+                check.digest().toString(),
+                outcome.verdict(),
+                outcome.verifiedBy(),
+                check.fingerprints(),
+                outcome.message(),
+                now);
         return outbox.add(eventId, checked.key(), EventType.REGISTRY_SIGNATURE_CHECKED, EventJson.write(checked), now)
                 .replaceWithVoid();
     }
 
-    public Uni<Void> failed(UUID eventId, ImageReference source, ImportFailedException failure, Origin origin,
-            StreamTagRef target, Instant now) {
+    public Uni<Void> failed(
+            UUID eventId,
+            ImageReference source,
+            ImportFailedException failure,
+            Origin origin,
+            StreamTagRef target,
+            Instant now) {
         String message = failure.getMessage().length() <= MAX_MESSAGE
                 ? failure.getMessage()
                 : failure.getMessage().substring(0, MAX_MESSAGE - 1) + "…";
-        RegistryTagImportFailed failed = new RegistryTagImportFailed(source.registry(), source.repository(),
-                source.tag(), failure.reason(), message, now, origin, target);
-        return outbox.add(eventId, failed.key(), EventType.REGISTRY_TAG_IMPORT_FAILED, EventJson.write(failed),
-                now).replaceWithVoid();
+        RegistryTagImportFailed failed = new RegistryTagImportFailed(
+                source.registry(), source.repository(), source.tag(), failure.reason(), message, now, origin, target);
+        return outbox.add(eventId, failed.key(), EventType.REGISTRY_TAG_IMPORT_FAILED, EventJson.write(failed), now)
+                .replaceWithVoid();
     }
 }

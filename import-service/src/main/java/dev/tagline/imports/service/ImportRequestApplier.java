@@ -37,8 +37,13 @@ public class ImportRequestApplier {
     private final ImportEvents events;
     private final ObservedElsewhere schedule;
 
-    public ImportRequestApplier(AppliedEventLog appliedEvents, FollowerRepository followers, Importer importer,
-            RegistryRateLimits rateLimits, ImportEvents events, ObservedElsewhere schedule) {
+    public ImportRequestApplier(
+            AppliedEventLog appliedEvents,
+            FollowerRepository followers,
+            Importer importer,
+            RegistryRateLimits rateLimits,
+            ImportEvents events,
+            ObservedElsewhere schedule) {
         this.appliedEvents = appliedEvents;
         this.followers = followers;
         this.importer = importer;
@@ -48,8 +53,7 @@ public class ImportRequestApplier {
     }
 
     /** The request's source and origin, checked before any other work. */
-    record Validated(ImageReference source, Origin origin) {
-    }
+    record Validated(ImageReference source, Origin origin) {}
 
     /**
      * @return false when the request was answered before
@@ -59,10 +63,13 @@ public class ImportRequestApplier {
         Validated request = validate(event, data);
         UUID answerId = EventIds.answering(event.source(), event.id());
         // A source some spec tag marks insecure is fetched over plain HTTP here too.
-        return Panache.withSession(() -> appliedEvents.wasApplied(event.source(), event.id())
+        return Panache.withSession(() -> appliedEvents
+                        .wasApplied(event.source(), event.id())
                         .chain(applied -> applied
                                 ? Uni.createFrom().item(Optional.<Boolean>empty())
-                                : followers.anyInsecure(request.source().tagKey()).map(Optional::of)))
+                                : followers
+                                        .anyInsecure(request.source().tagKey())
+                                        .map(Optional::of)))
                 .chain(insecure -> insecure.isEmpty()
                         ? Uni.createFrom().item(false)
                         : answer(event, request, answerId, insecure.get()));
@@ -70,19 +77,27 @@ public class ImportRequestApplier {
 
     private Uni<Boolean> answer(CloudEventHeaders event, Validated request, UUID answerId, boolean insecure) {
         rateLimits.take(request.source().registry());
-        return importer.resolve(request.source(), insecure).chain(result -> Panache.withTransaction(() -> appliedEvents
-                .recordFirstApplication(event.source(), event.id(), Timestamps.now())
-                .chain(first -> {
-                    if (!first) {
-                        return Uni.createFrom().item(false);
-                    }
-                    Instant now = Timestamps.now();
-                    Uni<Void> written = result.succeeded()
-                            ? events.changed(answerId, request.source(), result.image(), request.origin(), null, now)
-                                    .call(() -> schedule.resolved(request.source(), result.image()))
-                            : events.failed(answerId, request.source(), result.failure(), request.origin(), null, now);
-                    return written.replaceWith(true);
-                })));
+        return importer.resolve(request.source(), insecure)
+                .chain(result -> Panache.withTransaction(() -> appliedEvents
+                        .recordFirstApplication(event.source(), event.id(), Timestamps.now())
+                        .chain(first -> {
+                            if (!first) {
+                                return Uni.createFrom().item(false);
+                            }
+                            Instant now = Timestamps.now();
+                            Uni<Void> written = result.succeeded()
+                                    ? events.changed(
+                                                    answerId,
+                                                    request.source(),
+                                                    result.image(),
+                                                    request.origin(),
+                                                    null,
+                                                    now)
+                                            .call(() -> schedule.resolved(request.source(), result.image()))
+                                    : events.failed(
+                                            answerId, request.source(), result.failure(), request.origin(), null, now);
+                            return written.replaceWith(true);
+                        })));
     }
 
     /**
@@ -92,7 +107,8 @@ public class ImportRequestApplier {
      */
     static Validated validate(CloudEventHeaders event, String data) {
         if (event.type() != EventType.IMPORT_REQUESTED) {
-            throw new MalformedEventException(CloudEventHeaders.TYPE, event.type().type() + " does not belong on this topic");
+            throw new MalformedEventException(
+                    CloudEventHeaders.TYPE, event.type().type() + " does not belong on this topic");
         }
         return validate(EventJson.read(data, ImportRequested.class));
     }
@@ -105,7 +121,8 @@ public class ImportRequestApplier {
         EventFields.require("origin.kind", request.origin().kind());
         EventFields.require("origin.source", request.origin().source());
         try {
-            return new Validated(new ImageReference(request.registry(), request.repository(), request.tag(), null),
+            return new Validated(
+                    new ImageReference(request.registry(), request.repository(), request.tag(), null),
                     request.origin());
         } catch (InvalidReferenceException e) {
             throw new MalformedEventException("registry/repository:tag", "registry/repository:tag: " + e.getMessage());

@@ -27,9 +27,7 @@ public class ImportRequestsRouter {
      * @throws MalformedEventException when the request can never be answered
      */
     public Uni<Boolean> apply(CloudEventHeaders event, String data) {
-        return isSignatureCheck(event)
-                ? signatureChecks.apply(event, data)
-                : imports.apply(event, data);
+        return isSignatureCheck(event) ? signatureChecks.apply(event, data) : imports.apply(event, data);
     }
 
     /**

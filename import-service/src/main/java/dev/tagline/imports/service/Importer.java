@@ -33,8 +33,10 @@ public class Importer {
         Instant now = Instant.now();
         Optional<Instant> paused = pauses.pausedUntil(source.registry(), now);
         if (paused.isPresent()) {
-            return Uni.createFrom().item(ImportResult.failed(ImportFailedException.rateLimited(source.registry()
-                    + " asked to be left alone until " + paused.get(), Duration.between(now, paused.get()))));
+            return Uni.createFrom()
+                    .item(ImportResult.failed(ImportFailedException.rateLimited(
+                            source.registry() + " asked to be left alone until " + paused.get(),
+                            Duration.between(now, paused.get()))));
         }
         return client.resolve(source, insecure)
                 .map(ImportResult::resolved)

@@ -20,13 +20,15 @@ public class ObservedElsewhere {
     }
 
     public Uni<Void> resolved(ImageReference source, ResolvedImage image) {
-        return sources.lockedByKey(source.tagKey()).invoke(row -> {
-            if (row != null) {
-                row.lastDigest = image.digest();
-                row.consecutiveFailures = 0;
-                row.failureReason = null;
-                row.failureMessage = null;
-            }
-        }).replaceWithVoid();
+        return sources.lockedByKey(source.tagKey())
+                .invoke(row -> {
+                    if (row != null) {
+                        row.lastDigest = image.digest();
+                        row.consecutiveFailures = 0;
+                        row.failureReason = null;
+                        row.failureMessage = null;
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -31,8 +31,12 @@ public class OnDemandImports {
     private final ObservedElsewhere schedule;
     private final OutboxRelay relay;
 
-    public OnDemandImports(Importer importer, RegistryRateLimits rateLimits, ImportEvents events,
-            ObservedElsewhere schedule, OutboxRelay relay) {
+    public OnDemandImports(
+            Importer importer,
+            RegistryRateLimits rateLimits,
+            ImportEvents events,
+            ObservedElsewhere schedule,
+            OutboxRelay relay) {
         this.importer = importer;
         this.rateLimits = rateLimits;
         this.events = events;
@@ -51,13 +55,23 @@ public class OnDemandImports {
                 if (result.failure() instanceof RegistryNotAllowedException) {
                     return Uni.createFrom().failure(result.failure());
                 }
-                return publish(now -> events.failed(UUID.randomUUID(), order.source(), result.failure(),
-                        events.origin(Origin.Kind.IMPORT), order.target(), now))
+                return publish(now -> events.failed(
+                                UUID.randomUUID(),
+                                order.source(),
+                                result.failure(),
+                                events.origin(Origin.Kind.IMPORT),
+                                order.target(),
+                                now))
                         .chain(() -> Uni.createFrom().failure(result.failure()));
             }
-            return publish(now -> events.changed(UUID.randomUUID(), order.source(), result.image(),
-                            events.origin(Origin.Kind.IMPORT), order.eventTarget(), now)
-                    .call(() -> schedule.resolved(order.source(), result.image())))
+            return publish(now -> events.changed(
+                                    UUID.randomUUID(),
+                                    order.source(),
+                                    result.image(),
+                                    events.origin(Origin.Kind.IMPORT),
+                                    order.eventTarget(),
+                                    now)
+                            .call(() -> schedule.resolved(order.source(), result.image())))
                     .replaceWith(result.image());
         });
     }

@@ -25,7 +25,8 @@ public class PlainHttpRegistries {
 
     public PlainHttpRegistries(ImportsConfig config, FollowerRepository followers) {
         this.listed = config.signatures().insecureRegistries().orElse(List.of()).stream()
-                .map(PlainHttpRegistry::entry).collect(Collectors.toUnmodifiableSet());
+                .map(PlainHttpRegistry::entry)
+                .collect(Collectors.toUnmodifiableSet());
         this.followers = followers;
     }
 
@@ -40,6 +41,7 @@ public class PlainHttpRegistries {
     /** @param listed entries as {@link PlainHttpRegistry} reads them */
     static boolean lists(Set<String> listed, String registry) {
         String name = registry.toLowerCase(Locale.ROOT);
-        return listed.contains(name) || listed.contains(HostAndPort.fromString(name).getHost());
+        return listed.contains(name)
+                || listed.contains(HostAndPort.fromString(name).getHost());
     }
 }

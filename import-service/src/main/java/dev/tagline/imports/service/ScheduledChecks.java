@@ -50,8 +50,15 @@ public class ScheduledChecks {
     private final Duration lease;
     private final CoalescedRuns rounds;
 
-    public ScheduledChecks(ScheduledSourceRepository sources, RegistryPauses pauses, CheckBudget budget,
-            RegistryRateLimits rateLimits, Importer importer, CheckRecorder recorder, OutboxRelay relay, Vertx vertx,
+    public ScheduledChecks(
+            ScheduledSourceRepository sources,
+            RegistryPauses pauses,
+            CheckBudget budget,
+            RegistryRateLimits rateLimits,
+            Importer importer,
+            CheckRecorder recorder,
+            OutboxRelay relay,
+            Vertx vertx,
             ImportsConfig config) {
         this.sources = sources;
         this.pauses = pauses;
@@ -89,9 +96,13 @@ public class ScheduledChecks {
                     .invoke(claimed -> budget.refund(allowed - claimed.size()))
                     // All at once, so that a round lasts about one check, far less than the lease; the registry
                     // buckets bound each registry's share.
-                    .chain(claimed -> Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUni(this::check).merge()
-                            .collect().asList()
+                    .chain(claimed -> Multi.createFrom()
+                            .iterable(claimed)
+                            .onItem()
+                            .transformToUni(this::check)
+                            .merge()
+                            .collect()
+                            .asList()
                             // A full batch, every row of it checked, may have left more due: the next round starts
                             // at once rather than at the next poll, so that the budget, not the batch size, bounds
                             // the rate. A row given back (a paused registry, an empty bucket) waits for the poll.
@@ -106,11 +117,14 @@ public class ScheduledChecks {
 
     private Uni<List<ClaimedCheck>> claim(int limit) {
         Instant now = Timestamps.now();
-        return Panache.withTransaction(() -> sources.lockDue(now, limit).map(rows -> rows.stream().map(row -> {
-            row.claimId = UUID.randomUUID();
-            row.nextCheck = now.plus(lease);
-            return new ClaimedCheck(row.id, row.claimId, row.source(), row.insecure);
-        }).toList()));
+        return Panache.withTransaction(() -> sources.lockDue(now, limit)
+                .map(rows -> rows.stream()
+                        .map(row -> {
+                            row.claimId = UUID.randomUUID();
+                            row.nextCheck = now.plus(lease);
+                            return new ClaimedCheck(row.id, row.claimId, row.source(), row.insecure);
+                        })
+                        .toList()));
     }
 
     /**
@@ -120,12 +134,11 @@ public class ScheduledChecks {
      * @return whether the registry was asked; false when the row was given back
      */
     private Uni<Boolean> check(ClaimedCheck check) {
-        return FreshContext.call(vertx, () -> attempt(check))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Checking %s failed; it is checked again after its lease: %s", check.source(),
-                            failure.toString());
-                    return Uni.createFrom().item(true);
-                });
+        return FreshContext.call(vertx, () -> attempt(check)).onFailure().recoverWithUni(failure -> {
+            LOG.warnf(
+                    "Checking %s failed; it is checked again after its lease: %s", check.source(), failure.toString());
+            return Uni.createFrom().item(true);
+        });
     }
 
     private Uni<Boolean> attempt(ClaimedCheck check) {

@@ -38,8 +38,14 @@ public class SignatureCheckRecorder {
     /** @return whether a verdict was written */
     public Uni<Boolean> requested(RequestedCheck check, boolean insecure, SignatureCheckOutcome outcome) {
         Instant now = Timestamps.now();
-        return checks.lockedCreatingIfNew(check.registry(), check.repository(), check.digest().toString(),
-                check.keysJson(), insecure, now).chain(row -> {
+        return checks.lockedCreatingIfNew(
+                        check.registry(),
+                        check.repository(),
+                        check.digest().toString(),
+                        check.keysJson(),
+                        insecure,
+                        now)
+                .chain(row -> {
                     row.trustedKeys = check.keysJson();
                     row.insecure = insecure;
                     row.claimId = null;
@@ -60,11 +66,17 @@ public class SignatureCheckRecorder {
         });
     }
 
-    private Uni<Boolean> recorded(SignatureCheck row, RequestedCheck check, SignatureCheckOutcome outcome,
-            Instant now, boolean answersRequest) {
+    private Uni<Boolean> recorded(
+            SignatureCheck row,
+            RequestedCheck check,
+            SignatureCheckOutcome outcome,
+            Instant now,
+            boolean answersRequest) {
         row.lastCheckedAt = now;
-        row.nextCheck = schedule.next(now, row.checksSinceRequest, outcome.verdict()).orElse(null);
-        boolean changed = row.publishedVerdict != outcome.verdict() || !check.keySet().equals(row.publishedKeys);
+        row.nextCheck =
+                schedule.next(now, row.checksSinceRequest, outcome.verdict()).orElse(null);
+        boolean changed =
+                row.publishedVerdict != outcome.verdict() || !check.keySet().equals(row.publishedKeys);
         if (!answersRequest && !changed) {
             return Uni.createFrom().item(false);
         }

@@ -4,8 +4,8 @@ import dev.tagline.events.CloudEventHeaders;
 import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.MalformedEventException;
-import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import dev.tagline.events.SignatureCheckRequested;
+import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
@@ -43,8 +43,12 @@ public class SignatureCheckRequestApplier {
     private final SignatureChecker checker;
     private final SignatureCheckRecorder recorder;
 
-    public SignatureCheckRequestApplier(AppliedEventLog appliedEvents, PlainHttpRegistries plainHttp,
-            RegistryRateLimits rateLimits, SignatureChecker checker, SignatureCheckRecorder recorder) {
+    public SignatureCheckRequestApplier(
+            AppliedEventLog appliedEvents,
+            PlainHttpRegistries plainHttp,
+            RegistryRateLimits rateLimits,
+            SignatureChecker checker,
+            SignatureCheckRecorder recorder) {
         this.appliedEvents = appliedEvents;
         this.plainHttp = plainHttp;
         this.rateLimits = rateLimits;
@@ -58,22 +62,25 @@ public class SignatureCheckRequestApplier {
      */
     public Uni<Boolean> apply(CloudEventHeaders event, String data) {
         RequestedCheck check = validate(event, data);
-        return Panache.withSession(() -> appliedEvents.wasApplied(event.source(), event.id())
+        return Panache.withSession(() -> appliedEvents
+                        .wasApplied(event.source(), event.id())
                         .chain(applied -> applied
                                 ? Uni.createFrom().item(Optional.<Boolean>empty())
-                                : plainHttp.allowed(check.registry(), check.repository()).map(Optional::of)))
-                .chain(insecure -> insecure.isEmpty()
-                        ? Uni.createFrom().item(false)
-                        : answer(event, check, insecure.get()));
+                                : plainHttp
+                                        .allowed(check.registry(), check.repository())
+                                        .map(Optional::of)))
+                .chain(insecure ->
+                        insecure.isEmpty() ? Uni.createFrom().item(false) : answer(event, check, insecure.get()));
     }
 
     private Uni<Boolean> answer(CloudEventHeaders event, RequestedCheck check, boolean insecure) {
         rateLimits.take(check.registry());
-        return checker.check(check, insecure).chain(outcome -> Panache.withTransaction(() -> appliedEvents
-                .recordFirstApplication(event.source(), event.id(), Timestamps.now())
-                .chain(first -> first
-                        ? recorder.requested(check, insecure, outcome)
-                        : Uni.createFrom().item(false))));
+        return checker.check(check, insecure)
+                .chain(outcome -> Panache.withTransaction(() -> appliedEvents
+                        .recordFirstApplication(event.source(), event.id(), Timestamps.now())
+                        .chain(first -> first
+                                ? recorder.requested(check, insecure, outcome)
+                                : Uni.createFrom().item(false))));
     }
 
     /**
@@ -83,7 +90,8 @@ public class SignatureCheckRequestApplier {
      */
     static RequestedCheck validate(CloudEventHeaders event, String data) {
         if (event.type() != EventType.SIGNATURE_CHECK_REQUESTED) {
-            throw new MalformedEventException(CloudEventHeaders.TYPE, event.type().type() + " is not a signature check");
+            throw new MalformedEventException(
+                    CloudEventHeaders.TYPE, event.type().type() + " is not a signature check");
         }
         return validate(EventJson.read(data, SignatureCheckRequested.class));
     }
@@ -96,8 +104,8 @@ public class SignatureCheckRequestApplier {
         try {
             image = new ImageReference(request.registry(), request.repository(), null, digest(request.digest()));
         } catch (InvalidReferenceException e) {
-            throw new MalformedEventException("registry/repository@digest",
-                    "registry/repository@digest: " + e.getMessage());
+            throw new MalformedEventException(
+                    "registry/repository@digest", "registry/repository@digest: " + e.getMessage());
         }
         return new RequestedCheck(image.registry(), image.repository(), image.digest(), keys(request.keys()));
     }
@@ -133,8 +141,8 @@ public class SignatureCheckRequestApplier {
                 throw new MalformedEventException(field + ".publicKey", field + ".publicKey " + e.getMessage());
             }
             if (!fingerprint.equals(key.fingerprint())) {
-                throw new MalformedEventException(field + ".fingerprint", field + ".fingerprint is not the key's; it"
-                        + " is " + fingerprint);
+                throw new MalformedEventException(
+                        field + ".fingerprint", field + ".fingerprint is not the key's; it" + " is " + fingerprint);
             }
             if (fingerprints.add(fingerprint)) {
                 checked.add(key);

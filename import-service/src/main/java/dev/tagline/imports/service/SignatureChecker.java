@@ -30,11 +30,14 @@ public class SignatureChecker {
     public Uni<SignatureCheckOutcome> check(RequestedCheck check, boolean insecure) {
         Optional<Instant> paused = pauses.pausedUntil(check.registry(), Instant.now());
         if (paused.isPresent()) {
-            return Uni.createFrom().item(new SignatureCheckOutcome(SignatureVerdict.RegistryError, List.of(),
-                    check.registry() + " asked to be left alone until " + paused.get()));
+            return Uni.createFrom()
+                    .item(new SignatureCheckOutcome(
+                            SignatureVerdict.RegistryError,
+                            List.of(),
+                            check.registry() + " asked to be left alone until " + paused.get()));
         }
         return finder.find(check.registry(), check.repository(), check.digest(), insecure)
-                .map(search -> SignatureVerifier.judge(check.registry(), check.repository(), check.digest().toString(),
-                        check.keys(), search));
+                .map(search -> SignatureVerifier.judge(
+                        check.registry(), check.repository(), check.digest().toString(), check.keys(), search));
     }
 }

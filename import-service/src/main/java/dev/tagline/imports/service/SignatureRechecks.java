@@ -46,9 +46,16 @@ public class SignatureRechecks {
     private final Duration lease;
     private final CoalescedRuns rounds;
 
-    public SignatureRechecks(SignatureCheckRepository checks, RegistryPauses pauses, CheckBudget budget,
-            RegistryRateLimits rateLimits, SignatureChecker checker, SignatureCheckRecorder recorder, OutboxRelay relay,
-            Vertx vertx, ImportsConfig config) {
+    public SignatureRechecks(
+            SignatureCheckRepository checks,
+            RegistryPauses pauses,
+            CheckBudget budget,
+            RegistryRateLimits rateLimits,
+            SignatureChecker checker,
+            SignatureCheckRecorder recorder,
+            OutboxRelay relay,
+            Vertx vertx,
+            ImportsConfig config) {
         this.checks = checks;
         this.pauses = pauses;
         this.budget = budget;
@@ -75,30 +82,37 @@ public class SignatureRechecks {
             }
             return claim(allowed)
                     .invoke(claimed -> budget.refund(allowed - claimed.size()))
-                    .chain(claimed -> Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUni(this::recheck).merge()
-                            .collect().asList()
+                    .chain(claimed -> Multi.createFrom()
+                            .iterable(claimed)
+                            .onItem()
+                            .transformToUni(this::recheck)
+                            .merge()
+                            .collect()
+                            .asList()
                             .replaceWithVoid());
         });
     }
 
     private Uni<List<ClaimedSignatureCheck>> claim(int limit) {
         Instant now = Timestamps.now();
-        return Panache.withTransaction(() -> checks.lockDue(now, limit).map(rows -> rows.stream().map(row -> {
-            row.claimId = UUID.randomUUID();
-            row.nextCheck = now.plus(lease);
-            return new ClaimedSignatureCheck(row.id, row.claimId, row.requested(), row.insecure);
-        }).toList()));
+        return Panache.withTransaction(() -> checks.lockDue(now, limit)
+                .map(rows -> rows.stream()
+                        .map(row -> {
+                            row.claimId = UUID.randomUUID();
+                            row.nextCheck = now.plus(lease);
+                            return new ClaimedSignatureCheck(row.id, row.claimId, row.requested(), row.insecure);
+                        })
+                        .toList()));
     }
 
     /** On a context of its own, since re-checks run concurrently; a failure leaves the row to its lease. */
     private Uni<Void> recheck(ClaimedSignatureCheck claimed) {
-        return FreshContext.call(vertx, () -> attempt(claimed))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Re-checking the signatures of %s failed; it is checked again after its lease: %s",
-                            claimed.check().image(), failure.toString());
-                    return Uni.createFrom().voidItem();
-                });
+        return FreshContext.call(vertx, () -> attempt(claimed)).onFailure().recoverWithUni(failure -> {
+            LOG.warnf(
+                    "Re-checking the signatures of %s failed; it is checked again after its lease: %s",
+                    claimed.check().image(), failure.toString());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> attempt(ClaimedSignatureCheck claimed) {
@@ -106,8 +120,9 @@ public class SignatureRechecks {
         Optional<Duration> wait = rateLimits.tryTake(registry);
         if (wait.isPresent()) {
             budget.refund(1);
-            return Panache.withTransaction(() -> checks.release(claimed.id(), claimed.claimId(),
-                    Timestamps.now().plus(wait.get()))).replaceWithVoid();
+            return Panache.withTransaction(() -> checks.release(
+                            claimed.id(), claimed.claimId(), Timestamps.now().plus(wait.get())))
+                    .replaceWithVoid();
         }
         return checker.check(claimed.check(), claimed.insecure())
                 .chain(outcome -> Panache.withTransaction(() -> recorder.rechecked(claimed, outcome)))

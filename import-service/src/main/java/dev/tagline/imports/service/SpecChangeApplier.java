@@ -5,8 +5,8 @@ import dev.tagline.events.EventJson;
 import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagSpecChanged;
 import dev.tagline.events.MalformedEventException;
-import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.inbox.AppliedEventBatch;
+import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.messaging.BatchSteps;
 import dev.tagline.support.messaging.RecordHeaders;
 import dev.tagline.support.time.Timestamps;
@@ -31,8 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public class SpecChangeApplier implements BatchSteps<Optional<SpecChangeApplier.SpecChange>> {
 
     /** A validated spec change with the CloudEvents identity it is recorded by. */
-    public record SpecChange(EventId event, FollowerSchedule.Validated change) {
-    }
+    public record SpecChange(EventId event, FollowerSchedule.Validated change) {}
 
     private final Pool pool;
     private final AppliedEventBatch appliedEvents;
@@ -57,8 +56,8 @@ public class SpecChangeApplier implements BatchSteps<Optional<SpecChangeApplier.
         if (record.value() == null || record.value().isBlank()) {
             throw new MalformedEventException("data", "the record has no data");
         }
-        FollowerSchedule.Validated change = schedule.validate(
-                EventJson.read(record.value(), ImageStreamTagSpecChanged.class));
+        FollowerSchedule.Validated change =
+                schedule.validate(EventJson.read(record.value(), ImageStreamTagSpecChanged.class));
         return Optional.of(new SpecChange(new EventId(event.source(), event.id()), change));
     }
 
@@ -70,18 +69,22 @@ public class SpecChangeApplier implements BatchSteps<Optional<SpecChangeApplier.
             return Uni.createFrom().item(false);
         }
         Instant now = Timestamps.now();
-        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection, changes,
-                        SpecChange::event, now)
+        return pool.withTransaction(connection -> appliedEvents
+                .recordFirstApplications(connection, changes, SpecChange::event, now)
                 .chain(toApply -> toApply.isEmpty()
                         ? Uni.createFrom().item(false)
-                        : schedule.apply(connection, toApply.stream().map(SpecChange::change).toList(), now)));
+                        : schedule.apply(
+                                connection,
+                                toApply.stream().map(SpecChange::change).toList(),
+                                now)));
     }
 
     /** A known type other than spec changes; a missing or unknown type is left to fail validation. */
     private static boolean isOfAnotherType(ConsumerRecord<String, String> record) {
         byte[] type = RecordHeaders.last(record, CloudEventHeaders.TYPE);
-        return type != null && EventType.ofType(new String(type, StandardCharsets.UTF_8))
-                .filter(known -> known != EventType.IMAGESTREAM_TAG_SPEC_CHANGED)
-                .isPresent();
+        return type != null
+                && EventType.ofType(new String(type, StandardCharsets.UTF_8))
+                        .filter(known -> known != EventType.IMAGESTREAM_TAG_SPEC_CHANGED)
+                        .isPresent();
     }
 }

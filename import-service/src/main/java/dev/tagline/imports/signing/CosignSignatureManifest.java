@@ -19,16 +19,13 @@ public final class CosignSignatureManifest {
     static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CosignSignatureManifest() {
-    }
+    private CosignSignatureManifest() {}
 
     /** A simple-signing layer: the payload blob to fetch and the signature over it. */
-    public record SignatureLayer(Digest digest, long size, byte[] signature) {
-    }
+    public record SignatureLayer(Digest digest, long size, byte[] signature) {}
 
     /** The layers read and what was wrong with the others of the simple-signing type. */
-    public record Layers(List<SignatureLayer> signatures, List<String> errors) {
-    }
+    public record Layers(List<SignatureLayer> signatures, List<String> errors) {}
 
     /**
      * @param where names the manifest in errors
@@ -58,8 +55,10 @@ public final class CosignSignatureManifest {
             }
             String layerName = where + " layer " + i;
             try {
-                signatures.add(new SignatureLayer(Digest.parse(layer.path("digest").asText("")),
-                        layer.path("size").asLong(-1), signature(layer, layerName)));
+                signatures.add(new SignatureLayer(
+                        Digest.parse(layer.path("digest").asText("")),
+                        layer.path("size").asLong(-1),
+                        signature(layer, layerName)));
             } catch (InvalidReferenceException e) {
                 errors.add(layerName + " has no valid digest");
             } catch (NotASignatureException e) {
@@ -73,7 +72,8 @@ public final class CosignSignatureManifest {
     public static boolean hasSignatureLayers(byte[] body) {
         try {
             for (JsonNode layer : JSON.readTree(body).path("layers")) {
-                if (SimpleSigningPayload.MEDIA_TYPE.equals(layer.path("mediaType").asText(null))) {
+                if (SimpleSigningPayload.MEDIA_TYPE.equals(
+                        layer.path("mediaType").asText(null))) {
                     return true;
                 }
             }

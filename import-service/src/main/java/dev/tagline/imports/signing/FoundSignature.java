@@ -6,5 +6,4 @@ package dev.tagline.imports.signing;
  *
  * @param location where it was found, for messages, e.g. {@code sha256-….sig layer 0}
  */
-public record FoundSignature(byte[] payload, byte[] signature, String location) {
-}
+public record FoundSignature(byte[] payload, byte[] signature, String location) {}

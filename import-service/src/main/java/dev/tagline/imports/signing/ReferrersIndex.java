@@ -18,12 +18,10 @@ public final class ReferrersIndex {
     static final String COSIGN_SIGNATURE_ARTIFACT = "application/vnd.dev.cosign.artifact.sig.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReferrersIndex() {
-    }
+    private ReferrersIndex() {}
 
     /** A referrer that may be a signature manifest. */
-    public record Candidate(Digest digest, boolean typedAsSignature) {
-    }
+    public record Candidate(Digest digest, boolean typedAsSignature) {}
 
     /** @throws NotASignatureException when the body is not an index */
     public static List<Candidate> candidates(byte[] body, String where) {
@@ -43,8 +41,8 @@ public final class ReferrersIndex {
                 continue;
             }
             try {
-                candidates.add(new Candidate(Digest.parse(descriptor.path("digest").asText("")),
-                        !artifactType.isEmpty()));
+                candidates.add(
+                        new Candidate(Digest.parse(descriptor.path("digest").asText("")), !artifactType.isEmpty()));
             } catch (InvalidReferenceException e) {
                 throw new NotASignatureException(where + " lists a manifest without a valid digest");
             }

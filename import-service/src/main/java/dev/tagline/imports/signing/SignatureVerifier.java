@@ -23,14 +23,14 @@ public final class SignatureVerifier {
 
     /** Longest message published: enough to say what was found, small for every consumer. */
     static final int MAX_MESSAGE = 1024;
+
     private static final int MAX_NAME = 200;
 
-    private SignatureVerifier() {
-    }
+    private SignatureVerifier() {}
 
     /** @param keys already validated: each PEM parses and has its fingerprint */
-    public static SignatureCheckOutcome judge(String registry, String repository, String digest,
-            List<TrustedKey> keys, SignatureSearch search) {
+    public static SignatureCheckOutcome judge(
+            String registry, String repository, String digest, List<TrustedKey> keys, SignatureSearch search) {
         Map<String, PublicKey> publicKeys = new LinkedHashMap<>();
         keys.forEach(key -> publicKeys.put(key.fingerprint(), PublicKeys.parse(key.publicKey())));
         Set<String> verifiedBy = new LinkedHashSet<>();
@@ -43,7 +43,8 @@ public final class SignatureVerifier {
             if (payload.isEmpty()) {
                 errors.add(found.location() + " is not a cosign container image signature");
             } else if (!payload.get().names(registry, repository, digest)) {
-                mismatched.add(printable(payload.get().dockerReference() + "@" + payload.get().manifestDigest()));
+                mismatched.add(printable(
+                        payload.get().dockerReference() + "@" + payload.get().manifestDigest()));
             } else {
                 List<String> verifying = verifyingKeys(publicKeys, found);
                 if (verifying.isEmpty()) {
@@ -55,19 +56,27 @@ public final class SignatureVerifier {
             }
         }
         if (!verifiedBy.isEmpty()) {
-            return outcome(SignatureVerdict.Verified, List.copyOf(verifiedBy),
+            return outcome(
+                    SignatureVerdict.Verified,
+                    List.copyOf(verifiedBy),
                     "verified by " + String.join(", ", verifiedBy) + " (" + String.join(", ", verifiedAt) + ")");
         }
         if (!errors.isEmpty()) {
             return outcome(SignatureVerdict.RegistryError, List.of(), String.join("; ", errors));
         }
         if (untrusted > 0) {
-            return outcome(SignatureVerdict.UntrustedKey, List.of(), untrusted + " signature(s) name this image"
-                    + " but none verifies with the " + keys.size() + " listed key(s)");
+            return outcome(
+                    SignatureVerdict.UntrustedKey,
+                    List.of(),
+                    untrusted + " signature(s) name this image" + " but none verifies with the " + keys.size()
+                            + " listed key(s)");
         }
         if (!mismatched.isEmpty()) {
-            return outcome(SignatureVerdict.DigestMismatch, List.of(), mismatched.size() + " signature(s) found,"
-                    + " none for this digest and repository; they name " + String.join(", ", mismatched));
+            return outcome(
+                    SignatureVerdict.DigestMismatch,
+                    List.of(),
+                    mismatched.size() + " signature(s) found," + " none for this digest and repository; they name "
+                            + String.join(", ", mismatched));
         }
         return outcome(SignatureVerdict.Unsigned, List.of(), "no signature: neither a signature tag nor a referrer");
     }
@@ -96,8 +105,10 @@ public final class SignatureVerifier {
 
     /** What a signer wrote, fit for a message: no control characters, not too long. */
     private static String printable(String text) {
-        String shown = text.codePoints().filter(c -> c >= ' ' && c != 0x7f)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String shown = text.codePoints()
+                .filter(c -> c >= ' ' && c != 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return shown.length() > MAX_NAME ? shown.substring(0, MAX_NAME) + "…" : shown;
     }
 

@@ -12,9 +12,10 @@ public class FollowerRepository {
     public Uni<Boolean> anyInsecure(String sourceKey) {
         String query = "select exists (select 1 from followers f join scheduled_sources s on s.id = f.source_id"
                 + " where s.source_key = ?1 and f.insecure)";
-        return Panache.getSession().chain(session -> session.createNativeQuery(query, Boolean.class)
-                .setParameter(1, sourceKey)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(query, Boolean.class)
+                        .setParameter(1, sourceKey)
+                        .getSingleResult());
     }
 
     /**
@@ -24,9 +25,10 @@ public class FollowerRepository {
     public Uni<Boolean> anyInsecureInRepository(String registry, String repository) {
         String query = "select exists (select 1 from followers f join scheduled_sources s on s.id = f.source_id"
                 + " where s.registry = ?1 and s.repository = ?2 and f.insecure)";
-        return Panache.getSession().chain(session -> session.createNativeQuery(query, Boolean.class)
-                .setParameter(1, registry)
-                .setParameter(2, repository)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(query, Boolean.class)
+                        .setParameter(1, registry)
+                        .setParameter(2, repository)
+                        .getSingleResult());
     }
 }

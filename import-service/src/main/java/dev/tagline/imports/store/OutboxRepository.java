@@ -18,13 +18,14 @@ public class OutboxRepository {
     public Uni<Integer> add(UUID eventId, String key, EventType type, String payload, Instant now) {
         String insert = "insert into outbox (event_id, topic, record_key, type, subject, payload, created_at)"
                 + " values (?1, ?2, ?3, ?4, ?3, ?5, ?6) on conflict (event_id) do nothing";
-        return Panache.getSession().chain(session -> session.createNativeQuery(insert)
-                .setParameter(1, eventId)
-                .setParameter(2, type.topic())
-                .setParameter(3, key)
-                .setParameter(4, type.type())
-                .setParameter(5, payload)
-                .setParameter(6, now)
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(insert)
+                        .setParameter(1, eventId)
+                        .setParameter(2, type.topic())
+                        .setParameter(3, key)
+                        .setParameter(4, type.type())
+                        .setParameter(5, payload)
+                        .setParameter(6, now)
+                        .executeUpdate());
     }
 }

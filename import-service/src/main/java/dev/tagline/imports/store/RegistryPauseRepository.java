@@ -16,10 +16,11 @@ public class RegistryPauseRepository implements PanacheRepositoryBase<RegistryPa
         String upsert = "insert into registry_pauses (registry, paused_until) values (?1, ?2)"
                 + " on conflict (registry) do update set paused_until ="
                 + " greatest(registry_pauses.paused_until, excluded.paused_until)";
-        return getSession().chain(session -> session.createNativeQuery(upsert)
-                .setParameter(1, registry)
-                .setParameter(2, until)
-                .executeUpdate());
+        return getSession()
+                .chain(session -> session.createNativeQuery(upsert)
+                        .setParameter(1, registry)
+                        .setParameter(2, until)
+                        .executeUpdate());
     }
 
     public Uni<List<RegistryPause>> activeAt(Instant now) {

@@ -24,8 +24,11 @@ public class RetentionPruner {
     private final Duration outboxRetention;
     private final Duration appliedEventsRetention;
 
-    public RetentionPruner(RetentionDeletes deletes, RegistryPauseRepository pauses,
-            SignatureCheckRepository signatureChecks, ImportsConfig config) {
+    public RetentionPruner(
+            RetentionDeletes deletes,
+            RegistryPauseRepository pauses,
+            SignatureCheckRepository signatureChecks,
+            ImportsConfig config) {
         this.deletes = deletes;
         this.pauses = pauses;
         this.signatureChecks = signatureChecks;

@@ -47,8 +47,8 @@ public class ScheduleWrites {
             + " using unnest($1::text[], $2::text[], $3::text[]) as k(namespace, image_stream, tag)"
             + " where f.namespace = k.namespace and f.image_stream = k.image_stream and f.tag = k.tag";
 
-    private static final String LOCK_SOURCES = "select id from scheduled_sources where id = any($1) order by id"
-            + " for update";
+    private static final String LOCK_SOURCES =
+            "select id from scheduled_sources where id = any($1) order by id" + " for update";
 
     private static final String DELETE_UNFOLLOWED = "delete from scheduled_sources s where s.id = any($1)"
             + " and not exists (select 1 from followers f where f.source_id = s.id)";
@@ -58,24 +58,25 @@ public class ScheduleWrites {
             + " and s.insecure <> exists (select 1 from followers f where f.source_id = s.id and f.insecure)";
 
     /** A stream tag that follows a source now. */
-    public record Follow(StreamTagRef streamTag, long sourceId, boolean insecure) {
-    }
+    public record Follow(StreamTagRef streamTag, long sourceId, boolean insecure) {}
 
     /**
      * The rows of the sources, by source key.
      *
      * @param anyDue whether one of them is due now, as a source new to the schedule is
      */
-    public record EnsuredSources(Map<String, Long> idsByKey, boolean anyDue) {
-    }
+    public record EnsuredSources(Map<String, Long> idsByKey, boolean anyDue) {}
 
     /** The sources the stream tags follow now. */
     public Uni<Set<Long>> sourcesFollowedBy(SqlConnection connection, Collection<StreamTagRef> streamTags) {
-        return connection.preparedQuery(SOURCES_FOLLOWED_BY).execute(streamTagArrays(streamTags)).map(rows -> {
-            Set<Long> ids = new HashSet<>();
-            rows.forEach(row -> ids.add(row.getLong("source_id")));
-            return ids;
-        });
+        return connection
+                .preparedQuery(SOURCES_FOLLOWED_BY)
+                .execute(streamTagArrays(streamTags))
+                .map(rows -> {
+                    Set<Long> ids = new HashSet<>();
+                    rows.forEach(row -> ids.add(row.getLong("source_id")));
+                    return ids;
+                });
     }
 
     /**
@@ -83,13 +84,15 @@ public class ScheduleWrites {
      *
      * @param sources at most one per source key
      */
-    public Uni<EnsuredSources> ensureSources(SqlConnection connection, Collection<ImageReference> sources,
-            Instant now) {
+    public Uni<EnsuredSources> ensureSources(
+            SqlConnection connection, Collection<ImageReference> sources, Instant now) {
         if (sources.isEmpty()) {
             return Uni.createFrom().item(new EnsuredSources(Map.of(), false));
         }
-        return connection.preparedQuery(ENSURE_SOURCES)
-                .execute(Tuple.of(sources.stream().map(ImageReference::tagKey).toArray(String[]::new),
+        return connection
+                .preparedQuery(ENSURE_SOURCES)
+                .execute(Tuple.of(
+                        sources.stream().map(ImageReference::tagKey).toArray(String[]::new),
                         sources.stream().map(ImageReference::registry).toArray(String[]::new),
                         sources.stream().map(ImageReference::repository).toArray(String[]::new),
                         sources.stream().map(ImageReference::tag).toArray(String[]::new),
@@ -110,8 +113,10 @@ public class ScheduleWrites {
         if (follows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(FOLLOW)
-                .execute(Tuple.of(follows.stream().map(f -> f.streamTag().namespace()).toArray(String[]::new),
+        return connection
+                .preparedQuery(FOLLOW)
+                .execute(Tuple.of(
+                        follows.stream().map(f -> f.streamTag().namespace()).toArray(String[]::new),
                         follows.stream().map(f -> f.streamTag().imageStream()).toArray(String[]::new),
                         follows.stream().map(f -> f.streamTag().tag()).toArray(String[]::new),
                         follows.stream().map(Follow::sourceId).toArray(Long[]::new),
@@ -123,7 +128,10 @@ public class ScheduleWrites {
         if (streamTags.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(UNFOLLOW).execute(streamTagArrays(streamTags)).replaceWithVoid();
+        return connection
+                .preparedQuery(UNFOLLOW)
+                .execute(streamTagArrays(streamTags))
+                .replaceWithVoid();
     }
 
     /**
@@ -136,7 +144,9 @@ public class ScheduleWrites {
             return Uni.createFrom().voidItem();
         }
         Tuple ids = Tuple.of(sourceIds.toArray(Long[]::new));
-        return connection.preparedQuery(LOCK_SOURCES).execute(ids)
+        return connection
+                .preparedQuery(LOCK_SOURCES)
+                .execute(ids)
                 .chain(() -> connection.preparedQuery(DELETE_UNFOLLOWED).execute(ids))
                 .replaceWithVoid();
     }
@@ -146,12 +156,15 @@ public class ScheduleWrites {
         if (sourceIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(REFRESH_INSECURE).execute(Tuple.of(sourceIds.toArray(Long[]::new)))
+        return connection
+                .preparedQuery(REFRESH_INSECURE)
+                .execute(Tuple.of(sourceIds.toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 
     private static Tuple streamTagArrays(Collection<StreamTagRef> streamTags) {
-        return Tuple.of(streamTags.stream().map(StreamTagRef::namespace).toArray(String[]::new),
+        return Tuple.of(
+                streamTags.stream().map(StreamTagRef::namespace).toArray(String[]::new),
                 streamTags.stream().map(StreamTagRef::imageStream).toArray(String[]::new),
                 streamTags.stream().map(StreamTagRef::tag).toArray(String[]::new));
     }

@@ -18,12 +18,16 @@ public class ScheduledSourceRepository implements PanacheRepositoryBase<Schedule
 
     /** The row of a source, locked; null when nothing follows it. */
     public Uni<ScheduledSource> lockedByKey(String sourceKey) {
-        return find("sourceKey", sourceKey).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("sourceKey", sourceKey)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /** The row while the check {@code claimId} still holds it, locked; null when another claim or a removal won. */
     public Uni<ScheduledSource> lockedForClaim(long id, UUID claimId) {
-        return find("id = ?1 and claimId = ?2", id, claimId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("id = ?1 and claimId = ?2", id, claimId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /**
@@ -34,10 +38,11 @@ public class ScheduledSourceRepository implements PanacheRepositoryBase<Schedule
         String due = "select * from scheduled_sources s where s.next_check <= ?1"
                 + " and not exists (select 1 from registry_pauses p where p.registry = s.registry and p.paused_until > ?1)"
                 + " order by s.next_check limit ?2 for update skip locked";
-        return getSession().chain(session -> session.createNativeQuery(due, ScheduledSource.class)
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .getResultList());
+        return getSession()
+                .chain(session -> session.createNativeQuery(due, ScheduledSource.class)
+                        .setParameter(1, now)
+                        .setParameter(2, limit)
+                        .getResultList());
     }
 
     /** Gives a claimed row back unchecked, due again at {@code nextCheck}. */

@@ -17,11 +17,13 @@ import java.util.UUID;
 public class SignatureCheckRepository implements PanacheRepositoryBase<SignatureCheck, Long> {
 
     /** The image's row, created if new, locked. */
-    public Uni<SignatureCheck> lockedCreatingIfNew(String registry, String repository, String digest, String keys,
-            boolean insecure, Instant now) {
-        String insert = "insert into signature_checks (registry, repository, digest, trusted_keys, insecure, created_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (registry, repository, digest) do nothing";
-        return getSession().chain(session -> session.createNativeQuery(insert)
+    public Uni<SignatureCheck> lockedCreatingIfNew(
+            String registry, String repository, String digest, String keys, boolean insecure, Instant now) {
+        String insert =
+                "insert into signature_checks (registry, repository, digest, trusted_keys, insecure, created_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (registry, repository, digest) do nothing";
+        return getSession()
+                .chain(session -> session.createNativeQuery(insert)
                         .setParameter(1, registry)
                         .setParameter(2, repository)
                         .setParameter(3, digest)
@@ -30,12 +32,15 @@ public class SignatureCheckRepository implements PanacheRepositoryBase<Signature
                         .setParameter(6, now)
                         .executeUpdate())
                 .chain(() -> find("registry = ?1 and repository = ?2 and digest = ?3", registry, repository, digest)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult());
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResult());
     }
 
     /** The row while the re-check {@code claimId} still holds it, locked; null when a request or another claim won. */
     public Uni<SignatureCheck> lockedForClaim(long id, UUID claimId) {
-        return find("id = ?1 and claimId = ?2", id, claimId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("id = ?1 and claimId = ?2", id, claimId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /**
@@ -46,10 +51,11 @@ public class SignatureCheckRepository implements PanacheRepositoryBase<Signature
         String due = "select * from signature_checks c where c.next_check <= ?1"
                 + " and not exists (select 1 from registry_pauses p where p.registry = c.registry and p.paused_until > ?1)"
                 + " order by c.next_check limit ?2 for update skip locked";
-        return getSession().chain(session -> session.createNativeQuery(due, SignatureCheck.class)
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .getResultList());
+        return getSession()
+                .chain(session -> session.createNativeQuery(due, SignatureCheck.class)
+                        .setParameter(1, now)
+                        .setParameter(2, limit)
+                        .getResultList());
     }
 
     /**

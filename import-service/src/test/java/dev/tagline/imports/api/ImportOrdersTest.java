@@ -26,11 +26,11 @@ class ImportOrdersTest {
     void the_policies_a_request_names_go_to_the_target_and_insecure_applies_to_this_import_too() {
         ImportPolicy policy = new ImportPolicy(true, true, ImportPolicy.ImportMode.Legacy);
 
-        ImportOrder order = ImportOrders.of("team-a",
-                new ImageStreamImportRequest(FROM, "app:v1", policy, ReferencePolicy.Local));
+        ImportOrder order =
+                ImportOrders.of("team-a", new ImageStreamImportRequest(FROM, "app:v1", policy, ReferencePolicy.Local));
 
-        assertThat(order.eventTarget()).isEqualTo(
-                new RegistryTagChanged.Target("team-a", "app", "v1", policy, ReferencePolicy.Local));
+        assertThat(order.eventTarget())
+                .isEqualTo(new RegistryTagChanged.Target("team-a", "app", "v1", policy, ReferencePolicy.Local));
         assertThat(order.insecure()).isTrue();
     }
 }

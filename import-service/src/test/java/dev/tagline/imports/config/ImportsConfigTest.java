@@ -39,16 +39,25 @@ class ImportsConfigTest {
 
     @Test
     void the_defaults_and_the_local_stacks_values_are_read() {
-        ImportsConfig config = mapped(Map.of("tagline.imports.allowed-registries", "public,127.0.0.1",
-                "tagline.imports.interval", "30s", "tagline.imports.signatures.insecure-registries",
+        ImportsConfig config = mapped(Map.of(
+                "tagline.imports.allowed-registries",
+                "public,127.0.0.1",
+                "tagline.imports.interval",
+                "30s",
+                "tagline.imports.signatures.insecure-registries",
                 "127.0.0.1:5000,Registry.Local"));
         assertThat(config.allowedRegistries()).hasSize(2);
-        assertThat(config.signatures().insecureRegistries()).contains(List.of(new PlainHttpRegistry("127.0.0.1:5000"),
-                new PlainHttpRegistry("registry.local")));
+        assertThat(config.signatures().insecureRegistries())
+                .contains(List.of(new PlainHttpRegistry("127.0.0.1:5000"), new PlainHttpRegistry("registry.local")));
         assertThat(config.interval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.http().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.signatures().recheckAfter()).containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(2),
-                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6));
+        assertThat(config.signatures().recheckAfter())
+                .containsExactly(
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(10),
+                        Duration.ofHours(1),
+                        Duration.ofHours(6));
     }
 
     private static ImportsConfig mapped(Map<String, String> properties) {

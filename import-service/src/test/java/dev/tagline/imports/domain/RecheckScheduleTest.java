@@ -16,13 +16,17 @@ class RecheckScheduleTest {
 
     @Test
     void each_check_not_verified_waits_the_next_wait_and_the_last_one_ends_the_schedule() {
-        assertThat(RecheckSchedule.next(WAITS, NOW, 1, SignatureVerdict.Unsigned)).contains(NOW.plusSeconds(30));
-        assertThat(RecheckSchedule.next(WAITS, NOW, 2, SignatureVerdict.RegistryError)).contains(NOW.plusSeconds(120));
-        assertThat(RecheckSchedule.next(WAITS, NOW, 3, SignatureVerdict.UntrustedKey)).isEmpty();
+        assertThat(RecheckSchedule.next(WAITS, NOW, 1, SignatureVerdict.Unsigned))
+                .contains(NOW.plusSeconds(30));
+        assertThat(RecheckSchedule.next(WAITS, NOW, 2, SignatureVerdict.RegistryError))
+                .contains(NOW.plusSeconds(120));
+        assertThat(RecheckSchedule.next(WAITS, NOW, 3, SignatureVerdict.UntrustedKey))
+                .isEmpty();
     }
 
     @Test
     void a_verified_image_is_not_checked_again() {
-        assertThat(RecheckSchedule.next(WAITS, NOW, 1, SignatureVerdict.Verified)).isEmpty();
+        assertThat(RecheckSchedule.next(WAITS, NOW, 1, SignatureVerdict.Verified))
+                .isEmpty();
     }
 }

@@ -12,9 +12,16 @@ class AuthChallengeTest {
     @Test
     void a_bearer_challenge_gives_realm_service_and_scope() {
         assertThat(AuthChallenge.parse("Bearer realm=\"https://auth.docker.io/token\",service=\"registry.docker.io\","
-                + "scope=\"repository:library/nginx:pull\""))
-                .contains(new AuthChallenge("bearer", Map.of("realm", "https://auth.docker.io/token",
-                        "service", "registry.docker.io", "scope", "repository:library/nginx:pull")));
+                        + "scope=\"repository:library/nginx:pull\""))
+                .contains(new AuthChallenge(
+                        "bearer",
+                        Map.of(
+                                "realm",
+                                "https://auth.docker.io/token",
+                                "service",
+                                "registry.docker.io",
+                                "scope",
+                                "repository:library/nginx:pull")));
     }
 
     @Test
@@ -26,12 +33,14 @@ class AuthChallengeTest {
     @Test
     void spaces_escapes_and_unquoted_values_are_read() {
         assertThat(AuthChallenge.parse("  BEARER  Realm = https://auth.example/token , scope=\"a \\\"b\\\"\""))
-                .contains(new AuthChallenge("bearer", Map.of("realm", "https://auth.example/token", "scope", "a \"b\"")));
+                .contains(
+                        new AuthChallenge("bearer", Map.of("realm", "https://auth.example/token", "scope", "a \"b\"")));
     }
 
     @Test
     void only_the_first_challenge_is_taken() {
-        assertThat(AuthChallenge.parse("Bearer realm=\"https://a/token\", Basic realm=\"b\"").map(AuthChallenge::scheme))
+        assertThat(AuthChallenge.parse("Bearer realm=\"https://a/token\", Basic realm=\"b\"")
+                        .map(AuthChallenge::scheme))
                 .contains("bearer");
     }
 

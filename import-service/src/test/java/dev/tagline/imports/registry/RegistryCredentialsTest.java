@@ -10,7 +10,8 @@ class RegistryCredentialsTest {
 
     @Test
     void printing_credentials_or_the_configured_secret_masks_the_password() {
-        assertThat(new RegistryCredentials("puller", "pull-s3cret").toString()).contains("puller")
+        assertThat(new RegistryCredentials("puller", "pull-s3cret").toString())
+                .contains("puller")
                 .doesNotContain("pull-s3cret");
         assertThat(Secret.of("pull-s3cret").toString()).doesNotContain("pull-s3cret");
     }

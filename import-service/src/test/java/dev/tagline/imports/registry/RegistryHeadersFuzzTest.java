@@ -27,6 +27,7 @@ class RegistryHeadersFuzzTest {
     @FuzzTest
     void retry_after_gives_a_delay_that_is_never_negative_or_none(@NotNull String header) {
         Optional<Duration> delay = RetryAfter.parse(header, NOW);
-        delay.ifPresent(wait -> assertThat(wait.isNegative()).as("%s is negative", wait).isFalse());
+        delay.ifPresent(
+                wait -> assertThat(wait.isNegative()).as("%s is negative", wait).isFalse());
     }
 }

@@ -19,7 +19,10 @@ class ImportRequestsFuzzTest {
     @FuzzTest
     @DictionaryFile(resourcePath = "/fuzz/events.dict")
     void every_request_is_answered_or_dead_lettered_naming_its_field(@NotNull String text) {
-        RecordText.acceptedOrRefusedNamingAField(Topics.IMPORT_REQUESTS, text, record -> ImportRequestsRouter.validate(
-                CloudEventHeaders.fromHeaders(name -> RecordHeaders.last(record, name)), record.value()));
+        RecordText.acceptedOrRefusedNamingAField(
+                Topics.IMPORT_REQUESTS,
+                text,
+                record -> ImportRequestsRouter.validate(
+                        CloudEventHeaders.fromHeaders(name -> RecordHeaders.last(record, name)), record.value()));
     }
 }

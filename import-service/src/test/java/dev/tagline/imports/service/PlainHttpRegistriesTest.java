@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class PlainHttpRegistriesTest {
 
     private static final Set<String> LISTED = Stream.of("Registry.Local:5000", "127.0.0.1", "[::1]")
-            .map(value -> PlainHttpRegistry.of(value).entry()).collect(Collectors.toSet());
+            .map(value -> PlainHttpRegistry.of(value).entry())
+            .collect(Collectors.toSet());
 
     @Test
     void a_host_with_a_port_lists_that_port_and_a_host_alone_lists_every_port() {

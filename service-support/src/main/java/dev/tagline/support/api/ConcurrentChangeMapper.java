@@ -13,7 +13,8 @@ public class ConcurrentChangeMapper {
 
     @ServerExceptionMapper
     public Response concurrentChange(ConstraintViolationException e) {
-        return ApiError.response(Response.Status.CONFLICT, "a concurrent change won; read the current state and retry",
-                null).build();
+        return ApiError.response(
+                        Response.Status.CONFLICT, "a concurrent change won; read the current state and retry", null)
+                .build();
     }
 }

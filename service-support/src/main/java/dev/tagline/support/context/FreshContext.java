@@ -15,16 +15,15 @@ import java.util.function.Supplier;
  */
 public final class FreshContext {
 
-    private FreshContext() {
-    }
+    private FreshContext() {}
 
     /** The work's outcome, computed on a context of its own. */
     public static <T> Uni<T> call(Vertx vertx, Supplier<Uni<? extends T>> work) {
         return Uni.createFrom().emitter(emitter -> {
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> Uni.createFrom().<T>deferred(work)
-                    .subscribe().with(emitter::complete, emitter::fail));
+            context.runOnContext(
+                    ignored -> Uni.createFrom().<T>deferred(work).subscribe().with(emitter::complete, emitter::fail));
         });
     }
 

@@ -14,8 +14,7 @@ final class HostNames {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(.*\\.)?([0-9]+|0x[0-9a-f]*)");
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /** @throws IllegalArgumentException for anything but a plain host name */
     static String checked(String host) {
@@ -30,6 +29,7 @@ final class HostNames {
 
     /** Not a strict IP literal, yet read as an IPv4 address by some resolver. */
     static boolean isOtherAddressSpelling(String host) {
-        return !InetAddresses.isInetAddress(host) && NUMERIC_LAST_LABEL.matcher(host.toLowerCase(Locale.ROOT)).matches();
+        return !InetAddresses.isInetAddress(host)
+                && NUMERIC_LAST_LABEL.matcher(host.toLowerCase(Locale.ROOT)).matches();
     }
 }

@@ -20,10 +20,14 @@ public final class OutboundAllowList {
     public OutboundAllowList(String setting, List<OutboundRule> rules) {
         this.setting = setting;
         this.anyPublic = rules.stream().anyMatch(OutboundRule.AnyPublic.class::isInstance);
-        this.names = rules.stream().filter(OutboundRule.Named.class::isInstance).map(OutboundRule.Named.class::cast)
+        this.names = rules.stream()
+                .filter(OutboundRule.Named.class::isInstance)
+                .map(OutboundRule.Named.class::cast)
                 .toList();
-        this.addresses = rules.stream().filter(OutboundRule.Addressed.class::isInstance)
-                .map(OutboundRule.Addressed.class::cast).toList();
+        this.addresses = rules.stream()
+                .filter(OutboundRule.Addressed.class::isInstance)
+                .map(OutboundRule.Addressed.class::cast)
+                .toList();
     }
 
     /** Why the target may not be reached whatever it resolves to: a name no entry could let through. */
@@ -43,7 +47,8 @@ public final class OutboundAllowList {
         if (resolved.isEmpty()) {
             return Optional.of(target.host() + " resolves to no address");
         }
-        Optional<InetAddress> never = resolved.stream().filter(PublicAddresses::isNeverATarget).findFirst();
+        Optional<InetAddress> never =
+                resolved.stream().filter(PublicAddresses::isNeverATarget).findFirst();
         if (never.isPresent()) {
             return Optional.of(target.host() + " resolves to " + never.get().getHostAddress()
                     + ", an unspecified or multicast address, which is never allowed");
@@ -51,15 +56,18 @@ public final class OutboundAllowList {
         if (listsByName(target)) {
             return Optional.empty();
         }
-        return resolved.stream().filter(address -> !passes(address, target.port())).findFirst()
+        return resolved.stream()
+                .filter(address -> !passes(address, target.port()))
+                .findFirst()
                 .map(address -> target.host() + " resolves to the "
                         + (PublicAddresses.isPublic(address) ? "public" : "internal") + " address "
                         + address.getHostAddress() + ", which " + setting + " does not allow");
     }
 
     private boolean listsByName(OutboundTarget target) {
-        return names.stream().anyMatch(name -> name.matches(target.host(), target.port())
-                || name.matches(target.listedAs(), target.port()));
+        return names.stream()
+                .anyMatch(name ->
+                        name.matches(target.host(), target.port()) || name.matches(target.listedAs(), target.port()));
     }
 
     private boolean passes(InetAddress address, int port) {

@@ -34,8 +34,8 @@ public final class OutboundGuard {
     public Uni<InetAddress> admit(OutboundTarget target) {
         Optional<String> refused = allowList.refusalBeforeResolving(target);
         if (refused.isPresent()) {
-            return Uni.createFrom().failure(new OutboundTargetRefused(OutboundTargetRefused.Why.NOT_ALLOWED,
-                    refused.get()));
+            return Uni.createFrom()
+                    .failure(new OutboundTargetRefused(OutboundTargetRefused.Why.NOT_ALLOWED, refused.get()));
         }
         return resolve(target.host()).map(addresses -> {
             allowList.refusal(target, addresses).ifPresent(refusal -> {
@@ -51,8 +51,10 @@ public final class OutboundGuard {
         }
         // The JDK resolver blocks (and honours the hosts file, as users expect): on a worker, in parallel.
         return vertx.executeBlocking(() -> lookUp(host), false)
-                .ifNoItem().after(resolveTimeout)
-                .failWith(() -> new OutboundTargetRefused(OutboundTargetRefused.Why.TIMED_OUT,
+                .ifNoItem()
+                .after(resolveTimeout)
+                .failWith(() -> new OutboundTargetRefused(
+                        OutboundTargetRefused.Why.TIMED_OUT,
                         "resolving " + host + " took longer than " + resolveTimeout));
     }
 

@@ -15,8 +15,7 @@ public sealed interface OutboundRule {
     String GRAMMAR = "expected public, host[:port], *.domain[:port], an IP address[:port] or a CIDR range";
 
     /** Any host whose every address is public. */
-    record AnyPublic() implements OutboundRule {
-    }
+    record AnyPublic() implements OutboundRule {}
 
     /** A host by name, or with {@code subdomains} every host under that domain (not the domain itself). */
     record Named(String name, boolean subdomains, Integer port) implements OutboundRule {

@@ -4,7 +4,11 @@ package dev.tagline.support.egress;
 public class OutboundTargetRefused extends RuntimeException {
 
     /** Why: the allow-list refuses it, the name does not resolve, or resolving it took too long. */
-    public enum Why { NOT_ALLOWED, UNRESOLVED, TIMED_OUT }
+    public enum Why {
+        NOT_ALLOWED,
+        UNRESOLVED,
+        TIMED_OUT
+    }
 
     private final Why why;
 

@@ -16,34 +16,33 @@ import java.util.Optional;
 public final class PublicAddresses {
 
     private static final List<AddressRange> NOT_PUBLIC_IPV4 = ranges(
-            "0.0.0.0/8",          // "this network", 0.0.0.0 included
-            "10.0.0.0/8",         // private
-            "100.64.0.0/10",      // carrier-grade NAT
-            "127.0.0.0/8",        // loopback
-            "169.254.0.0/16",     // link-local, cloud metadata services included
-            "172.16.0.0/12",      // private
-            "192.0.0.0/24",       // IETF protocol assignments
-            "192.0.2.0/24",       // documentation
-            "192.88.99.0/24",     // 6to4 relay anycast, deprecated
-            "192.168.0.0/16",     // private
-            "198.18.0.0/15",      // benchmarking
-            "198.51.100.0/24",    // documentation
-            "203.0.113.0/24",     // documentation
-            "224.0.0.0/4",        // multicast
-            "240.0.0.0/4");       // reserved, broadcast included
+            "0.0.0.0/8", // "this network", 0.0.0.0 included
+            "10.0.0.0/8", // private
+            "100.64.0.0/10", // carrier-grade NAT
+            "127.0.0.0/8", // loopback
+            "169.254.0.0/16", // link-local, cloud metadata services included
+            "172.16.0.0/12", // private
+            "192.0.0.0/24", // IETF protocol assignments
+            "192.0.2.0/24", // documentation
+            "192.88.99.0/24", // 6to4 relay anycast, deprecated
+            "192.168.0.0/16", // private
+            "198.18.0.0/15", // benchmarking
+            "198.51.100.0/24", // documentation
+            "203.0.113.0/24", // documentation
+            "224.0.0.0/4", // multicast
+            "240.0.0.0/4"); // reserved, broadcast included
 
     /** Global unicast; everything else (loopback, ULA, link-local, multicast, discard…) is not public. */
     private static final AddressRange GLOBAL_UNICAST_IPV6 = AddressRange.parse("2000::/3");
 
     private static final List<AddressRange> NOT_PUBLIC_GLOBAL_IPV6 = ranges(
-            "2001::/23",          // IETF protocol assignments: benchmarking, ORCHID…
-            "2001:db8::/32",      // documentation
-            "3fff::/20");         // documentation
+            "2001::/23", // IETF protocol assignments: benchmarking, ORCHID…
+            "2001:db8::/32", // documentation
+            "3fff::/20"); // documentation
 
     private static final AddressRange NAT64 = AddressRange.parse("64:ff9b::/96");
 
-    private PublicAddresses() {
-    }
+    private PublicAddresses() {}
 
     public static boolean isPublic(InetAddress address) {
         if (address instanceof Inet4Address) {

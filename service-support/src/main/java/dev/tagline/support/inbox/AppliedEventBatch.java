@@ -26,8 +26,7 @@ public class AppliedEventBatch {
             + " on conflict do nothing returning source, event_id";
 
     /** An event by its CloudEvents identity, {@code (ce_source, ce_id)}. */
-    public record EventId(String source, String id) {
-    }
+    public record EventId(String source, String id) {}
 
     /**
      * Records the events as applied, in the connection's transaction.
@@ -35,12 +34,14 @@ public class AppliedEventBatch {
      * @return the events not applied before, in their order; an event that occurs twice in the batch is kept once,
      *     where it first occurs
      */
-    public <E> Uni<List<E>> recordFirstApplications(SqlConnection connection, List<E> events,
-            Function<E, EventId> idOf, Instant now) {
+    public <E> Uni<List<E>> recordFirstApplications(
+            SqlConnection connection, List<E> events, Function<E, EventId> idOf, Instant now) {
         List<EventId> ids = events.stream().map(idOf).toList();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        return connection.preparedQuery(RECORD_APPLIED)
-                .execute(Tuple.of(ids.stream().map(EventId::source).toArray(String[]::new),
+        return connection
+                .preparedQuery(RECORD_APPLIED)
+                .execute(Tuple.of(
+                        ids.stream().map(EventId::source).toArray(String[]::new),
                         ids.stream().map(EventId::id).toArray(String[]::new),
                         ids.stream().map(id -> at).toArray(OffsetDateTime[]::new)))
                 .map(rows -> {

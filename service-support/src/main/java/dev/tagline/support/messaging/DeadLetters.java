@@ -32,8 +32,8 @@ public final class DeadLetters {
     }
 
     public Uni<Void> send(ConsumerRecord<String, String> record, Throwable reason) {
-        LOG.errorf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                reason.toString());
+        LOG.errorf(
+                "Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason.toString());
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             headers.add(header);
@@ -49,10 +49,16 @@ public final class DeadLetters {
                 .withKey(record.key())
                 .withHeaders(headers)
                 .build();
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)))
-                .onFailure().invoke(failure -> LOG.warnf("Dead-lettering %s-%d@%d failed, retrying: %s",
+        return Uni.createFrom()
+                .deferred(() -> emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)))
+                .onFailure()
+                .invoke(failure -> LOG.warnf(
+                        "Dead-lettering %s-%d@%d failed, retrying: %s",
                         record.topic(), record.partition(), record.offset(), failure.toString()))
-                .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely();
+                .onFailure()
+                .retry()
+                .withBackOff(FIRST_RETRY, LONGEST_RETRY)
+                .indefinitely();
     }
 
     private static byte[] bytes(String text) {

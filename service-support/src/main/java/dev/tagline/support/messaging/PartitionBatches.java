@@ -35,9 +35,12 @@ public final class PartitionBatches<E> {
 
     /** @return whether any partition's {@link BatchSteps#apply} asked for follow-up work after commit */
     public Uni<Boolean> apply(ConsumerRecords<String, String> batch) {
-        return Multi.createFrom().iterable(batch.partitions())
-                .onItem().transformToUniAndConcatenate(partition -> applyPartition(partition, batch.records(partition)))
-                .collect().in(() -> new boolean[1], (changed, partitionChanged) -> changed[0] |= partitionChanged)
+        return Multi.createFrom()
+                .iterable(batch.partitions())
+                .onItem()
+                .transformToUniAndConcatenate(partition -> applyPartition(partition, batch.records(partition)))
+                .collect()
+                .in(() -> new boolean[1], (changed, partitionChanged) -> changed[0] |= partitionChanged)
                 .map(changed -> changed[0]);
     }
 
@@ -64,25 +67,32 @@ public final class PartitionBatches<E> {
         Uni<Void> deadLettered = rejected.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return deadLettered.chain(() -> applied)
+        return deadLettered
+                .chain(() -> applied)
                 .onFailure(failure -> !TransientRetry.isTransient(failure))
-                .recoverWithUni(failure -> deadLetters.send(valid.get(0), failure).replaceWith(false));
+                .recoverWithUni(
+                        failure -> deadLetters.send(valid.get(0), failure).replaceWith(false));
     }
 
     private Uni<Boolean> oneAtATime(List<ConsumerRecord<String, String>> records, List<E> events) {
-        return Multi.createFrom().range(0, records.size())
-                .onItem().transformToUniAndConcatenate(i -> TransientRetry.apply(
+        return Multi.createFrom()
+                .range(0, records.size())
+                .onItem()
+                .transformToUniAndConcatenate(i -> TransientRetry.apply(
                                 describe(records.get(i)), () -> steps.apply(List.of(events.get(i))), stuck)
                         .onFailure(failure -> !TransientRetry.isTransient(failure))
-                        .recoverWithUni(failure -> deadLetters.send(records.get(i), failure).replaceWith(false)))
-                .collect().in(() -> new boolean[1], (changed, recordChanged) -> changed[0] |= recordChanged)
+                        .recoverWithUni(failure ->
+                                deadLetters.send(records.get(i), failure).replaceWith(false)))
+                .collect()
+                .in(() -> new boolean[1], (changed, recordChanged) -> changed[0] |= recordChanged)
                 .map(changed -> changed[0]);
     }
 
     private static String describe(TopicPartition partition, List<ConsumerRecord<String, String>> records) {
         return records.size() == 1
                 ? describe(records.get(0))
-                : partition + "@" + records.get(0).offset() + ".." + records.get(records.size() - 1).offset();
+                : partition + "@" + records.get(0).offset() + ".."
+                        + records.get(records.size() - 1).offset();
     }
 
     private static String describe(ConsumerRecord<?, ?> record) {

@@ -6,8 +6,7 @@ import org.apache.kafka.common.header.Header;
 /** Reads Kafka record headers the way CloudEvents binding needs them: the last value wins. */
 public final class RecordHeaders {
 
-    private RecordHeaders() {
-    }
+    private RecordHeaders() {}
 
     /** The last value of a header, or null when the record has none. */
     public static byte[] last(ConsumerRecord<?, ?> record, String name) {

@@ -21,8 +21,7 @@ public class StuckRecordCheck implements HealthCheck {
 
     public static final Duration PATIENCE = Duration.ofMinutes(1);
 
-    private record Retrying(String record, String failure, Instant since) {
-    }
+    private record Retrying(String record, String failure, Instant since) {}
 
     private final String checkName;
     private final Clock clock;
@@ -38,8 +37,10 @@ public class StuckRecordCheck implements HealthCheck {
     }
 
     public void retrying(String record, Throwable failure) {
-        retryingByRecord.compute(record, (key, current) -> new Retrying(record, failure.toString(),
-                current != null ? current.since() : clock.instant()));
+        retryingByRecord.compute(
+                record,
+                (key, current) ->
+                        new Retrying(record, failure.toString(), current != null ? current.since() : clock.instant()));
     }
 
     public void done(String record) {
@@ -49,7 +50,8 @@ public class StuckRecordCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Optional<Retrying> longest = retryingByRecord.values().stream().min(Comparator.comparing(Retrying::since));
-        boolean stuck = longest.isPresent() && longest.get().since().plus(PATIENCE).isBefore(clock.instant());
+        boolean stuck =
+                longest.isPresent() && longest.get().since().plus(PATIENCE).isBefore(clock.instant());
         var response = HealthCheckResponse.named(checkName).status(!stuck);
         if (stuck) {
             Retrying current = longest.get();

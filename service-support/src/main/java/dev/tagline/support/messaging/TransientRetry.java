@@ -28,14 +28,14 @@ public final class TransientRetry {
      */
     private static final Set<String> PERMANENT_SQL_CLASSES = Set.of("22", "54");
 
-    private TransientRetry() {
-    }
+    private TransientRetry() {}
 
     /** Must be called on the record's Vert.x context; {@code stuck} shows a long retry in readiness. */
-    public static <T> Uni<T> apply(ConsumerRecord<?, ?> record, Supplier<Uni<? extends T>> application,
-            StuckRecordCheck stuck) {
+    public static <T> Uni<T> apply(
+            ConsumerRecord<?, ?> record, Supplier<Uni<? extends T>> application, StuckRecordCheck stuck) {
         return TransientRetry.<T>apply(describe(record), application, stuck)
-                .onFailure().invoke(failure -> LOG.errorf("Dead-lettering %s: %s", describe(record), failure));
+                .onFailure()
+                .invoke(failure -> LOG.errorf("Dead-lettering %s: %s", describe(record), failure));
     }
 
     /**
@@ -47,15 +47,20 @@ public final class TransientRetry {
         // Retries must run on this record's Vert.x context: Hibernate Reactive works nowhere else.
         var onThisContext = ContextAwareScheduler.delegatingTo(Infrastructure.getDefaultWorkerPool())
                 .withCurrentContext();
-        return Uni.createFrom().deferred(application)
+        return Uni.createFrom()
+                .deferred(application)
                 .onFailure(TransientRetry::isTransient)
                 .invoke(failure -> {
                     stuck.retrying(records, failure);
                     LOG.warnf("Applying %s failed, retrying: %s", records, failure.toString());
                 })
                 .onFailure(TransientRetry::isTransient)
-                .retry().withExecutor(onThisContext).withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
-                .onTermination().invoke(() -> stuck.done(records));
+                .retry()
+                .withExecutor(onThisContext)
+                .withBackOff(FIRST_RETRY, LONGEST_RETRY)
+                .indefinitely()
+                .onTermination()
+                .invoke(() -> stuck.done(records));
     }
 
     static boolean isTransient(Throwable failure) {

@@ -33,8 +33,8 @@ public final class OutboxRelayer {
     /** A batch is sent at once, so it must fit the emitter's buffer: the size each service gives its channel. */
     public static final int EMITTER_BUFFER = 1024;
 
-    private static final String OLDEST_UNPUBLISHED = "select " + OutboxRow.COLUMNS
-            + " from outbox where published_at is null order by id limit $1";
+    private static final String OLDEST_UNPUBLISHED =
+            "select " + OutboxRow.COLUMNS + " from outbox where published_at is null order by id limit $1";
     private static final String MARK_PUBLISHED = "update outbox set published_at = $1 where id = any($2)";
 
     /**
@@ -44,8 +44,8 @@ public final class OutboxRelayer {
      * @param runTimeout how long one batch may take before it is abandoned
      * @param leaderLockId the advisory lock that elects the service's relaying replica, distinct per service
      */
-    public record Settings(String configPrefix, int batchSize, String eventSource, Duration runTimeout,
-            long leaderLockId) {
+    public record Settings(
+            String configPrefix, int batchSize, String eventSource, Duration runTimeout, long leaderLockId) {
 
         public Settings {
             if (batchSize < 1 || batchSize > EMITTER_BUFFER) {
@@ -74,15 +74,18 @@ public final class OutboxRelayer {
 
     /** A failed run gives the lead up, since its session may be broken; the next run asks for it again. */
     private Uni<Void> relayAll() {
-        return leadership.session()
+        return leadership
+                .session()
                 .chain(session -> session == null ? Uni.createFrom().voidItem() : relayAllOn(session))
-                .onFailure().call(leadership::resign);
+                .onFailure()
+                .call(leadership::resign);
     }
 
     private Uni<Void> relayAllOn(SqlConnection session) {
-        return relayBatch(session).chain(relayed -> relayed == settings.batchSize()
-                ? relayAllOn(session)
-                : Uni.createFrom().voidItem());
+        return relayBatch(session)
+                .chain(relayed -> relayed == settings.batchSize()
+                        ? relayAllOn(session)
+                        : Uni.createFrom().voidItem());
     }
 
     /**
@@ -92,13 +95,16 @@ public final class OutboxRelayer {
      * @return how many messages were relayed
      */
     private Uni<Integer> relayBatch(SqlConnection session) {
-        return session.preparedQuery(OLDEST_UNPUBLISHED).execute(Tuple.of(settings.batchSize()))
+        return session.preparedQuery(OLDEST_UNPUBLISHED)
+                .execute(Tuple.of(settings.batchSize()))
                 .chain(rows -> {
                     List<OutboxRow> batch = new ArrayList<>(rows.size());
                     rows.forEach(row -> batch.add(OutboxRow.from(row)));
                     return publish(session, batch);
                 })
-                .ifNoItem().after(settings.runTimeout()).fail();
+                .ifNoItem()
+                .after(settings.runTimeout())
+                .fail();
     }
 
     private Uni<Integer> publish(SqlConnection session, List<OutboxRow> batch) {
@@ -107,7 +113,9 @@ public final class OutboxRelayer {
         }
         Long[] ids = batch.stream().map(OutboxRow::id).toArray(Long[]::new);
         OffsetDateTime now = OffsetDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC);
-        return Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+        return Uni.join()
+                .all(batch.stream().map(this::send).toList())
+                .andFailFast()
                 .chain(() -> session.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(now, ids)))
                 .replaceWith(batch.size());
     }

@@ -31,17 +31,20 @@ final class RelayLeadership {
         if (held != null) {
             return Uni.createFrom().item(held);
         }
-        return pool.getConnection().chain(connection -> connection
-                .preparedQuery("select pg_try_advisory_lock($1)").execute(Tuple.of(lockId))
-                .map(rows -> rows.iterator().next().getBoolean(0))
-                .onFailure().call(connection::close)
-                .chain(won -> {
-                    if (won) {
-                        session = connection;
-                        return Uni.createFrom().item(connection);
-                    }
-                    return connection.close().replaceWith((SqlConnection) null);
-                }));
+        return pool.getConnection()
+                .chain(connection -> connection
+                        .preparedQuery("select pg_try_advisory_lock($1)")
+                        .execute(Tuple.of(lockId))
+                        .map(rows -> rows.iterator().next().getBoolean(0))
+                        .onFailure()
+                        .call(connection::close)
+                        .chain(won -> {
+                            if (won) {
+                                session = connection;
+                                return Uni.createFrom().item(connection);
+                            }
+                            return connection.close().replaceWith((SqlConnection) null);
+                        }));
     }
 
     /**
@@ -55,8 +58,10 @@ final class RelayLeadership {
             return Uni.createFrom().voidItem();
         }
         session = null;
-        return held.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(lockId))
-                .onFailure().recoverWithNull()
+        return held.preparedQuery("select pg_advisory_unlock($1)")
+                .execute(Tuple.of(lockId))
+                .onFailure()
+                .recoverWithNull()
                 .chain(held::close);
     }
 }

@@ -19,32 +19,35 @@ class OutboundAllowListTest {
 
     @ParameterizedTest(name = "{0} lets {1}:{2} at {3} through: {4}")
     @CsvSource({
-            "127.0.0.1,          127.0.0.1,          5000, 127.0.0.1,   true",
-            "127.0.0.1,          localhost,          5000, 127.0.0.1,   true",
-            "127.0.0.1,          hooks.example.com,  443,  8.8.8.8,     false",
-            "127.0.0.1:5000,     127.0.0.1,          5000, 127.0.0.1,   true",
-            "127.0.0.1:5000,     127.0.0.1,          5001, 127.0.0.1,   false",
-            "10.0.0.0/8,         ci.internal,        443,  10.20.30.40, true",
-            "10.0.0.0/8,         ci.internal,        443,  11.0.0.1,    false",
-            "fd00::/8,           ci.internal,        443,  fd00::5,     true",
-            "[fd00::5]:5000,     fd00::5,            5000, fd00::5,     true",
-            "fd00::5,            fd00::5,            80,   fd00::5,     true",
-            "ci.internal,        ci.internal,        443,  10.20.30.40, true",
-            "registry.corp:5000, registry.corp,      5000, 10.0.0.1,    true",
-            "registry.corp:5000, registry.corp,      5001, 10.0.0.1,    false",
-            "*.corp.example,     hooks.corp.example, 443,  192.168.0.9, true",
-            "*.corp.example,     corp.example,       443,  192.168.0.9, false",
-            "*.corp.example,     corp.example.net,   443,  192.168.0.9, false",
-            "*.corp.example:8443, a.corp.example,    8443, 192.168.0.9, true",
-            "*.corp.example:8443, a.corp.example,    443,  192.168.0.9, false",
-            "public,             ci.internal,        443,  10.0.0.1,    false",
-            "public,             hooks.example.com,  443,  8.8.8.8,     true",
-            "ci.internal,        ci.internal,        443,  0.0.0.0,     false",
-            "0.0.0.0/0,          ci.internal,        443,  224.0.0.1,   false"})
-    void listed_names_addresses_and_ranges_pass_and_nothing_else(String entry, String host, int port, String address,
-            boolean passes) {
+        "127.0.0.1,          127.0.0.1,          5000, 127.0.0.1,   true",
+        "127.0.0.1,          localhost,          5000, 127.0.0.1,   true",
+        "127.0.0.1,          hooks.example.com,  443,  8.8.8.8,     false",
+        "127.0.0.1:5000,     127.0.0.1,          5000, 127.0.0.1,   true",
+        "127.0.0.1:5000,     127.0.0.1,          5001, 127.0.0.1,   false",
+        "10.0.0.0/8,         ci.internal,        443,  10.20.30.40, true",
+        "10.0.0.0/8,         ci.internal,        443,  11.0.0.1,    false",
+        "fd00::/8,           ci.internal,        443,  fd00::5,     true",
+        "[fd00::5]:5000,     fd00::5,            5000, fd00::5,     true",
+        "fd00::5,            fd00::5,            80,   fd00::5,     true",
+        "ci.internal,        ci.internal,        443,  10.20.30.40, true",
+        "registry.corp:5000, registry.corp,      5000, 10.0.0.1,    true",
+        "registry.corp:5000, registry.corp,      5001, 10.0.0.1,    false",
+        "*.corp.example,     hooks.corp.example, 443,  192.168.0.9, true",
+        "*.corp.example,     corp.example,       443,  192.168.0.9, false",
+        "*.corp.example,     corp.example.net,   443,  192.168.0.9, false",
+        "*.corp.example:8443, a.corp.example,    8443, 192.168.0.9, true",
+        "*.corp.example:8443, a.corp.example,    443,  192.168.0.9, false",
+        "public,             ci.internal,        443,  10.0.0.1,    false",
+        "public,             hooks.example.com,  443,  8.8.8.8,     true",
+        "ci.internal,        ci.internal,        443,  0.0.0.0,     false",
+        "0.0.0.0/0,          ci.internal,        443,  224.0.0.1,   false"
+    })
+    void listed_names_addresses_and_ranges_pass_and_nothing_else(
+            String entry, String host, int port, String address, boolean passes) {
         OutboundAllowList list = list(entry);
-        assertThat(list.refusal(OutboundTarget.of(host, port), List.of(ip(address))).isEmpty()).isEqualTo(passes);
+        assertThat(list.refusal(OutboundTarget.of(host, port), List.of(ip(address)))
+                        .isEmpty())
+                .isEqualTo(passes);
     }
 
     @ParameterizedTest
@@ -53,7 +56,8 @@ class OutboundAllowListTest {
         OutboundAllowList list = list(entry, "8.8.8.8");
         assertThat(list.refusal(OutboundTarget.of("mixed.example.com", 443), List.of(ip("8.8.8.8"), ip("127.0.0.1"))))
                 .hasValueSatisfying(refusal -> assertThat(refusal)
-                        .contains("internal address 127.0.0.1").contains(SETTING));
+                        .contains("internal address 127.0.0.1")
+                        .contains(SETTING));
     }
 
     @Test
@@ -68,7 +72,8 @@ class OutboundAllowListTest {
     void without_public_or_an_address_entry_an_unlisted_name_is_refused_before_any_lookup() {
         assertThat(list("registry.corp").refusalBeforeResolving(OutboundTarget.of("quay.io", 443)))
                 .hasValue("quay.io is not allowed by " + SETTING);
-        assertThat(list("127.0.0.1").refusalBeforeResolving(OutboundTarget.of("quay.io", 443))).isEmpty();
+        assertThat(list("127.0.0.1").refusalBeforeResolving(OutboundTarget.of("quay.io", 443)))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -79,8 +84,22 @@ class OutboundAllowListTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1:*", "*", "10.0.0.0/33", "10.0.0.0/x", "http://registry.corp", "a b",
-            "quay.io:http", "*quay.io", "0177.0.0.1", "2130706433", "registry.corp:0", "registry.corp:70000", "[::1"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1:*",
+                "*",
+                "10.0.0.0/33",
+                "10.0.0.0/x",
+                "http://registry.corp",
+                "a b",
+                "quay.io:http",
+                "*quay.io",
+                "0177.0.0.1",
+                "2130706433",
+                "registry.corp:0",
+                "registry.corp:70000",
+                "[::1"
+            })
     void an_unreadable_entry_is_refused_with_the_entry_named(String entry) {
         assertThatThrownBy(() -> OutboundRule.parse(entry))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -94,7 +113,8 @@ class OutboundAllowListTest {
     }
 
     private static OutboundAllowList list(String... entries) {
-        return new OutboundAllowList(SETTING, Arrays.stream(entries).map(OutboundRule::parse).toList());
+        return new OutboundAllowList(
+                SETTING, Arrays.stream(entries).map(OutboundRule::parse).toList());
     }
 
     private static InetAddress ip(String literal) {

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StuckRecordCheckTest {
 
-    private final StuckRecordCheck check = new StuckRecordCheck("some-topic consumer") {
-    };
+    private final StuckRecordCheck check = new StuckRecordCheck("some-topic consumer") {};
 
     @Test
     void a_consumer_retrying_nothing_is_ready_under_its_own_name() {
@@ -57,7 +56,8 @@ class StuckRecordCheckTest {
         HealthCheckResponse response = concurrent.call();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(response.getData().orElseThrow()).containsEntry("record", "some-topic-0@7")
+        assertThat(response.getData().orElseThrow())
+                .containsEntry("record", "some-topic-0@7")
                 .containsEntry("last failure", "java.lang.IllegalStateException: database still down");
     }
 

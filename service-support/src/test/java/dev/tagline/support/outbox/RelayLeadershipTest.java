@@ -101,14 +101,22 @@ class RelayLeadershipTest {
     }
 
     private static int backendPid(SqlConnection session) {
-        return await(session.query("select pg_backend_pid()").execute()).iterator().next().getInteger(0);
+        return await(session.query("select pg_backend_pid()").execute())
+                .iterator()
+                .next()
+                .getInteger(0);
     }
 
     /** The backends holding the session-level advisory lock; a bigint key is split into classid and objid. */
     private List<Integer> holdersOf(long lockId) {
-        return jdbc.strings("select pid from pg_locks where locktype = 'advisory' and granted and objsubid = 1"
-                + " and (classid::bigint << 32 | objid::bigint) = ?::bigint", String.valueOf(lockId))
-                .stream().map(Integer::valueOf).toList();
+        return jdbc
+                .strings(
+                        "select pid from pg_locks where locktype = 'advisory' and granted and objsubid = 1"
+                                + " and (classid::bigint << 32 | objid::bigint) = ?::bigint",
+                        String.valueOf(lockId))
+                .stream()
+                .map(Integer::valueOf)
+                .toList();
     }
 
     private static <T> T await(Uni<T> uni) {

@@ -23,13 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NotificationSender implements AutoCloseable {
 
     /** A push the gateway answered 202: this digest was pushed to this registry tag. */
-    record Accepted(String repository, String tag, String digest) {
-    }
+    record Accepted(String repository, String tag, String digest) {}
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final URI gateway;
     private final String token;
     private final String registryHost;
@@ -38,6 +38,7 @@ final class NotificationSender implements AutoCloseable {
     private final AtomicLong refusals = new AtomicLong();
     /** Pushed and not yet accepted. */
     private final AtomicLong pending = new AtomicLong();
+
     private final Thread sender;
     private volatile boolean stopping;
 
@@ -84,19 +85,25 @@ final class NotificationSender implements AutoCloseable {
             while (!stopping && !send(next)) {
                 refusals.incrementAndGet();
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0
+                        ? LONGEST_BACKOFF
+                        : backoff.multipliedBy(2);
             }
         }
     }
 
     private boolean send(Accepted push) {
-        String envelope = DistributionPushes.envelope(eventIdOf(push), "tagline-faults", registryHost,
-                push.repository(), push.tag(), push.digest());
-        HttpRequest request = HttpRequest.newBuilder(gateway).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", DistributionPushes.MEDIA_TYPE).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
+        String envelope = DistributionPushes.envelope(
+                eventIdOf(push), "tagline-faults", registryHost, push.repository(), push.tag(), push.digest());
+        HttpRequest request = HttpRequest.newBuilder(gateway)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", DistributionPushes.MEDIA_TYPE)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
                 accepted.add(push);
                 pending.decrementAndGet();

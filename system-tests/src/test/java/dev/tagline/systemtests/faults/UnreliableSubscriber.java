@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UnreliableSubscriber implements AutoCloseable {
 
     /** What arrived for one trigger's action on one digest. */
-    record Arrivals(Set<String> webhookIds, boolean delivered) {
-    }
+    record Arrivals(Set<String> webhookIds, boolean delivered) {}
 
     private final String secret;
     private final Duration hang;
@@ -68,15 +67,22 @@ final class UnreliableSubscriber implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
             String webhookId = headers.getFirst("webhook-id");
-            if (!StandardWebhooks.isSigned(secret, webhookId, headers.getFirst("webhook-timestamp"), body,
+            if (!StandardWebhooks.isSigned(
+                    secret,
+                    webhookId,
+                    headers.getFirst("webhook-timestamp"),
+                    body,
                     headers.getFirst("webhook-signature"))) {
                 badSignatures.incrementAndGet();
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
             JsonNode event = EventJson.mapper().readTree(body);
-            String key = event.at("/data/trigger/name").asText() + "@" + event.at("/data/image/digest").asText();
-            webhookIds.computeIfAbsent(key, ignored -> ConcurrentHashMap.newKeySet()).add(webhookId);
+            String key = event.at("/data/trigger/name").asText() + "@"
+                    + event.at("/data/image/digest").asText();
+            webhookIds
+                    .computeIfAbsent(key, ignored -> ConcurrentHashMap.newKeySet())
+                    .add(webhookId);
             if (attempt % 20 == 0) {
                 Thread.sleep(hang.toMillis());
                 exchange.sendResponseHeaders(204, -1);

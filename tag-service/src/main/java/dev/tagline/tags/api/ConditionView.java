@@ -11,13 +11,18 @@ public record ConditionView(String type, String status, String reason, String me
     static final String HELD = "Held";
 
     static ConditionView of(TagCondition condition) {
-        return new ConditionView(condition.type, condition.status, condition.reason, condition.message,
-                condition.lastTransitionTime);
+        return new ConditionView(
+                condition.type, condition.status, condition.reason, condition.message, condition.lastTransitionTime);
     }
 
     static ConditionView held(StreamTag tag) {
-        return new ConditionView(HELD, "True", "RolledBack", "held by a rollback since generation "
-                + tag.holdGeneration + ": its source is recorded in history as held items, not followed, until "
-                + "the hold is released", tag.heldSince);
+        return new ConditionView(
+                HELD,
+                "True",
+                "RolledBack",
+                "held by a rollback since generation "
+                        + tag.holdGeneration + ": its source is recorded in history as held items, not followed, until "
+                        + "the hold is released",
+                tag.heldSince);
     }
 }

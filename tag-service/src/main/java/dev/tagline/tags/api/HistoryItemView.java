@@ -11,20 +11,31 @@ import java.time.Instant;
  *     at this image, but the tag does not point at it
  * @param verification the signature verdict under the tag's image policy; null for a tag under none
  */
-public record HistoryItemView(Instant created, String dockerImageReference, String image, long generation,
-        TagChangeCause cause, boolean held, VerificationView verification) {
+public record HistoryItemView(
+        Instant created,
+        String dockerImageReference,
+        String image,
+        long generation,
+        TagChangeCause cause,
+        boolean held,
+        VerificationView verification) {
 
     /**
      * @param verdict {@code Verified}, {@code Pending}, or why a check refused the image: {@code Unsigned},
      *     {@code UntrustedKey}, {@code DigestMismatch}, {@code RegistryError}
      * @param keyFingerprint the policy key that verified it
      */
-    public record VerificationView(String verdict, String keyFingerprint, String message) {
-    }
+    public record VerificationView(String verdict, String keyFingerprint, String message) {}
 
     static HistoryItemView of(HistoryItem item) {
-        return new HistoryItemView(item.created, item.dockerImageReference, item.digest, item.generation, item.cause,
-                item.held, item.verification == null
+        return new HistoryItemView(
+                item.created,
+                item.dockerImageReference,
+                item.digest,
+                item.generation,
+                item.cause,
+                item.held,
+                item.verification == null
                         ? null
                         : new VerificationView(item.verification, item.verificationKey, item.verificationMessage));
     }

@@ -8,5 +8,4 @@ import java.util.List;
  * @param streams stream names, or {@code ["*"]} for every stream of the namespace
  * @param publicKeys PEM public keys ({@code -----BEGIN PUBLIC KEY-----}); a signature verifying with any one suffices
  */
-public record ImagePolicyRequest(List<String> streams, List<String> publicKeys) {
-}
+public record ImagePolicyRequest(List<String> streams, List<String> publicKeys) {}

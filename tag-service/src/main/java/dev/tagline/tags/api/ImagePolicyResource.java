@@ -44,17 +44,19 @@ public class ImagePolicyResource {
     @GET
     @Path("{name}")
     public Uni<ImagePolicyView> get(@PathParam("ns") String namespace, @PathParam("name") String name) {
-        return service.get(PathNames.namespace(namespace), PathNames.stream(name)).map(ImagePolicyView::of);
+        return service.get(PathNames.namespace(namespace), PathNames.stream(name))
+                .map(ImagePolicyView::of);
     }
 
     /** Creates (201) or replaces (200) the policy. */
     @PUT
     @Path("{name}")
     @RequiresRole(Role.ADMIN)
-    @Operation(summary = "Create or replace an image policy: the tags of its streams move only to images signed by "
-            + "one of its public keys")
-    public Uni<Response> put(@PathParam("ns") String namespace, @PathParam("name") String name,
-            ImagePolicyRequest request) {
+    @Operation(
+            summary = "Create or replace an image policy: the tags of its streams move only to images signed by "
+                    + "one of its public keys")
+    public Uni<Response> put(
+            @PathParam("ns") String namespace, @PathParam("name") String name, ImagePolicyRequest request) {
         String ns = PathNames.namespace(namespace);
         String policyName = PathNames.stream(name);
         ImagePolicyRequest body = RequestBodies.required(request);
@@ -63,7 +65,8 @@ public class ImagePolicyResource {
             ImagePolicyView view = ImagePolicyView.of(stored.policy());
             return stored.created()
                     ? Response.created(URI.create("/api/v1/namespaces/" + ns + "/imagepolicies/" + policyName))
-                            .entity(view).build()
+                            .entity(view)
+                            .build()
                     : Response.ok(view).build();
         });
     }

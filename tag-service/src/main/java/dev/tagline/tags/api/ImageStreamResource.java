@@ -41,7 +41,8 @@ public class ImageStreamResource {
         return service.create(ns, name, request.tags())
                 .chain(() -> views.get(ns, name))
                 .map(view -> Response.created(URI.create("/api/v1/namespaces/" + ns + "/imagestreams/" + name))
-                        .entity(view).build());
+                        .entity(view)
+                        .build());
     }
 
     @GET
@@ -58,8 +59,8 @@ public class ImageStreamResource {
     /** Replaces the stream's spec tags, creating the stream when missing. */
     @PUT
     @Path("{name}")
-    public Uni<ImageStreamView> replace(@PathParam("ns") String namespace, @PathParam("name") String name,
-            ImageStreamRequest request) {
+    public Uni<ImageStreamView> replace(
+            @PathParam("ns") String namespace, @PathParam("name") String name, ImageStreamRequest request) {
         String ns = PathNames.namespace(namespace);
         String streamName = PathNames.stream(name);
         ImageStreamRequest body = RequestBodies.required(request);

@@ -33,8 +33,8 @@ public class ImageStreamTagResource {
     private final ImageStreamViews views;
     private final OtherNamespaces otherNamespaces;
 
-    public ImageStreamTagResource(ImageStreamService service, Rollbacks rollbacks, ImageStreamViews views,
-            OtherNamespaces otherNamespaces) {
+    public ImageStreamTagResource(
+            ImageStreamService service, Rollbacks rollbacks, ImageStreamViews views, OtherNamespaces otherNamespaces) {
         this.service = service;
         this.rollbacks = rollbacks;
         this.views = views;
@@ -46,32 +46,34 @@ public class ImageStreamTagResource {
      * @param before the {@code continue} value of the previous page
      */
     @GET
-    public Uni<ImageStreamTagView> get(@PathParam("ns") String namespace, @PathParam("name") String name,
-            @QueryParam("limit") String limit, @QueryParam("before") String before) {
+    public Uni<ImageStreamTagView> get(
+            @PathParam("ns") String namespace,
+            @PathParam("name") String name,
+            @QueryParam("limit") String limit,
+            @QueryParam("before") String before) {
         String ns = PathNames.namespace(namespace);
         StreamTagRef streamTag = PathNames.streamTag(ns, name);
         long pageSize = QueryNumbers.parse("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
-        Long beforeGeneration = before == null || before.isBlank()
-                ? null
-                : QueryNumbers.parse("before", before, 0, 1, Long.MAX_VALUE);
+        Long beforeGeneration =
+                before == null || before.isBlank() ? null : QueryNumbers.parse("before", before, 0, 1, Long.MAX_VALUE);
         return views.tag(streamTag, beforeGeneration, (int) pageSize);
     }
 
     /** Creates or replaces the spec tag; the stream is created when missing. */
     @PUT
-    public Uni<ImageStreamTagView> put(@PathParam("ns") String namespace, @PathParam("name") String name,
-            TagSpec spec) {
+    public Uni<ImageStreamTagView> put(
+            @PathParam("ns") String namespace, @PathParam("name") String name, TagSpec spec) {
         String ns = PathNames.namespace(namespace);
         StreamTagRef streamTag = PathNames.streamTag(ns, name);
         TagSpec body = RequestBodies.required(spec);
         if (body.name() != null && !body.name().equals(streamTag.tag())) {
-            throw new InvalidRequestException("name", "the body names tag " + body.name() + " but the path " + streamTag.tag());
+            throw new InvalidRequestException(
+                    "name", "the body names tag " + body.name() + " but the path " + streamTag.tag());
         }
-        TagSpec named = new TagSpec(streamTag.tag(), body.from(), body.reference(), body.referencePolicy(),
-                body.importPolicy());
+        TagSpec named = new TagSpec(
+                streamTag.tag(), body.from(), body.reference(), body.referencePolicy(), body.importPolicy());
         otherNamespaces.requireForSpec(named, ns, "");
-        return service.putTag(ns, streamTag.imageStream(), named)
-                .chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
+        return service.putTag(ns, streamTag.imageStream(), named).chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
     }
 
     /** Removes the tag; the images of its history stay findable by digest. */
@@ -79,20 +81,23 @@ public class ImageStreamTagResource {
     public Uni<Response> delete(@PathParam("ns") String namespace, @PathParam("name") String name) {
         String ns = PathNames.namespace(namespace);
         StreamTagRef streamTag = PathNames.streamTag(ns, name);
-        return service.deleteTag(ns, streamTag.imageStream(), streamTag.tag()).map(ignored -> Response.noContent().build());
+        return service.deleteTag(ns, streamTag.imageStream(), streamTag.tag())
+                .map(ignored -> Response.noContent().build());
     }
 
     /** Points the tag at an earlier item of its history again; with {@code hold}, keeps it there until released. */
     @POST
     @Path("rollback")
-    @Operation(summary = "Roll the tag back to an earlier history item, by image digest or generation; with hold, "
-            + "later observations of its source are recorded but do not move it until released")
-    public Uni<ImageStreamTagView> rollback(@PathParam("ns") String namespace, @PathParam("name") String name,
-            RollbackRequest request) {
+    @Operation(
+            summary = "Roll the tag back to an earlier history item, by image digest or generation; with hold, "
+                    + "later observations of its source are recorded but do not move it until released")
+    public Uni<ImageStreamTagView> rollback(
+            @PathParam("ns") String namespace, @PathParam("name") String name, RollbackRequest request) {
         String ns = PathNames.namespace(namespace);
         StreamTagRef streamTag = PathNames.streamTag(ns, name);
         RollbackRequest body = RequestBodies.required(request);
-        return rollbacks.rollback(streamTag, body.target(), body.hold())
+        return rollbacks
+                .rollback(streamTag, body.target(), body.hold())
                 .chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
     }
 
@@ -104,7 +109,6 @@ public class ImageStreamTagResource {
     public Uni<ImageStreamTagView> release(@PathParam("ns") String namespace, @PathParam("name") String name) {
         String ns = PathNames.namespace(namespace);
         StreamTagRef streamTag = PathNames.streamTag(ns, name);
-        return rollbacks.release(streamTag)
-                .chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
+        return rollbacks.release(streamTag).chain(() -> views.tag(streamTag, null, DEFAULT_PAGE));
     }
 }

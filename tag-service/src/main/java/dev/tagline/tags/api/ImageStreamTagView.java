@@ -12,8 +12,15 @@ import java.util.List;
  * @param hold null unless the tag is held
  * @param nextPage the {@code before} value that fetches the next page of history, null on the last page
  */
-public record ImageStreamTagView(String namespace, String name, TagSpec tag, Image image, Long generation,
-        List<HistoryItemView> history, List<ConditionView> conditions, Hold hold,
+public record ImageStreamTagView(
+        String namespace,
+        String name,
+        TagSpec tag,
+        Image image,
+        Long generation,
+        List<HistoryItemView> history,
+        List<ConditionView> conditions,
+        Hold hold,
         @JsonProperty("continue") Long nextPage) {
 
     /**
@@ -21,8 +28,7 @@ public record ImageStreamTagView(String namespace, String name, TagSpec tag, Ima
      *
      * @param dockerImageReference in the source registry, or on the pull-through host for reference policy Local
      */
-    public record Image(String digest, String dockerImageReference, String mediaType, Long size) {
-    }
+    public record Image(String digest, String dockerImageReference, String mediaType, Long size) {}
 
     /**
      * A hold: the tag stays where a rollback put it while what its source is seen at is recorded as held items.
@@ -30,6 +36,5 @@ public record ImageStreamTagView(String namespace, String name, TagSpec tag, Ima
      * @param generation held items above this generation are what a release moves the tag to
      * @param pending the newest such item, null while there is none
      */
-    public record Hold(Instant since, long generation, HistoryItemView pending) {
-    }
+    public record Hold(Instant since, long generation, HistoryItemView pending) {}
 }

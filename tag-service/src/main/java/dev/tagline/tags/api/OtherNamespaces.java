@@ -58,8 +58,9 @@ public class OtherNamespaces {
      */
     void requireForSpec(TagSpec spec, String namespace, String prefix) {
         TagReference from = spec == null ? null : spec.from();
-        boolean followsAStream = from != null && (from.kind() == TagReference.Kind.ImageStreamTag
-                || from.kind() == TagReference.Kind.ImageStreamImage);
+        boolean followsAStream = from != null
+                && (from.kind() == TagReference.Kind.ImageStreamTag
+                        || from.kind() == TagReference.Kind.ImageStreamImage);
         if (followsAStream && from.namespace() != null && !from.namespace().equals(namespace)) {
             access.require(from.namespace(), Role.VIEW, prefix + "from.namespace");
         }

@@ -8,8 +8,7 @@ import dev.tagline.events.reference.ResourceNames;
 /** Validates names taken from request paths: namespaces and streams are DNS-1123 labels, tags follow the tag grammar. */
 final class PathNames {
 
-    private PathNames() {
-    }
+    private PathNames() {}
 
     static String namespace(String value) {
         return label("namespace", value);
@@ -42,7 +41,10 @@ final class PathNames {
             throw new InvalidRequestException("name", "an image stream image is named stream@digest, got " + value);
         }
         try {
-            return new String[] {stream(value.substring(0, at)), Digest.parse(value.substring(at + 1)).toString()};
+            return new String[] {
+                stream(value.substring(0, at)),
+                Digest.parse(value.substring(at + 1)).toString()
+            };
         } catch (InvalidReferenceException e) {
             throw new InvalidRequestException("digest", e.getMessage());
         }

@@ -34,14 +34,17 @@ public class TagOperationResource {
      * {@code edit} in the path's namespace, {@code view} in the source's and {@code edit} in every destination's.
      */
     @POST
-    @Operation(summary = "Tag from a DockerImage, an ImageStreamTag (snapshot, or alias) or an ImageStreamImage "
-            + "into one or more [namespace/]stream:tag destinations, atomically")
+    @Operation(
+            summary = "Tag from a DockerImage, an ImageStreamTag (snapshot, or alias) or an ImageStreamImage "
+                    + "into one or more [namespace/]stream:tag destinations, atomically")
     public Uni<List<ImageStreamTagView>> tag(@PathParam("ns") String namespace, TagRequest request) {
         String ns = PathNames.namespace(namespace);
         TagCommand command = RequestBodies.required(request).command(ns);
         otherNamespaces.requireFor(command, ns);
-        return operations.tag(command)
-                .chain(destinations -> Sequentially.map(destinations, destination -> views.tag(destination, null,
-                        ImageStreamTagResource.DEFAULT_PAGE)));
+        return operations
+                .tag(command)
+                .chain(destinations -> Sequentially.map(
+                        destinations,
+                        destination -> views.tag(destination, null, ImageStreamTagResource.DEFAULT_PAGE)));
     }
 }

@@ -27,8 +27,15 @@ import java.util.Set;
  * @param importMode for a DockerImage: Legacy (default) or PreserveOriginal
  * @param referencePolicy Source (default) or Local: pull specs name the pull-through host
  */
-public record TagRequest(TagReference from, List<String> to, boolean alias, boolean reference, boolean scheduled,
-        boolean insecure, ImportPolicy.ImportMode importMode, ReferencePolicy referencePolicy) {
+public record TagRequest(
+        TagReference from,
+        List<String> to,
+        boolean alias,
+        boolean reference,
+        boolean scheduled,
+        boolean insecure,
+        ImportPolicy.ImportMode importMode,
+        ReferencePolicy referencePolicy) {
 
     /** Enough for any real promotion, small enough that one request is one short transaction. */
     static final int MAX_DESTINATIONS = 100;
@@ -40,14 +47,16 @@ public record TagRequest(TagReference from, List<String> to, boolean alias, bool
         }
         TagSource source = switch (from.kind()) {
             case DockerImage -> dockerImage();
-            case ImageStreamTag -> new TagSource.FromStreamTag(
-                    StreamNames.streamTag(sourceNamespace(namespace), from.name(), "from.name"));
-            case ImageStreamImage -> new TagSource.FromStreamImage(
-                    StreamNames.streamImage(sourceNamespace(namespace), from.name(), "from.name"));
+            case ImageStreamTag ->
+                new TagSource.FromStreamTag(
+                        StreamNames.streamTag(sourceNamespace(namespace), from.name(), "from.name"));
+            case ImageStreamImage ->
+                new TagSource.FromStreamImage(
+                        StreamNames.streamImage(sourceNamespace(namespace), from.name(), "from.name"));
         };
         if (alias && from.kind() != TagReference.Kind.ImageStreamTag) {
-            throw new InvalidRequestException("alias", "an alias follows an image stream tag: from.kind must be "
-                    + "ImageStreamTag");
+            throw new InvalidRequestException(
+                    "alias", "an alias follows an image stream tag: from.kind must be " + "ImageStreamTag");
         }
         if (from.kind() != TagReference.Kind.DockerImage) {
             dockerImageOnly("reference", reference);
@@ -55,7 +64,11 @@ public record TagRequest(TagReference from, List<String> to, boolean alias, bool
             dockerImageOnly("insecure", insecure);
             dockerImageOnly("importMode", importMode != null);
         }
-        return new TagCommand(source, destinations(namespace), alias, reference,
+        return new TagCommand(
+                source,
+                destinations(namespace),
+                alias,
+                reference,
                 new ImportPolicy(scheduled, insecure, importMode),
                 referencePolicy == null ? ReferencePolicy.Source : referencePolicy);
     }

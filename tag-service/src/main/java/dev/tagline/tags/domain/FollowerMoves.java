@@ -6,8 +6,6 @@ import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.SignatureCheckRequested.TrustedKey;
 import dev.tagline.events.StreamImage;
 import dev.tagline.events.TagChangeCause;
-import dev.tagline.tags.service.TagMover;
-import dev.tagline.tags.service.TagPointer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,8 +53,7 @@ public final class FollowerMoves {
     }
 
     /** One first-time observation of a registry tag. */
-    public record Observation(ImageObservation observation, String mediaType) {
-    }
+    public record Observation(ImageObservation observation, String mediaType) {}
 
     private final PullSpecs pullSpecs;
     private final Instant now;
@@ -78,22 +75,31 @@ public final class FollowerMoves {
      * @param policies the policies of the streams' namespaces
      * @param verifiedKeys by image reference ({@code registry/repository@digest}), the keys checks verified it with
      */
-    public FollowerMoves(PullSpecs pullSpecs, Instant now, Map<Long, ImageStream> streams, List<TagState> tags,
-            PolicyRules policies, Map<String, Set<String>> verifiedKeys) {
+    public FollowerMoves(
+            PullSpecs pullSpecs,
+            Instant now,
+            Map<Long, ImageStream> streams,
+            List<TagState> tags,
+            PolicyRules policies,
+            Map<String, Set<String>> verifiedKeys) {
         this.pullSpecs = pullSpecs;
         this.now = now;
         this.streams = streams;
         this.policies = policies;
         this.verifiedKeys = verifiedKeys;
         List<TagState> ordered = new ArrayList<>(tags);
-        ordered.sort(Comparator.comparing((TagState state) -> state.tag.streamId).thenComparing(s -> s.tag.name));
+        ordered.sort(
+                Comparator.comparing((TagState state) -> state.tag.streamId).thenComparing(s -> s.tag.name));
         for (TagState state : ordered) {
             if (state.tag.sourceKey != null) {
-                followersBySource.computeIfAbsent(state.tag.sourceKey, key -> new ArrayList<>()).add(state);
+                followersBySource
+                        .computeIfAbsent(state.tag.sourceKey, key -> new ArrayList<>())
+                        .add(state);
             }
             if (state.tag.fromKind == dev.tagline.events.TagReference.Kind.ImageStreamTag) {
-                aliasesBySource.computeIfAbsent(state.tag.fromNamespace + "/" + state.tag.fromName,
-                        key -> new ArrayList<>()).add(state);
+                aliasesBySource
+                        .computeIfAbsent(state.tag.fromNamespace + "/" + state.tag.fromName, key -> new ArrayList<>())
+                        .add(state);
             }
         }
     }
@@ -102,7 +108,8 @@ public final class FollowerMoves {
     public void observe(Observation seen) {
         ImageObservation observation = seen.observation();
         ImagePointer image = new ImagePointer(observation.digest().toString(), observation.dockerImageReference());
-        for (TagState follower : followersBySource.getOrDefault(observation.source().tagKey(), List.of())) {
+        for (TagState follower :
+                followersBySource.getOrDefault(observation.source().tagKey(), List.of())) {
             if (follower.hasConditions) {
                 conditionsToClear.add(follower.tag.id);
             }
@@ -116,8 +123,14 @@ public final class FollowerMoves {
         if (state.tag.held()) {
             // Compared with the newest item, held or not, so that a source seen again at the same image adds nothing.
             if (!image.digest().equals(state.recordedDigest)) {
-                HistoryItem item = HistoryItem.of(state.tag, nextGeneration(stream), image.digest(),
-                        image.dockerImageReference(), cause, now, true);
+                HistoryItem item = HistoryItem.of(
+                        state.tag,
+                        nextGeneration(stream),
+                        image.digest(),
+                        image.dockerImageReference(),
+                        cause,
+                        now,
+                        true);
                 if (!keys.isEmpty()) {
                     // Judged now, so that a release moves the tag only to a verified item.
                     item.judged(verification(image, keys).orElseGet(() -> {
@@ -145,16 +158,28 @@ public final class FollowerMoves {
             verifiedConditionsToClear.add(state.tag.id);
         }
         long generation = nextGeneration(stream);
-        HistoryItem item = HistoryItem.of(state.tag, generation, image.digest(), image.dockerImageReference(), cause,
-                now, false);
+        HistoryItem item =
+                HistoryItem.of(state.tag, generation, image.digest(), image.dockerImageReference(), cause, now, false);
         history.add(verification == null ? item : item.judged(verification));
-        ImagePointer previous = state.current == null ? null : new ImagePointer(state.current.digest(),
-                pullSpecs.of(stream, state.tag, state.current.digest(), state.current.dockerImageReference()));
-        ImageStreamTagUpdated updated = new ImageStreamTagUpdated(stream.namespace, stream.name, state.tag.name,
-                generation, new StreamImage(image.digest(),
-                        pullSpecs.of(stream, state.tag, image.digest(), image.dockerImageReference()), mediaType),
-                previous, cause, now);
-        events.add(OutboxMessage.of(EventType.IMAGESTREAM_TAG_UPDATED, updated.streamTag().key(), updated, now));
+        ImagePointer previous = state.current == null
+                ? null
+                : new ImagePointer(
+                        state.current.digest(),
+                        pullSpecs.of(stream, state.tag, state.current.digest(), state.current.dockerImageReference()));
+        ImageStreamTagUpdated updated = new ImageStreamTagUpdated(
+                stream.namespace,
+                stream.name,
+                state.tag.name,
+                generation,
+                new StreamImage(
+                        image.digest(),
+                        pullSpecs.of(stream, state.tag, image.digest(), image.dockerImageReference()),
+                        mediaType),
+                previous,
+                cause,
+                now);
+        events.add(OutboxMessage.of(
+                EventType.IMAGESTREAM_TAG_UPDATED, updated.streamTag().key(), updated, now));
         state.current = image;
         state.recordedDigest = image.digest();
         // A tag moves at most once per observation, so that even a cycle that slipped past the check at creation ends.
@@ -176,24 +201,38 @@ public final class FollowerMoves {
      * The tag stays where it is: the observation is recorded as a held item waiting for a verdict, shown on the tag,
      * and a check is asked for. A source seen again at the image it already waits on adds nothing.
      */
-    private void awaitVerdict(TagState state, ImageStream stream, ImagePointer image, TagChangeCause cause,
-            List<TrustedKey> keys) {
+    private void awaitVerdict(
+            TagState state, ImageStream stream, ImagePointer image, TagChangeCause cause, List<TrustedKey> keys) {
         if (image.digest().equals(state.recordedDigest)) {
             return;
         }
-        history.add(HistoryItem.of(state.tag, nextGeneration(stream), image.digest(), image.dockerImageReference(),
-                cause, now, true).judged(Verification.pending()));
+        history.add(HistoryItem.of(
+                        state.tag,
+                        nextGeneration(stream),
+                        image.digest(),
+                        image.dockerImageReference(),
+                        cause,
+                        now,
+                        true)
+                .judged(Verification.pending()));
         state.recordedDigest = image.digest();
         verifiedConditionsToClear.remove(state.tag.id);
-        pendingConditions.put(state.tag.id, TagCondition.of(state.tag.id, TagCondition.VERIFIED, "False",
-                Verification.PENDING, "waiting for a signature check of " + image.digest(), now));
+        pendingConditions.put(
+                state.tag.id,
+                TagCondition.of(
+                        state.tag.id,
+                        TagCondition.VERIFIED,
+                        "False",
+                        Verification.PENDING,
+                        "waiting for a signature check of " + image.digest(),
+                        now));
         requestCheck(image, keys);
     }
 
     /** One request per image for the whole batch, with the keys of every tag waiting on it. */
     private void requestCheck(ImagePointer image, List<TrustedKey> keys) {
-        Map<String, TrustedKey> requested = checksToRequest.computeIfAbsent(image.dockerImageReference(),
-                reference -> new LinkedHashMap<>());
+        Map<String, TrustedKey> requested =
+                checksToRequest.computeIfAbsent(image.dockerImageReference(), reference -> new LinkedHashMap<>());
         keys.forEach(key -> requested.putIfAbsent(key.fingerprint(), key));
     }
 
@@ -225,8 +264,8 @@ public final class FollowerMoves {
     /** The signature checks to ask for, one per image; each call makes new outbox rows, to be written once. */
     public List<OutboxMessage> checkRequests() {
         List<OutboxMessage> requests = new ArrayList<>();
-        checksToRequest.forEach((reference, keys) -> requests.add(
-                SignedImage.of(reference).checkRequest(keys.values(), now)));
+        checksToRequest.forEach(
+                (reference, keys) -> requests.add(SignedImage.of(reference).checkRequest(keys.values(), now)));
         return requests;
     }
 

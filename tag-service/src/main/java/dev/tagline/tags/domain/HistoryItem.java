@@ -74,8 +74,14 @@ public class HistoryItem extends PanacheEntityBase {
         return new ImagePointer(digest, dockerImageReference);
     }
 
-    public static HistoryItem of(StreamTag tag, long generation, String digest, String dockerImageReference,
-            TagChangeCause cause, Instant created, boolean held) {
+    public static HistoryItem of(
+            StreamTag tag,
+            long generation,
+            String digest,
+            String dockerImageReference,
+            TagChangeCause cause,
+            Instant created,
+            boolean held) {
         HistoryItem item = new HistoryItem();
         item.streamId = tag.streamId;
         item.streamTagId = tag.id;

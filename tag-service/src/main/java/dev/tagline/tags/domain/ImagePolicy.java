@@ -38,7 +38,6 @@ public class ImagePolicy extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-
     public void apply(ValidPolicy valid) {
         streamsJson = EventJson.write(valid.streams());
         publicKeysJson = EventJson.write(valid.keys());

@@ -14,10 +14,10 @@ public final class ImagePolicyValidator {
 
     /** Bounded so that every check request, which carries all keys in PEM, stays small. */
     public static final int MAX_KEYS = 8;
+
     public static final int MAX_STREAMS = 100;
 
-    private ImagePolicyValidator() {
-    }
+    private ImagePolicyValidator() {}
 
     public static ValidPolicy validate(List<String> streams, List<String> publicKeys) {
         return new ValidPolicy(streams(streams), keys(publicKeys));

@@ -27,7 +27,8 @@ public class IntegratedRegistries {
             return Optional.empty();
         }
         String[] path = source.repository().split("/");
-        if (path.length != 2 || ResourceNames.dns1123LabelProblem(path[0]).isPresent()
+        if (path.length != 2
+                || ResourceNames.dns1123LabelProblem(path[0]).isPresent()
                 || ResourceNames.dns1123LabelProblem(path[1]).isPresent()) {
             return Optional.empty();
         }

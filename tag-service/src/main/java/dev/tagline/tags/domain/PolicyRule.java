@@ -9,7 +9,9 @@ public record PolicyRule(String namespace, List<String> streams, List<TrustedKey
 
     /** From the stored columns of {@code image_policies}, JSON arrays. */
     public static PolicyRule of(String namespace, String streamsJson, String publicKeysJson) {
-        return new PolicyRule(namespace, List.of(EventJson.read(streamsJson, String[].class)),
+        return new PolicyRule(
+                namespace,
+                List.of(EventJson.read(streamsJson, String[].class)),
                 List.of(EventJson.read(publicKeysJson, TrustedKey[].class)));
     }
 

@@ -38,8 +38,10 @@ public class PullSpecs {
     /** @throws InvalidSpecException when the policy is {@code Local} and no pull-through host is configured */
     public void requireAvailable(ReferencePolicy policy, String field) {
         if (policy == ReferencePolicy.Local && pullThroughHost.isEmpty()) {
-            throw new InvalidSpecException(field, "reference policy Local needs a pull-through host, and none is "
-                    + "configured (tagline.tags.pull-through-host)");
+            throw new InvalidSpecException(
+                    field,
+                    "reference policy Local needs a pull-through host, and none is "
+                            + "configured (tagline.tags.pull-through-host)");
         }
     }
 

@@ -8,15 +8,19 @@ import java.util.function.Function;
 /** Runs one step per element, one after the other: a reactive session allows one operation at a time. */
 public final class Sequentially {
 
-    private Sequentially() {
-    }
+    private Sequentially() {}
 
     public static <T, R> Uni<List<R>> map(List<T> elements, Function<T, Uni<R>> step) {
-        return Multi.createFrom().iterable(elements).onItem().<R>transformToUniAndConcatenate(step::apply)
-                .collect().asList();
+        return Multi.createFrom()
+                .iterable(elements)
+                .onItem()
+                .<R>transformToUniAndConcatenate(step::apply)
+                .collect()
+                .asList();
     }
 
     public static <T> Uni<Void> forEach(List<T> elements, Function<T, Uni<?>> step) {
-        return map(elements, element -> step.apply(element).replaceWith(Boolean.TRUE)).replaceWithVoid();
+        return map(elements, element -> step.apply(element).replaceWith(Boolean.TRUE))
+                .replaceWithVoid();
     }
 }

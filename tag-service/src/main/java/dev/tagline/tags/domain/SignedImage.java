@@ -20,7 +20,8 @@ public record SignedImage(String registry, String repository, String digest) {
         if (reference.digest() == null) {
             throw new IllegalArgumentException("a history item's pull spec has a digest: " + dockerImageReference);
         }
-        return new SignedImage(reference.registry(), reference.repository(), reference.digest().toString());
+        return new SignedImage(
+                reference.registry(), reference.repository(), reference.digest().toString());
     }
 
     /** {@code registry/repository@digest}: the pull spec history items record, and the Kafka key of checks. */
@@ -30,8 +31,8 @@ public record SignedImage(String registry, String repository, String digest) {
 
     /** The outbox row that asks the import-service to check this image's signatures with these keys. */
     public OutboxMessage checkRequest(Collection<TrustedKey> keys, Instant now) {
-        SignatureCheckRequested requested = new SignatureCheckRequested(registry, repository, digest, List.copyOf(keys),
-                now);
+        SignatureCheckRequested requested =
+                new SignatureCheckRequested(registry, repository, digest, List.copyOf(keys), now);
         return OutboxMessage.of(EventType.SIGNATURE_CHECK_REQUESTED, requested.key(), requested, now);
     }
 }

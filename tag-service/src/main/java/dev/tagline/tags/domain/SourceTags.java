@@ -11,8 +11,7 @@ import dev.tagline.events.reference.ResourceNames;
 /** Reads what a registry event names, rejecting what can never be applied, before any database work. */
 public final class SourceTags {
 
-    private SourceTags() {
-    }
+    private SourceTags() {}
 
     /**
      * The registry tag, canonical, so that {@code docker.io/nginx} and {@code nginx} follow the same source.

@@ -14,8 +14,7 @@ import java.util.Set;
 /** Checks spec tags from users and works out the registry tag a DockerImage spec follows. */
 public final class SpecTagValidator {
 
-    private SpecTagValidator() {
-    }
+    private SpecTagValidator() {}
 
     /**
      * @param field how the client wrote the spec's place, e.g. {@code tags[0]}, or empty for a lone spec
@@ -75,11 +74,20 @@ public final class SpecTagValidator {
         if (spec.from().kind() == TagReference.Kind.DockerImage) {
             return valid;
         }
-        TagSpec explicit = new TagSpec(spec.name(), new TagReference(spec.from().kind(),
-                spec.from().namespace() == null ? namespace : spec.from().namespace(), spec.from().name()),
-                spec.reference(), spec.referencePolicy(), spec.importPolicy());
+        TagSpec explicit = new TagSpec(
+                spec.name(),
+                new TagReference(
+                        spec.from().kind(),
+                        spec.from().namespace() == null
+                                ? namespace
+                                : spec.from().namespace(),
+                        spec.from().name()),
+                spec.reference(),
+                spec.referencePolicy(),
+                spec.importPolicy());
         if (existing.isEmpty() || !existing.get().equals(explicit)) {
-            throw new InvalidSpecException((field.isEmpty() ? "" : field + ".") + "from.kind",
+            throw new InvalidSpecException(
+                    (field.isEmpty() ? "" : field + ".") + "from.kind",
                     "a tag follows another image stream's tag or image only by a tag operation "
                             + "(POST /api/v1/namespaces/{namespace}/imagestreamtags); here it may only be kept as it is");
         }
@@ -93,7 +101,8 @@ public final class SpecTagValidator {
         for (int i = 0; i < specs.size(); i++) {
             valid.add(validate(specs.get(i), "tags[" + i + "]"));
             if (!names.add(specs.get(i).name())) {
-                throw new InvalidSpecException("tags[" + i + "].name", "tag " + specs.get(i).name() + " appears twice");
+                throw new InvalidSpecException(
+                        "tags[" + i + "].name", "tag " + specs.get(i).name() + " appears twice");
             }
         }
         return valid;

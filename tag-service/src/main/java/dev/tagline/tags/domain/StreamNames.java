@@ -11,8 +11,7 @@ import dev.tagline.events.reference.ResourceNames;
  */
 public final class StreamNames {
 
-    private StreamNames() {
-    }
+    private StreamNames() {}
 
     /** A namespace or stream name: a DNS-1123 label. */
     public static String label(String value, String field) {
@@ -40,7 +39,9 @@ public final class StreamNames {
             throw new InvalidSpecException(field, "an image stream image is named stream@digest, got " + value);
         }
         try {
-            return new StreamImageRef(namespace, label(value.substring(0, at), field),
+            return new StreamImageRef(
+                    namespace,
+                    label(value.substring(0, at), field),
                     Digest.parse(value.substring(at + 1)).toString());
         } catch (InvalidReferenceException e) {
             throw new InvalidSpecException(field, e.getMessage());

@@ -97,7 +97,8 @@ public class StreamTag extends PanacheEntityBase {
 
     /** Whether this tag follows the stream tag {@code stream:tag} of the namespace. */
     public boolean isAliasOf(String namespace, String streamTag) {
-        return fromKind == TagReference.Kind.ImageStreamTag && namespace.equals(fromNamespace)
+        return fromKind == TagReference.Kind.ImageStreamTag
+                && namespace.equals(fromNamespace)
                 && streamTag.equals(fromName);
     }
 
@@ -124,7 +125,11 @@ public class StreamTag extends PanacheEntityBase {
         if (fromKind == null) {
             return Optional.empty();
         }
-        return Optional.of(new TagSpec(name, new TagReference(fromKind, fromNamespace, fromName), reference,
-                referencePolicy, new ImportPolicy(importScheduled, importInsecure, importMode)));
+        return Optional.of(new TagSpec(
+                name,
+                new TagReference(fromKind, fromNamespace, fromName),
+                reference,
+                referencePolicy,
+                new ImportPolicy(importScheduled, importInsecure, importMode)));
     }
 }

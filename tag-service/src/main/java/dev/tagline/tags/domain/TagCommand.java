@@ -12,6 +12,10 @@ import java.util.List;
  * @param reference for a DockerImage source: record the pointer without importing the image
  * @param importPolicy for a DockerImage source: how importers treat it
  */
-public record TagCommand(TagSource from, List<StreamTagRef> to, boolean alias, boolean reference,
-        ImportPolicy importPolicy, ReferencePolicy referencePolicy) {
-}
+public record TagCommand(
+        TagSource from,
+        List<StreamTagRef> to,
+        boolean alias,
+        boolean reference,
+        ImportPolicy importPolicy,
+        ReferencePolicy referencePolicy) {}

@@ -42,8 +42,8 @@ public class TagCondition extends PanacheEntityBase {
     @Column(name = "last_transition_time")
     public Instant lastTransitionTime;
 
-    public static TagCondition of(Long streamTagId, String type, String status, String reason, String message,
-            Instant now) {
+    public static TagCondition of(
+            Long streamTagId, String type, String status, String reason, String message, Instant now) {
         TagCondition condition = new TagCondition();
         condition.streamTagId = streamTagId;
         condition.type = type;

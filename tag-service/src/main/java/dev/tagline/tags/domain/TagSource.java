@@ -11,14 +11,11 @@ public sealed interface TagSource {
      *
      * @param name as the client wrote it, which the spec keeps
      */
-    record FromDockerImage(String name, ImageReference reference) implements TagSource {
-    }
+    record FromDockerImage(String name, ImageReference reference) implements TagSource {}
 
     /** Another stream tag: its image now (a snapshot), or the tag itself as it moves (an alias). */
-    record FromStreamTag(StreamTagRef tag) implements TagSource {
-    }
+    record FromStreamTag(StreamTagRef tag) implements TagSource {}
 
     /** An image from any tag history of a stream. */
-    record FromStreamImage(StreamImageRef image) implements TagSource {
-    }
+    record FromStreamImage(StreamImageRef image) implements TagSource {}
 }

@@ -7,5 +7,4 @@ import dev.tagline.events.TagSpec;
  *
  * @param sourceKey the canonical registry tag it follows, null when it follows a fixed digest
  */
-public record ValidSpec(TagSpec spec, String sourceKey) {
-}
+public record ValidSpec(TagSpec spec, String sourceKey) {}

@@ -42,8 +42,10 @@ public class VerifiedImage extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(registry, key.registry)
-                    && Objects.equals(repository, key.repository) && Objects.equals(digest, key.digest)
+            return other instanceof Key key
+                    && Objects.equals(registry, key.registry)
+                    && Objects.equals(repository, key.repository)
+                    && Objects.equals(digest, key.digest)
                     && Objects.equals(keyFingerprint, key.keyFingerprint);
         }
 

@@ -1,8 +1,8 @@
 package dev.tagline.tags.messaging;
 
 import dev.tagline.events.Topics;
-import dev.tagline.tags.config.TagsConfig;
 import dev.tagline.support.outbox.OutboxRelayer;
+import dev.tagline.tags.config.TagsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Vertx;
@@ -28,11 +28,22 @@ public class OutboxRelay {
 
     private final OutboxRelayer relayer;
 
-    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
-            MutinyEmitter<String> emitter, Pool pool, Vertx vertx, TagsConfig config) {
-        this.relayer = new OutboxRelayer(emitter, pool, vertx, new OutboxRelayer.Settings(
-                "tagline.tags.outbox", config.outbox().batchSize(),
-                config.outbox().eventSource(), config.outbox().runTimeout(), RELAY_LEADER_LOCK));
+    public OutboxRelay(
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = OutboxRelayer.EMITTER_BUFFER)
+                    MutinyEmitter<String> emitter,
+            Pool pool,
+            Vertx vertx,
+            TagsConfig config) {
+        this.relayer = new OutboxRelayer(
+                emitter,
+                pool,
+                vertx,
+                new OutboxRelayer.Settings(
+                        "tagline.tags.outbox",
+                        config.outbox().batchSize(),
+                        config.outbox().eventSource(),
+                        config.outbox().runTimeout(),
+                        RELAY_LEADER_LOCK));
     }
 
     /** Asks for a relay run; a request made while one runs starts another when it ends. */

@@ -30,8 +30,11 @@ public class RegistryTagEventsConsumer {
     private final PartitionBatches<RegistryEventApplier.Valid> batches;
     private final OutboxRelay relay;
 
-    public RegistryTagEventsConsumer(RegistryEventApplier applier, OutboxRelay relay,
-            @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters, @Readiness StuckRecordCheck stuck) {
+    public RegistryTagEventsConsumer(
+            RegistryEventApplier applier,
+            OutboxRelay relay,
+            @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters,
+            @Readiness StuckRecordCheck stuck) {
         this.batches = new PartitionBatches<>(applier, new DeadLetters(deadLetters), stuck);
         this.relay = relay;
     }

@@ -37,16 +37,18 @@ public class AffectedTags {
      *
      * @param follower concerned only because it follows the source, which a concurrent change may undo
      */
-    public record Affected(ImageStream stream, StreamTag tag, boolean follower) {
-    }
+    public record Affected(ImageStream stream, StreamTag tag, boolean follower) {}
 
     private final ImageStreamRepository streams;
     private final StreamTagRepository tags;
     private final IntegratedRegistries integratedRegistries;
     private final SpecTags specTags;
 
-    public AffectedTags(ImageStreamRepository streams, StreamTagRepository tags,
-            IntegratedRegistries integratedRegistries, SpecTags specTags) {
+    public AffectedTags(
+            ImageStreamRepository streams,
+            StreamTagRepository tags,
+            IntegratedRegistries integratedRegistries,
+            SpecTags specTags) {
         this.streams = streams;
         this.tags = tags;
         this.integratedRegistries = integratedRegistries;
@@ -62,7 +64,8 @@ public class AffectedTags {
         Uni<Optional<StreamTag>> targetTag = target == null
                 ? Uni.createFrom().item(Optional.empty())
                 : followingFromNowOn(target, source, now).map(Optional::of);
-        Uni<Optional<StreamTag>> integratedTag = integratedRegistries.streamTagOf(source)
+        Uni<Optional<StreamTag>> integratedTag = integratedRegistries
+                .streamTagOf(source)
                 .map(ref -> findOrCreateStatusOnly(ref, now).map(Optional::of))
                 .orElse(Uni.createFrom().item(Optional.empty()));
         return withFollowers(source, targetTag, integratedTag);
@@ -80,12 +83,15 @@ public class AffectedTags {
         }
         integratedRegistries.streamTagOf(source).ifPresent(named::add);
         Set<Long> ids = new TreeSet<>();
-        return Sequentially.forEach(named, ref -> streams.findByName(ref.namespace(), ref.imageStream())
-                        .invoke(stream -> {
-                            if (stream != null) {
-                                ids.add(stream.id);
-                            }
-                        }).replaceWithVoid())
+        return Sequentially.forEach(
+                        named,
+                        ref -> streams.findByName(ref.namespace(), ref.imageStream())
+                                .invoke(stream -> {
+                                    if (stream != null) {
+                                        ids.add(stream.id);
+                                    }
+                                })
+                                .replaceWithVoid())
                 .chain(() -> tags.followingSource(source.tagKey()))
                 .chain(followers -> {
                     followers.forEach(tag -> ids.add(tag.streamId));
@@ -101,10 +107,10 @@ public class AffectedTags {
     }
 
     /** The named tags first, then every spec tag that follows the source. */
-    private Uni<List<Affected>> withFollowers(ImageReference source, Uni<Optional<StreamTag>> targetTag,
-            Uni<Optional<StreamTag>> integratedTag) {
-        return targetTag.chain(first -> integratedTag.chain(second -> tags.followingSource(source.tagKey())
-                .chain(followers -> withStreams(followers, first, second))));
+    private Uni<List<Affected>> withFollowers(
+            ImageReference source, Uni<Optional<StreamTag>> targetTag, Uni<Optional<StreamTag>> integratedTag) {
+        return targetTag.chain(first -> integratedTag.chain(second ->
+                tags.followingSource(source.tagKey()).chain(followers -> withStreams(followers, first, second))));
     }
 
     private Uni<Optional<StreamTag>> find(Optional<StreamTagRef> ref) {
@@ -113,9 +119,7 @@ public class AffectedTags {
         }
         StreamTagRef r = ref.get();
         return streams.findByName(r.namespace(), r.imageStream())
-                .chain(stream -> stream == null
-                        ? Uni.createFrom().nullItem()
-                        : tags.findByName(stream.id, r.tag()))
+                .chain(stream -> stream == null ? Uni.createFrom().nullItem() : tags.findByName(stream.id, r.tag()))
                 .map(Optional::ofNullable);
     }
 
@@ -128,18 +132,24 @@ public class AffectedTags {
         return streams.findOrCreateLocked(target.namespace(), target.imageStream(), now)
                 .chain(stream -> tags.findByName(stream.id, target.tag()).chain(existing -> {
                     Optional<TagSpec> before = existing == null ? Optional.empty() : existing.spec();
-                    boolean followsSource = before.isPresent() && source.tagKey().equals(existing.sourceKey);
+                    boolean followsSource =
+                            before.isPresent() && source.tagKey().equals(existing.sourceKey);
                     TagReference from = followsSource
                             ? before.get().from()
                             : new TagReference(TagReference.Kind.DockerImage, null, source.tagKey());
-                    ValidSpec spec = new ValidSpec(new TagSpec(target.tag(), from,
-                            before.map(TagSpec::reference).orElse(false),
-                            target.referencePolicy() != null
-                                    ? target.referencePolicy()
-                                    : before.map(TagSpec::referencePolicy).orElse(null),
-                            target.importPolicy() != null
-                                    ? target.importPolicy()
-                                    : before.map(TagSpec::importPolicy).orElse(null)), source.tagKey());
+                    ValidSpec spec = new ValidSpec(
+                            new TagSpec(
+                                    target.tag(),
+                                    from,
+                                    before.map(TagSpec::reference).orElse(false),
+                                    target.referencePolicy() != null
+                                            ? target.referencePolicy()
+                                            : before.map(TagSpec::referencePolicy)
+                                                    .orElse(null),
+                                    target.importPolicy() != null
+                                            ? target.importPolicy()
+                                            : before.map(TagSpec::importPolicy).orElse(null)),
+                            source.tagKey());
                     return existing == null
                             ? specTags.create(stream, spec, now)
                             : specTags.change(stream, existing, spec, now);
@@ -158,8 +168,8 @@ public class AffectedTags {
      * Pairs each tag with its stream, in stream id order: every writer that moves several tags locks
      * their streams in that order.
      */
-    private Uni<List<Affected>> withStreams(List<StreamTag> followers, Optional<StreamTag> target,
-            Optional<StreamTag> integrated) {
+    private Uni<List<Affected>> withStreams(
+            List<StreamTag> followers, Optional<StreamTag> target, Optional<StreamTag> integrated) {
         Map<Long, Boolean> followerOnly = new LinkedHashMap<>();
         Map<Long, StreamTag> byId = new LinkedHashMap<>();
         for (Optional<StreamTag> named : List.of(target, integrated)) {
@@ -175,11 +185,13 @@ public class AffectedTags {
         if (byId.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Long> streamIds = byId.values().stream().map(tag -> tag.streamId).distinct().toList();
+        List<Long> streamIds =
+                byId.values().stream().map(tag -> tag.streamId).distinct().toList();
         return streams.list("id in ?1", streamIds).map(found -> {
             Map<Long, ImageStream> streamsById = found.stream().collect(Collectors.toMap(s -> s.id, s -> s));
             List<Affected> ordered = new ArrayList<>(byId.values().stream()
-                    .map(tag -> new Affected(streamsById.get(tag.streamId), tag, followerOnly.get(tag.id))).toList());
+                    .map(tag -> new Affected(streamsById.get(tag.streamId), tag, followerOnly.get(tag.id)))
+                    .toList());
             ordered.sort(Comparator.comparing((Affected a) -> a.tag().streamId).thenComparing(a -> a.tag().name));
             return ordered;
         });

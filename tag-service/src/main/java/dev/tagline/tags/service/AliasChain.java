@@ -19,8 +19,7 @@ public class AliasChain {
      *
      * @param streamId null when the stream does not exist
      */
-    public record Link(StreamTagRef tag, Long streamId) {
-    }
+    public record Link(StreamTagRef tag, Long streamId) {}
 
     private final ImageStreamRepository streams;
     private final StreamTagRepository tags;
@@ -47,12 +46,17 @@ public class AliasChain {
             if (stream == null) {
                 return Uni.createFrom().item(chain);
             }
-            return tags.findByName(stream.id, next.tag()).chain(tag -> tag == null
-                    ? Uni.createFrom().item(chain)
-                    // Reloaded: a walk repeated under the streams' locks must see what other writers committed.
-                    : tags.reload(tag).chain(exists -> !exists || tag.fromKind != TagReference.Kind.ImageStreamTag
+            return tags.findByName(stream.id, next.tag())
+                    .chain(tag -> tag == null
                             ? Uni.createFrom().item(chain)
-                            : extend(chain, StreamNames.streamTag(tag.fromNamespace, tag.fromName, "from.name"))));
+                            // Reloaded: a walk repeated under the streams' locks must see what other writers committed.
+                            : tags.reload(tag)
+                                    .chain(exists -> !exists || tag.fromKind != TagReference.Kind.ImageStreamTag
+                                            ? Uni.createFrom().item(chain)
+                                            : extend(
+                                                    chain,
+                                                    StreamNames.streamTag(
+                                                            tag.fromNamespace, tag.fromName, "from.name"))));
         });
     }
 

@@ -24,15 +24,17 @@ import java.util.TreeSet;
 public class AwaitingVerdicts {
 
     /** An item waiting on the image, and what its tag is under now; no keys when no policy covers the tag any more. */
-    public record Awaiting(HistoryItem item, ImageStream stream, StreamTag tag, List<TrustedKey> keys) {
-    }
+    public record Awaiting(HistoryItem item, ImageStream stream, StreamTag tag, List<TrustedKey> keys) {}
 
     private final HistoryRepository history;
     private final ImageStreamRepository streams;
     private final StreamTagRepository tags;
     private final ImagePolicyRepository policies;
 
-    public AwaitingVerdicts(HistoryRepository history, ImageStreamRepository streams, StreamTagRepository tags,
+    public AwaitingVerdicts(
+            HistoryRepository history,
+            ImageStreamRepository streams,
+            StreamTagRepository tags,
             ImagePolicyRepository policies) {
         this.history = history;
         this.streams = streams;
@@ -43,7 +45,8 @@ public class AwaitingVerdicts {
     /** The streams of the items waiting on the image, for the caller to lock before {@link #of}. */
     public Uni<Set<Long>> streamsOf(SignedImage image) {
         return history.awaitingVerdict(image.reference())
-                .map(items -> new TreeSet<>(items.stream().map(item -> item.streamId).toList()));
+                .map(items ->
+                        new TreeSet<>(items.stream().map(item -> item.streamId).toList()));
     }
 
     public Uni<List<Awaiting>> of(SignedImage image) {
@@ -51,16 +54,22 @@ public class AwaitingVerdicts {
             if (items.isEmpty()) {
                 return Uni.createFrom().item(List.of());
             }
-            return streams.list("id in ?1", items.stream().map(item -> item.streamId).distinct().toList())
-                    .chain(found -> policies.rulesOf(found.stream().map(stream -> stream.namespace).distinct()
+            return streams.list(
+                            "id in ?1",
+                            items.stream().map(item -> item.streamId).distinct().toList())
+                    .chain(found -> policies.rulesOf(found.stream()
+                                    .map(stream -> stream.namespace)
+                                    .distinct()
                                     .toList())
-                            .chain(rules -> Sequentially.map(items, item -> tags.findById(item.streamTagId)
-                                    .map(tag -> {
+                            .chain(rules -> Sequentially.map(
+                                    items,
+                                    item -> tags.findById(item.streamTagId).map(tag -> {
                                         ImageStream stream = found.stream()
                                                 .filter(candidate -> candidate.id.equals(item.streamId))
-                                                .findFirst().orElseThrow();
-                                        return new Awaiting(item, stream, tag,
-                                                rules.keysFor(stream.namespace, stream.name));
+                                                .findFirst()
+                                                .orElseThrow();
+                                        return new Awaiting(
+                                                item, stream, tag, rules.keysFor(stream.namespace, stream.name));
                                     }))));
         });
     }

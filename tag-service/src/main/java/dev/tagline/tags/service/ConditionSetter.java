@@ -17,11 +17,11 @@ public class ConditionSetter {
     }
 
     /** @return whether the condition is new or changed its status or reason */
-    public Uni<Boolean> set(Long streamTagId, String type, String status, String reason, String message,
-            Instant now) {
+    public Uni<Boolean> set(Long streamTagId, String type, String status, String reason, String message, Instant now) {
         return conditions.find(streamTagId, type).chain(existing -> {
             if (existing == null) {
-                return conditions.persist(TagCondition.of(streamTagId, type, status, reason, message, now))
+                return conditions
+                        .persist(TagCondition.of(streamTagId, type, status, reason, message, now))
                         .replaceWith(true);
             }
             boolean changed = existing.differsFrom(status, reason);

@@ -2,16 +2,16 @@ package dev.tagline.tags.service;
 
 import dev.tagline.events.EventJson;
 import dev.tagline.events.RegistryTagChanged;
-import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.inbox.AppliedEventBatch;
+import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.tags.domain.FollowerMoves;
 import dev.tagline.tags.domain.ImageStream;
 import dev.tagline.tags.domain.PolicyRules;
 import dev.tagline.tags.domain.PullSpecs;
 import dev.tagline.tags.domain.SignedImage;
 import dev.tagline.tags.domain.SourceTags;
-import dev.tagline.tags.store.FollowerMoveRepository.ImageFacts;
 import dev.tagline.tags.store.FollowerMoveRepository;
+import dev.tagline.tags.store.FollowerMoveRepository.ImageFacts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -39,16 +39,15 @@ import java.util.Set;
 public class FollowerObservationsApplier {
 
     /** A validated change and the CloudEvent identity it is recorded by. */
-    public record Change(String eventSource, String eventId, RegistryTagChangeApplier.Validated change) {
-    }
+    public record Change(String eventSource, String eventId, RegistryTagChangeApplier.Validated change) {}
 
     private final Pool pool;
     private final AppliedEventBatch appliedEvents;
     private final FollowerMoveRepository store;
     private final PullSpecs pullSpecs;
 
-    public FollowerObservationsApplier(Pool pool, AppliedEventBatch appliedEvents, FollowerMoveRepository store,
-            PullSpecs pullSpecs) {
+    public FollowerObservationsApplier(
+            Pool pool, AppliedEventBatch appliedEvents, FollowerMoveRepository store, PullSpecs pullSpecs) {
         this.pool = pool;
         this.appliedEvents = appliedEvents;
         this.store = store;
@@ -57,8 +56,9 @@ public class FollowerObservationsApplier {
 
     /** @return whether any tag moved, i.e. the outbox has new rows */
     public Uni<Boolean> apply(List<Change> changes, Instant now) {
-        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection, changes,
-                        change -> new EventId(change.eventSource(), change.eventId()), now)
+        return pool.withTransaction(connection -> appliedEvents
+                .recordFirstApplications(
+                        connection, changes, change -> new EventId(change.eventSource(), change.eventId()), now)
                 .chain(toApply -> toApply.isEmpty() ? Uni.createFrom().item(false) : apply(connection, toApply, now)));
     }
 
@@ -69,19 +69,27 @@ public class FollowerObservationsApplier {
                 .chain(mediaTypes -> store.lockStreamsOfConcerned(connection, sources)
                         .chain(streams -> store.concernedTags(connection, sources)
                                 .chain(tags -> lockLateComers(connection, streams, sources, tags))
-                                .chain(locked -> signatures(connection, locked, changes).chain(signatures -> {
-                                    FollowerMoves moves = new FollowerMoves(pullSpecs, now, locked.streams(),
-                                            locked.tags(), signatures.policies(), signatures.verifiedKeys());
-                                    changes.forEach(c -> moves.observe(new FollowerMoves.Observation(
-                                            c.change().observation(),
-                                            mediaTypes.get(c.change().observation().digest().toString()))));
-                                    return store.write(connection, moves).replaceWith(
-                                            !moves.events().isEmpty() || moves.asksForChecks());
-                                }))));
+                                .chain(locked -> signatures(connection, locked, changes)
+                                        .chain(signatures -> {
+                                            FollowerMoves moves = new FollowerMoves(
+                                                    pullSpecs,
+                                                    now,
+                                                    locked.streams(),
+                                                    locked.tags(),
+                                                    signatures.policies(),
+                                                    signatures.verifiedKeys());
+                                            changes.forEach(c -> moves.observe(new FollowerMoves.Observation(
+                                                    c.change().observation(),
+                                                    mediaTypes.get(c.change()
+                                                            .observation()
+                                                            .digest()
+                                                            .toString()))));
+                                            return store.write(connection, moves)
+                                                    .replaceWith(!moves.events().isEmpty() || moves.asksForChecks());
+                                        }))));
     }
 
-    private record Signatures(PolicyRules policies, Map<String, Set<String>> verifiedKeys) {
-    }
+    private record Signatures(PolicyRules policies, Map<String, Set<String>> verifiedKeys) {}
 
     /**
      * The image policies of the namespaces the batch reaches and, only if there are any, what checks verified the
@@ -98,20 +106,23 @@ public class FollowerObservationsApplier {
                 return Uni.createFrom().item(new Signatures(policies, Map.of()));
             }
             Set<SignedImage> images = new LinkedHashSet<>();
-            changes.forEach(c -> images.add(SignedImage.of(c.change().observation().dockerImageReference())));
+            changes.forEach(
+                    c -> images.add(SignedImage.of(c.change().observation().dockerImageReference())));
             return store.verifiedKeysOf(connection, images).map(verified -> new Signatures(policies, verified));
         });
     }
 
-    private record Locked(Map<Long, ImageStream> streams, List<FollowerMoves.TagState> tags) {
-    }
+    private record Locked(Map<Long, ImageStream> streams, List<FollowerMoves.TagState> tags) {}
 
     /**
      * A tag re-pointed between finding the concerned streams and locking them may belong to a stream not yet locked:
      * lock those too and read the tags again. Out of id order, this may deadlock; Postgres then aborts one transaction,
      * and the batch is retried.
      */
-    private Uni<Locked> lockLateComers(SqlConnection connection, Map<Long, ImageStream> streams, Set<String> sources,
+    private Uni<Locked> lockLateComers(
+            SqlConnection connection,
+            Map<Long, ImageStream> streams,
+            Set<String> sources,
             List<FollowerMoves.TagState> tags) {
         Set<Long> missing = new HashSet<>();
         tags.forEach(state -> {
@@ -136,12 +147,16 @@ public class FollowerObservationsApplier {
         for (Change c : changes) {
             RegistryTagChanged event = c.change().event();
             String digest = c.change().observation().digest().toString();
-            ImageFacts seen = new ImageFacts(digest, SourceTags.text(event.mediaType()), event.size(),
-                    EventJson.write(event.platforms()));
-            byDigest.merge(digest, seen, (first, later) -> new ImageFacts(digest,
-                    first.mediaType() != null ? first.mediaType() : later.mediaType(),
-                    first.size() != null ? first.size() : later.size(),
-                    "[]".equals(first.platformsJson()) ? later.platformsJson() : first.platformsJson()));
+            ImageFacts seen = new ImageFacts(
+                    digest, SourceTags.text(event.mediaType()), event.size(), EventJson.write(event.platforms()));
+            byDigest.merge(
+                    digest,
+                    seen,
+                    (first, later) -> new ImageFacts(
+                            digest,
+                            first.mediaType() != null ? first.mediaType() : later.mediaType(),
+                            first.size() != null ? first.size() : later.size(),
+                            "[]".equals(first.platformsJson()) ? later.platformsJson() : first.platformsJson()));
         }
         return List.copyOf(byDigest.values());
     }

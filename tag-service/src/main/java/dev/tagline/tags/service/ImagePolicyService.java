@@ -26,13 +26,16 @@ public class ImagePolicyService {
     }
 
     /** The policy as stored, and whether this call created it. */
-    public record Stored(ImagePolicy policy, boolean created) {
-    }
+    public record Stored(ImagePolicy policy, boolean created) {}
 
     @WithTransaction
     public Uni<Stored> put(String namespace, String name, ValidPolicy valid) {
-        return policies.createIfAbsent(namespace, name, EventJson.write(valid.streams()),
-                        EventJson.write(valid.keys()), Timestamps.now())
+        return policies.createIfAbsent(
+                        namespace,
+                        name,
+                        EventJson.write(valid.streams()),
+                        EventJson.write(valid.keys()),
+                        Timestamps.now())
                 .chain(created -> policies.findByName(namespace, name).map(policy -> {
                     if (!created) {
                         policy.apply(valid);

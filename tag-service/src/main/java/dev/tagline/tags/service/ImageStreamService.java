@@ -37,8 +37,8 @@ public class ImageStreamService {
     private final SpecTags specTags;
     private final PullSpecs pullSpecs;
 
-    public ImageStreamService(ImageStreamRepository streams, StreamTagRepository tags, SpecTags specTags,
-            PullSpecs pullSpecs) {
+    public ImageStreamService(
+            ImageStreamRepository streams, StreamTagRepository tags, SpecTags specTags, PullSpecs pullSpecs) {
         this.streams = streams;
         this.tags = tags;
         this.specTags = specTags;
@@ -56,7 +56,8 @@ public class ImageStreamService {
             if (!created) {
                 throw new ConflictException("name", "image stream " + namespace + "/" + name + " already exists");
             }
-            return streams.findByName(namespace, name).call(stream -> streams.lock(stream.id))
+            return streams.findByName(namespace, name)
+                    .call(stream -> streams.lock(stream.id))
                     .call(stream -> Sequentially.forEach(valid, spec -> specTags.create(stream, spec, now)));
         });
     }
@@ -67,21 +68,28 @@ public class ImageStreamService {
         List<ValidSpec> valid = SpecTagValidator.validateAll(specs);
         Set<String> wanted = specs.stream().map(TagSpec::name).collect(Collectors.toSet());
         Instant now = Timestamps.now();
-        return streams.findOrCreateLocked(namespace, name, now).call(stream -> tags.listOfStream(stream.id)
-                .chain(existing -> {
-                    Map<String, StreamTag> byName = existing.stream()
-                            .collect(Collectors.toMap(tag -> tag.name, Function.identity()));
+        return streams.findOrCreateLocked(namespace, name, now)
+                .call(stream -> tags.listOfStream(stream.id).chain(existing -> {
+                    Map<String, StreamTag> byName =
+                            existing.stream().collect(Collectors.toMap(tag -> tag.name, Function.identity()));
                     List<StreamTag> removed = existing.stream()
-                            .filter(tag -> tag.spec().isPresent() && !wanted.contains(tag.name)).toList();
+                            .filter(tag -> tag.spec().isPresent() && !wanted.contains(tag.name))
+                            .toList();
                     List<ValidSpec> accepted = new ArrayList<>();
                     for (int i = 0; i < valid.size(); i++) {
-                        accepted.add(acceptable(valid.get(i), byName.get(valid.get(i).spec().name()), namespace,
-                                "tags[" + i + "]"));
+                        accepted.add(acceptable(
+                                valid.get(i), byName.get(valid.get(i).spec().name()), namespace, "tags[" + i + "]"));
                     }
                     return Sequentially.forEach(removed, tag -> specTags.remove(stream, tag, now))
-                            .chain(() -> Sequentially.forEach(accepted, spec -> byName.containsKey(spec.spec().name())
-                                    ? specTags.change(stream, byName.get(spec.spec().name()), spec, now)
-                                    : specTags.create(stream, spec, now)));
+                            .chain(() -> Sequentially.forEach(
+                                    accepted,
+                                    spec -> byName.containsKey(spec.spec().name())
+                                            ? specTags.change(
+                                                    stream,
+                                                    byName.get(spec.spec().name()),
+                                                    spec,
+                                                    now)
+                                            : specTags.create(stream, spec, now)));
                 }));
     }
 
@@ -89,9 +97,10 @@ public class ImageStreamService {
     @WithTransaction
     public Uni<Void> delete(String namespace, String name) {
         Instant now = Timestamps.now();
-        return existing(namespace, name).chain(stream -> tags.listOfStream(stream.id)
-                .chain(all -> Sequentially.forEach(all, tag -> specTags.remove(stream, tag, now)))
-                .chain(() -> streams.delete(stream)));
+        return existing(namespace, name)
+                .chain(stream -> tags.listOfStream(stream.id)
+                        .chain(all -> Sequentially.forEach(all, tag -> specTags.remove(stream, tag, now)))
+                        .chain(() -> streams.delete(stream)));
     }
 
     /** Creates or replaces one spec tag, creating the stream when missing. */
@@ -110,21 +119,22 @@ public class ImageStreamService {
 
     /** A spec written whole: its reference policy must be servable, and one that follows a stream is kept as is. */
     private ValidSpec acceptable(ValidSpec valid, StreamTag existing, String namespace, String field) {
-        pullSpecs.requireAvailable(valid.spec().referencePolicy(),
-                (field.isEmpty() ? "" : field + ".") + "referencePolicy");
-        return SpecTagValidator.keptAsIs(valid, existing == null ? Optional.empty() : existing.spec(), namespace,
-                field);
+        pullSpecs.requireAvailable(
+                valid.spec().referencePolicy(), (field.isEmpty() ? "" : field + ".") + "referencePolicy");
+        return SpecTagValidator.keptAsIs(
+                valid, existing == null ? Optional.empty() : existing.spec(), namespace, field);
     }
 
     /** Removes a tag from its stream; its history stays, so its images remain findable by digest. */
     @WithTransaction
     public Uni<Void> deleteTag(String namespace, String streamName, String tagName) {
         Instant now = Timestamps.now();
-        return existing(namespace, streamName).chain(stream -> tags.findByName(stream.id, tagName)
-                .chain(tag -> {
+        return existing(namespace, streamName)
+                .chain(stream -> tags.findByName(stream.id, tagName).chain(tag -> {
                     if (tag == null) {
-                        throw new NotFoundException("tag", "image stream tag " + namespace + "/" + streamName + ":"
-                                + tagName + " not found");
+                        throw new NotFoundException(
+                                "tag",
+                                "image stream tag " + namespace + "/" + streamName + ":" + tagName + " not found");
                     }
                     return specTags.remove(stream, tag, now);
                 }));

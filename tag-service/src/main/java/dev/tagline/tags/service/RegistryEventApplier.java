@@ -43,17 +43,13 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
         CloudEventHeaders event();
     }
 
-    record Change(CloudEventHeaders event, RegistryTagChangeApplier.Validated change) implements Valid {
-    }
+    record Change(CloudEventHeaders event, RegistryTagChangeApplier.Validated change) implements Valid {}
 
-    record Deletion(CloudEventHeaders event, SourceProblemRecorder.ValidDeletion deletion) implements Valid {
-    }
+    record Deletion(CloudEventHeaders event, SourceProblemRecorder.ValidDeletion deletion) implements Valid {}
 
-    record ImportFailure(CloudEventHeaders event, SourceProblemRecorder.ValidFailure failure) implements Valid {
-    }
+    record ImportFailure(CloudEventHeaders event, SourceProblemRecorder.ValidFailure failure) implements Valid {}
 
-    record SignatureChecked(CloudEventHeaders event, SignatureVerdictApplier.Validated verdict) implements Valid {
-    }
+    record SignatureChecked(CloudEventHeaders event, SignatureVerdictApplier.Validated verdict) implements Valid {}
 
     private final AppliedEventLog appliedEvents;
     private final RegistryTagChangeApplier changes;
@@ -63,9 +59,14 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
     private final SignatureVerdictApplier verdicts;
     private final SignatureRechecks rechecks;
 
-    public RegistryEventApplier(AppliedEventLog appliedEvents, RegistryTagChangeApplier changes,
-            FollowerObservationsApplier followerObservations, IntegratedRegistries integratedRegistries,
-            SourceProblemRecorder problems, SignatureVerdictApplier verdicts, SignatureRechecks rechecks) {
+    public RegistryEventApplier(
+            AppliedEventLog appliedEvents,
+            RegistryTagChangeApplier changes,
+            FollowerObservationsApplier followerObservations,
+            IntegratedRegistries integratedRegistries,
+            SourceProblemRecorder problems,
+            SignatureVerdictApplier verdicts,
+            SignatureRechecks rechecks) {
         this.appliedEvents = appliedEvents;
         this.changes = changes;
         this.followerObservations = followerObservations;
@@ -88,25 +89,29 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
             throw new MalformedEventException("data", "the record has no data");
         }
         return switch (event.type()) {
-            case REGISTRY_TAG_CHANGED -> new Change(event,
-                    changes.validate(EventJson.read(data, RegistryTagChanged.class)));
-            case REGISTRY_TAG_DELETED -> new Deletion(event,
-                    problems.validate(EventJson.read(data, RegistryTagDeleted.class)));
-            case REGISTRY_TAG_IMPORT_FAILED -> new ImportFailure(event,
-                    problems.validate(EventJson.read(data, RegistryTagImportFailed.class)));
-            case REGISTRY_SIGNATURE_CHECKED -> new SignatureChecked(event,
-                    verdicts.validate(EventJson.read(data, RegistrySignatureChecked.class)));
-            default -> throw new MalformedEventException(CloudEventHeaders.TYPE,
-                    event.type().type() + " does not belong on this topic");
+            case REGISTRY_TAG_CHANGED ->
+                new Change(event, changes.validate(EventJson.read(data, RegistryTagChanged.class)));
+            case REGISTRY_TAG_DELETED ->
+                new Deletion(event, problems.validate(EventJson.read(data, RegistryTagDeleted.class)));
+            case REGISTRY_TAG_IMPORT_FAILED ->
+                new ImportFailure(event, problems.validate(EventJson.read(data, RegistryTagImportFailed.class)));
+            case REGISTRY_SIGNATURE_CHECKED ->
+                new SignatureChecked(event, verdicts.validate(EventJson.read(data, RegistrySignatureChecked.class)));
+            default ->
+                throw new MalformedEventException(
+                        CloudEventHeaders.TYPE, event.type().type() + " does not belong on this topic");
         };
     }
 
     /** @return whether anything may have been written to the outbox */
     @Override
     public Uni<Boolean> apply(List<Valid> events) {
-        return Multi.createFrom().iterable(runs(events))
-                .onItem().transformToUniAndConcatenate(this::applyRun)
-                .collect().in(() -> new boolean[1], (changed, runChanged) -> changed[0] |= runChanged)
+        return Multi.createFrom()
+                .iterable(runs(events))
+                .onItem()
+                .transformToUniAndConcatenate(this::applyRun)
+                .collect()
+                .in(() -> new boolean[1], (changed, runChanged) -> changed[0] |= runChanged)
                 .map(changed -> changed[0]);
     }
 
@@ -131,8 +136,11 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
 
     /** A push of a cosign signature tag also asks again for the checks waiting on the digest it signs. */
     private boolean concernsOnlyFollowers(Valid valid) {
-        return valid instanceof Change change && change.change().target() == null
-                && integratedRegistries.streamTagOf(change.change().observation().source()).isEmpty()
+        return valid instanceof Change change
+                && change.change().target() == null
+                && integratedRegistries
+                        .streamTagOf(change.change().observation().source())
+                        .isEmpty()
                 && signedImage(change).isEmpty();
     }
 
@@ -145,18 +153,23 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
     private Uni<Boolean> applyRun(List<Valid> run) {
         Instant now = Timestamps.now();
         if (concernsOnlyFollowers(run.get(0))) {
-            return followerObservations.apply(run.stream()
-                    .map(valid -> new FollowerObservationsApplier.Change(valid.event().source(), valid.event().id(),
-                            ((Change) valid).change()))
-                    .toList(), now);
+            return followerObservations.apply(
+                    run.stream()
+                            .map(valid -> new FollowerObservationsApplier.Change(
+                                    valid.event().source(), valid.event().id(), ((Change) valid).change()))
+                            .toList(),
+                    now);
         }
         Valid single = run.get(0);
         if (single instanceof Change change) {
             Optional<SignedImage> signed = signedImage(change);
-            return once(single.event(), now, () -> changes.apply(change.change(), now)
-                    .chain(() -> signed.isPresent()
-                            ? rechecks.requestAgain(signed.get(), now)
-                            : Uni.createFrom().voidItem()));
+            return once(
+                    single.event(),
+                    now,
+                    () -> changes.apply(change.change(), now)
+                            .chain(() -> signed.isPresent()
+                                    ? rechecks.requestAgain(signed.get(), now)
+                                    : Uni.createFrom().voidItem()));
         }
         if (single instanceof SignatureChecked checked) {
             return once(single.event(), now, () -> verdicts.apply(checked.verdict(), now));
@@ -170,7 +183,10 @@ public class RegistryEventApplier implements BatchSteps<RegistryEventApplier.Val
 
     /** @return false when the event was applied before */
     private Uni<Boolean> once(CloudEventHeaders event, Instant now, Supplier<Uni<?>> change) {
-        return Panache.withTransaction(() -> appliedEvents.recordFirstApplication(event.source(), event.id(), now)
-                .chain(first -> first ? change.get().replaceWith(true) : Uni.createFrom().item(false)));
+        return Panache.withTransaction(() -> appliedEvents
+                .recordFirstApplication(event.source(), event.id(), now)
+                .chain(first -> first
+                        ? change.get().replaceWith(true)
+                        : Uni.createFrom().item(false)));
     }
 }

@@ -26,15 +26,14 @@ public class RegistryTagChangeApplier {
     }
 
     /** A change whose every field the database will see is known to be acceptable. */
-    public record Validated(RegistryTagChanged event, ImageObservation observation,
-            RegistryTagChanged.Target target) {
-    }
+    public record Validated(RegistryTagChanged event, ImageObservation observation, RegistryTagChanged.Target target) {}
 
     public Validated validate(RegistryTagChanged event) {
         SourceTags.require("origin", event.origin());
         SourceTags.require("origin.kind", event.origin().kind());
         ImageObservation observation = new ImageObservation(
-                SourceTags.of(event.registry(), event.repository(), event.tag()), SourceTags.digest(event.digest()),
+                SourceTags.of(event.registry(), event.repository(), event.tag()),
+                SourceTags.digest(event.digest()),
                 TagChangeCause.observedBy(event.origin().kind()));
         return new Validated(event, observation, SourceTags.target(event.target()));
     }
@@ -42,11 +41,16 @@ public class RegistryTagChangeApplier {
     public Uni<Void> apply(Validated change, Instant now) {
         RegistryTagChanged event = change.event();
         ImageObservation observation = change.observation();
-        return images.remember(observation.digest().toString(), SourceTags.text(event.mediaType()), event.size(),
-                        EventJson.write(event.platforms()), now)
+        return images.remember(
+                        observation.digest().toString(),
+                        SourceTags.text(event.mediaType()),
+                        event.size(),
+                        EventJson.write(event.platforms()),
+                        now)
                 .call(() -> affectedTags.lockConcerned(observation.source(), change.target()))
-                .chain(mediaType -> affectedTags.toMove(observation.source(), change.target(), now)
-                        .chain(affected -> Sequentially.forEach(affected,
-                                tag -> mover.move(tag, observation, mediaType, now))));
+                .chain(mediaType -> affectedTags
+                        .toMove(observation.source(), change.target(), now)
+                        .chain(affected ->
+                                Sequentially.forEach(affected, tag -> mover.move(tag, observation, mediaType, now))));
     }
 }

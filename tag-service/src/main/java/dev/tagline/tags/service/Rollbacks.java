@@ -28,8 +28,8 @@ public class Rollbacks {
     private final HistoryRepository history;
     private final TagPointer pointer;
 
-    public Rollbacks(ImageStreamRepository streams, StreamTagRepository tags, HistoryRepository history,
-            TagPointer pointer) {
+    public Rollbacks(
+            ImageStreamRepository streams, StreamTagRepository tags, HistoryRepository history, TagPointer pointer) {
         this.streams = streams;
         this.tags = tags;
         this.history = history;
@@ -45,23 +45,29 @@ public class Rollbacks {
     @WithTransaction
     public Uni<Void> rollback(StreamTagRef ref, RollbackTarget target, boolean hold) {
         Instant now = Timestamps.now();
-        return locked(ref).chain(found -> itemOf(found.tag(), target).map(item -> {
-                    if (item == null || item.held) {
-                        throw new NotFoundException(target.field(), "image stream tag " + ref.key()
-                                + " never pointed at " + target.describe()
-                                + (item == null ? "" : "; it was recorded while the tag was held: release the hold"));
-                    }
-                    return item;
-                })
-                .chain(item -> pointer.point(found.stream(), found.tag(), item.pointer(), TagChangeCause.ROLLBACK,
-                        now))
-                .invoke(current -> {
-                    if (hold) {
-                        found.tag().hold(current.generation, now);
-                    } else {
-                        found.tag().release();
-                    }
-                }))
+        return locked(ref)
+                .chain(found -> itemOf(found.tag(), target)
+                        .map(item -> {
+                            if (item == null || item.held) {
+                                throw new NotFoundException(
+                                        target.field(),
+                                        "image stream tag " + ref.key()
+                                                + " never pointed at " + target.describe()
+                                                + (item == null
+                                                        ? ""
+                                                        : "; it was recorded while the tag was held: release the hold"));
+                            }
+                            return item;
+                        })
+                        .chain(item -> pointer.point(
+                                found.stream(), found.tag(), item.pointer(), TagChangeCause.ROLLBACK, now))
+                        .invoke(current -> {
+                            if (hold) {
+                                found.tag().hold(current.generation, now);
+                            } else {
+                                found.tag().release();
+                            }
+                        }))
                 .replaceWithVoid();
     }
 
@@ -80,10 +86,12 @@ public class Rollbacks {
             }
             long since = tag.holdGeneration;
             tag.release();
-            return history.newestHeldAfter(tag.id, since).chain(pending -> pending == null
-                    ? Uni.createFrom().voidItem()
-                    : pointer.point(found.stream(), tag, pending.pointer(), pending.cause, now)
-                            .invoke(moved -> carryVerdict(pending, moved)).replaceWithVoid());
+            return history.newestHeldAfter(tag.id, since)
+                    .chain(pending -> pending == null
+                            ? Uni.createFrom().voidItem()
+                            : pointer.point(found.stream(), tag, pending.pointer(), pending.cause, now)
+                                    .invoke(moved -> carryVerdict(pending, moved))
+                                    .replaceWithVoid());
         });
     }
 
@@ -99,21 +107,22 @@ public class Rollbacks {
         }
     }
 
-    private record Found(ImageStream stream, StreamTag tag) {
-    }
+    private record Found(ImageStream stream, StreamTag tag) {}
 
     private Uni<Found> locked(StreamTagRef ref) {
         return streams.findByName(ref.namespace(), ref.imageStream()).chain(stream -> {
             if (stream == null) {
-                throw new NotFoundException("name", "image stream " + ref.namespace() + "/" + ref.imageStream()
-                        + " not found");
+                throw new NotFoundException(
+                        "name", "image stream " + ref.namespace() + "/" + ref.imageStream() + " not found");
             }
-            return streams.lock(stream.id).chain(() -> tags.findByName(stream.id, ref.tag())).map(tag -> {
-                if (tag == null) {
-                    throw new NotFoundException("tag", "image stream tag " + ref.key() + " not found");
-                }
-                return new Found(stream, tag);
-            });
+            return streams.lock(stream.id)
+                    .chain(() -> tags.findByName(stream.id, ref.tag()))
+                    .map(tag -> {
+                        if (tag == null) {
+                            throw new NotFoundException("tag", "image stream tag " + ref.key() + " not found");
+                        }
+                        return new Found(stream, tag);
+                    });
         });
     }
 

@@ -20,20 +20,16 @@ import java.util.List;
 public class SignatureGate {
 
     /** What a would-be move of a tag to an image may do. */
-    public sealed interface Decision {
-    }
+    public sealed interface Decision {}
 
     /** The tag is under no policy: it moves as it always did. */
-    public record Unguarded() implements Decision {
-    }
+    public record Unguarded() implements Decision {}
 
     /** A check verified the image with a key of the tag's policies. */
-    public record Trusted(Verification verification) implements Decision {
-    }
+    public record Trusted(Verification verification) implements Decision {}
 
     /** No check verified it with the tag's keys (yet): the tag waits for one, asked with these keys. */
-    public record Untrusted(SignedImage image, List<TrustedKey> keys) implements Decision {
-    }
+    public record Untrusted(SignedImage image, List<TrustedKey> keys) implements Decision {}
 
     private final ImagePolicyRepository policies;
     private final VerifiedImageRepository verified;
@@ -50,9 +46,11 @@ public class SignatureGate {
                 return Uni.createFrom().item(new Unguarded());
             }
             SignedImage signed = SignedImage.of(image.dockerImageReference());
-            return verified.keysOf(signed).map(verifiedKeys -> TrustedKeys.firstVerified(keys, verifiedKeys)
-                    .<Decision>map(key -> new Trusted(Verification.verifiedBy(key, "verified by an earlier check")))
-                    .orElseGet(() -> new Untrusted(signed, keys)));
+            return verified.keysOf(signed)
+                    .map(verifiedKeys -> TrustedKeys.firstVerified(keys, verifiedKeys)
+                            .<Decision>map(
+                                    key -> new Trusted(Verification.verifiedBy(key, "verified by an earlier check")))
+                            .orElseGet(() -> new Untrusted(signed, keys)));
         });
     }
 }

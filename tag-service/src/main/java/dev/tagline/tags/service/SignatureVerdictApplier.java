@@ -38,9 +38,12 @@ public class SignatureVerdictApplier {
     private static final Pattern FINGERPRINT = Pattern.compile("sha256:[a-f0-9]{64}");
 
     /** A verdict whose every field the database will see is known to be acceptable. */
-    public record Validated(SignedImage image, SignatureVerdict verdict, Set<String> verifiedBy,
-            Set<String> checkedKeys, String message) {
-    }
+    public record Validated(
+            SignedImage image,
+            SignatureVerdict verdict,
+            Set<String> verifiedBy,
+            Set<String> checkedKeys,
+            String message) {}
 
     private final VerifiedImageRepository verifiedImages;
     private final ImageStreamRepository streams;
@@ -50,8 +53,13 @@ public class SignatureVerdictApplier {
     private final ConditionSetter conditions;
     private final SignatureCheckRequests checks;
 
-    public SignatureVerdictApplier(VerifiedImageRepository verifiedImages, ImageStreamRepository streams,
-            HistoryRepository history, AwaitingVerdicts awaiting, TagPointer pointer, ConditionSetter conditions,
+    public SignatureVerdictApplier(
+            VerifiedImageRepository verifiedImages,
+            ImageStreamRepository streams,
+            HistoryRepository history,
+            AwaitingVerdicts awaiting,
+            TagPointer pointer,
+            ConditionSetter conditions,
             SignatureCheckRequests checks) {
         this.verifiedImages = verifiedImages;
         this.streams = streams;
@@ -76,8 +84,12 @@ public class SignatureVerdictApplier {
         if (event.verdict() == SignatureVerdict.Verified && verifiedBy.isEmpty()) {
             throw new MalformedEventException("verifiedBy", "a Verified verdict names the keys that verified it");
         }
-        return new Validated(new SignedImage(event.registry(), event.repository(), digest), event.verdict(),
-                verifiedBy, fingerprints("checkedKeys", event.checkedKeys()), SourceTags.text(event.message()));
+        return new Validated(
+                new SignedImage(event.registry(), event.repository(), digest),
+                event.verdict(),
+                verifiedBy,
+                fingerprints("checkedKeys", event.checkedKeys()),
+                SourceTags.text(event.message()));
     }
 
     private static Set<String> fingerprints(String field, List<String> fingerprints) {
@@ -108,39 +120,50 @@ public class SignatureVerdictApplier {
         Map<String, TrustedKey> askAgain = new LinkedHashMap<>();
         boolean[] moved = new boolean[1];
         return Sequentially.forEach(items, waiting -> {
-            if (waiting.keys().isEmpty()) {
-                // No policy covers the tag any more: its next observation moves it as any tag's does.
-                return Uni.createFrom().voidItem();
-            }
-            Optional<String> trusted = verdict.verdict() == SignatureVerdict.Verified
-                    ? TrustedKeys.firstVerified(waiting.keys(), verdict.verifiedBy())
-                    : Optional.empty();
-            if (trusted.isPresent()) {
-                waiting.item().judged(Verification.verifiedBy(trusted.get(), verdict.message()));
-                return newestOfItsTag(waiting).chain(newest -> {
-                    if (!newest || waiting.tag().held()) {
+                    if (waiting.keys().isEmpty()) {
+                        // No policy covers the tag any more: its next observation moves it as any tag's does.
                         return Uni.createFrom().voidItem();
                     }
-                    moved[0] = true;
-                    return pointer.moveToVerified(waiting.stream(), waiting.tag(), waiting.item(), now);
-                });
-            }
-            if (!covers(verdict.checkedKeys(), waiting.keys())) {
-                waiting.keys().forEach(key -> askAgain.putIfAbsent(key.fingerprint(), key));
-                return Uni.createFrom().voidItem();
-            }
-            // Every key of the tag was checked and none verified: a Verified verdict for other keys refuses it too.
-            String reason = verdict.verdict() == SignatureVerdict.Verified
-                    ? SignatureVerdict.UntrustedKey.name()
-                    : verdict.verdict().name();
-            waiting.item().judged(new Verification(reason, null, verdict.message()));
-            return newestOfItsTag(waiting).chain(newest -> newest
-                    ? conditions.set(waiting.tag().id, TagCondition.VERIFIED, "False", reason, verdict.message(),
-                            now).replaceWithVoid()
-                    : Uni.createFrom().voidItem());
-        }).chain(() -> askAgain.isEmpty()
-                ? Uni.createFrom().item(moved[0])
-                : checks.request(verdict.image(), askAgain.values(), now).replaceWith(true));
+                    Optional<String> trusted = verdict.verdict() == SignatureVerdict.Verified
+                            ? TrustedKeys.firstVerified(waiting.keys(), verdict.verifiedBy())
+                            : Optional.empty();
+                    if (trusted.isPresent()) {
+                        waiting.item().judged(Verification.verifiedBy(trusted.get(), verdict.message()));
+                        return newestOfItsTag(waiting).chain(newest -> {
+                            if (!newest || waiting.tag().held()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            moved[0] = true;
+                            return pointer.moveToVerified(waiting.stream(), waiting.tag(), waiting.item(), now);
+                        });
+                    }
+                    if (!covers(verdict.checkedKeys(), waiting.keys())) {
+                        waiting.keys().forEach(key -> askAgain.putIfAbsent(key.fingerprint(), key));
+                        return Uni.createFrom().voidItem();
+                    }
+                    // Every key of the tag was checked and none verified: a Verified verdict for other keys refuses it
+                    // too.
+                    String reason = verdict.verdict() == SignatureVerdict.Verified
+                            ? SignatureVerdict.UntrustedKey.name()
+                            : verdict.verdict().name();
+                    waiting.item().judged(new Verification(reason, null, verdict.message()));
+                    return newestOfItsTag(waiting)
+                            .chain(newest -> newest
+                                    ? conditions
+                                            .set(
+                                                    waiting.tag().id,
+                                                    TagCondition.VERIFIED,
+                                                    "False",
+                                                    reason,
+                                                    verdict.message(),
+                                                    now)
+                                            .replaceWithVoid()
+                                    : Uni.createFrom().voidItem());
+                })
+                .chain(() -> askAgain.isEmpty()
+                        ? Uni.createFrom().item(moved[0])
+                        : checks.request(verdict.image(), askAgain.values(), now)
+                                .replaceWith(true));
     }
 
     private Uni<Boolean> newestOfItsTag(AwaitingVerdicts.Awaiting waiting) {

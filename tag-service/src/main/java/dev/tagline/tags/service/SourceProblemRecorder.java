@@ -33,12 +33,11 @@ public class SourceProblemRecorder {
     }
 
     /** A deletion whose fields are known to be acceptable; {@code source} is null for a delete by digest. */
-    public record ValidDeletion(ImageReference source) {
-    }
+    public record ValidDeletion(ImageReference source) {}
 
     /** An import failure whose fields are known to be acceptable. */
-    public record ValidFailure(ImageReference source, ImportFailureReason reason, String message, StreamTagRef target) {
-    }
+    public record ValidFailure(
+            ImageReference source, ImportFailureReason reason, String message, StreamTagRef target) {}
 
     /**
      * A registry deleting a manifest names its digest and then, in further events, each tag that pointed at
@@ -47,9 +46,8 @@ public class SourceProblemRecorder {
     public ValidDeletion validate(RegistryTagDeleted event) {
         SourceTags.require("registry", event.registry());
         SourceTags.require("repository", event.repository());
-        return new ValidDeletion(event.tag() == null
-                ? null
-                : SourceTags.of(event.registry(), event.repository(), event.tag()));
+        return new ValidDeletion(
+                event.tag() == null ? null : SourceTags.of(event.registry(), event.repository(), event.tag()));
     }
 
     public ValidFailure validate(RegistryTagImportFailed event) {
@@ -66,23 +64,31 @@ public class SourceProblemRecorder {
             return Uni.createFrom().voidItem();
         }
         String message = "the registry deleted " + deletion.source().tagKey();
-        return affectedTags.existing(deletion.source(), null).chain(affected -> Sequentially.forEach(affected,
-                a -> conditions.set(a.tag().id, TagCondition.SOURCE_DELETED, "True", "TagDeleted", message, now)
-                        .chain(changed -> changed
-                                ? events.deleted(a.stream(), a.tag(), ImageStreamTagDeleted.Reason.SOURCE_DELETED, now)
-                                : Uni.createFrom().voidItem())));
+        return affectedTags
+                .existing(deletion.source(), null)
+                .chain(affected -> Sequentially.forEach(
+                        affected,
+                        a -> conditions
+                                .set(a.tag().id, TagCondition.SOURCE_DELETED, "True", "TagDeleted", message, now)
+                                .chain(changed -> changed
+                                        ? events.deleted(
+                                                a.stream(), a.tag(), ImageStreamTagDeleted.Reason.SOURCE_DELETED, now)
+                                        : Uni.createFrom().voidItem())));
     }
 
     public Uni<Void> importFailed(ValidFailure failure, Instant now) {
         String reason = conditionReason(failure.reason());
         String from = failure.source().name() + ":" + failure.source().tag();
-        return affectedTags.existing(failure.source(), failure.target()).chain(affected -> Sequentially.forEach(
-                affected,
-                a -> conditions.set(a.tag().id, TagCondition.IMPORT_SUCCESS, "False", reason, failure.message(), now)
-                        .chain(changed -> changed
-                                ? events.importFailed(a.stream(), a.tag(), from, failure.reason(), failure.message(),
-                                        now)
-                                : Uni.createFrom().voidItem())));
+        return affectedTags
+                .existing(failure.source(), failure.target())
+                .chain(affected -> Sequentially.forEach(
+                        affected,
+                        a -> conditions
+                                .set(a.tag().id, TagCondition.IMPORT_SUCCESS, "False", reason, failure.message(), now)
+                                .chain(changed -> changed
+                                        ? events.importFailed(
+                                                a.stream(), a.tag(), from, failure.reason(), failure.message(), now)
+                                        : Uni.createFrom().voidItem())));
     }
 
     /** Condition reasons are CamelCase, as in Kubernetes. */

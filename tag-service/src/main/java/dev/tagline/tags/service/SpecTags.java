@@ -27,8 +27,7 @@ public class SpecTags {
     public Uni<StreamTag> create(ImageStream stream, ValidSpec valid, Instant now) {
         StreamTag tag = StreamTag.statusOnly(stream.id, valid.spec().name(), now);
         tag.applySpec(valid);
-        return tags.persist(tag)
-                .call(() -> events.specChanged(stream, tag.name, Change.CREATED, valid.spec(), now));
+        return tags.persist(tag).call(() -> events.specChanged(stream, tag.name, Change.CREATED, valid.spec(), now));
     }
 
     /** Changes what an existing tag follows; the same spec again changes and publishes nothing. */
@@ -38,8 +37,9 @@ public class SpecTags {
             return Uni.createFrom().item(tag);
         }
         tag.applySpec(valid);
-        return events.specChanged(stream, tag.name, before.isPresent() ? Change.UPDATED : Change.CREATED,
-                valid.spec(), now).replaceWith(tag);
+        return events.specChanged(
+                        stream, tag.name, before.isPresent() ? Change.UPDATED : Change.CREATED, valid.spec(), now)
+                .replaceWith(tag);
     }
 
     /** Removes the tag; its history stays, so that its images remain findable by digest. */

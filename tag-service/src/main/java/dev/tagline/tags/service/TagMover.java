@@ -23,7 +23,10 @@ public class TagMover {
     private final ConditionRepository conditions;
     private final TagPointer pointer;
 
-    public TagMover(ImageStreamRepository streams, StreamTagRepository tags, ConditionRepository conditions,
+    public TagMover(
+            ImageStreamRepository streams,
+            StreamTagRepository tags,
+            ConditionRepository conditions,
             TagPointer pointer) {
         this.streams = streams;
         this.tags = tags;
@@ -38,16 +41,23 @@ public class TagMover {
      * @param mediaType what is known of the image's media type, possibly from an earlier observation
      * @return whether the tag moved
      */
-    public Uni<Boolean> move(AffectedTags.Affected affected, ImageObservation observation, String mediaType,
-            Instant now) {
+    public Uni<Boolean> move(
+            AffectedTags.Affected affected, ImageObservation observation, String mediaType, Instant now) {
         ImageStream stream = affected.stream();
         StreamTag tag = affected.tag();
         return streams.lock(stream.id)
                 .chain(() -> tags.reload(tag))
                 .chain(exists -> exists && stillConcerned(affected, observation)
-                        ? conditions.clear(tag.id).chain(() -> pointer.observe(stream, tag,
-                                new ImagePointer(observation.digest().toString(), observation.dockerImageReference()),
-                                mediaType, observation.cause(), now))
+                        ? conditions
+                                .clear(tag.id)
+                                .chain(() -> pointer.observe(
+                                        stream,
+                                        tag,
+                                        new ImagePointer(
+                                                observation.digest().toString(), observation.dockerImageReference()),
+                                        mediaType,
+                                        observation.cause(),
+                                        now))
                         : Uni.createFrom().item(false));
     }
 

@@ -37,8 +37,13 @@ public class TagOperations {
     private final TagPointer pointer;
     private final PullSpecs pullSpecs;
 
-    public TagOperations(ImageStreamRepository streams, StreamTagRepository tags, TagSources sources,
-            SpecTags specTags, TagPointer pointer, PullSpecs pullSpecs) {
+    public TagOperations(
+            ImageStreamRepository streams,
+            StreamTagRepository tags,
+            TagSources sources,
+            SpecTags specTags,
+            TagPointer pointer,
+            PullSpecs pullSpecs) {
         this.streams = streams;
         this.tags = tags;
         this.sources = sources;
@@ -58,31 +63,35 @@ public class TagOperations {
         pullSpecs.requireAvailable(command.referencePolicy(), "referencePolicy");
         Instant now = Timestamps.now();
         List<StreamTagRef> to = command.to();
-        return destinationStreams(to, now).chain(destinations -> sources.streamIds(command).chain(sourceIds -> {
-            TreeSet<Long> locked = new TreeSet<>(sourceIds);
-            destinations.values().forEach(stream -> locked.add(stream.id));
-            // With every stream the moves reach through aliases, in id order, as every writer takes them.
-            return streams.lockWithAliases(locked)
-                    .chain(() -> sources.resolve(command, locked, now))
-                    .chain(resolved -> Sequentially.forEach(IntStream.range(0, to.size()).boxed().toList(),
-                            i -> tagOne(destinations.get(streamKey(to.get(i))), to.get(i), i, resolved, now)))
-                    .replaceWith(to);
-        }));
+        return destinationStreams(to, now)
+                .chain(destinations -> sources.streamIds(command).chain(sourceIds -> {
+                    TreeSet<Long> locked = new TreeSet<>(sourceIds);
+                    destinations.values().forEach(stream -> locked.add(stream.id));
+                    // With every stream the moves reach through aliases, in id order, as every writer takes them.
+                    return streams.lockWithAliases(locked)
+                            .chain(() -> sources.resolve(command, locked, now))
+                            .chain(resolved -> Sequentially.forEach(
+                                    IntStream.range(0, to.size()).boxed().toList(),
+                                    i -> tagOne(destinations.get(streamKey(to.get(i))), to.get(i), i, resolved, now)))
+                            .replaceWith(to);
+                }));
     }
 
     /** Creates the missing destination streams, in name order so that two concurrent creators cannot deadlock. */
     private Uni<Map<String, ImageStream>> destinationStreams(List<StreamTagRef> to, Instant now) {
-        List<String> keys = to.stream().map(TagOperations::streamKey).distinct().sorted().toList();
+        List<String> keys =
+                to.stream().map(TagOperations::streamKey).distinct().sorted().toList();
         Map<String, ImageStream> byKey = new HashMap<>();
         return Sequentially.forEach(keys, key -> {
-            String[] names = key.split("/");
-            return streams.findOrCreate(names[0], names[1], now).invoke(stream -> byKey.put(key, stream));
-        }).replaceWith(byKey);
+                    String[] names = key.split("/");
+                    return streams.findOrCreate(names[0], names[1], now).invoke(stream -> byKey.put(key, stream));
+                })
+                .replaceWith(byKey);
     }
 
     /** Gives the destination its spec, ends any hold (the user says where it points now) and points it. */
-    private Uni<Void> tagOne(ImageStream stream, StreamTagRef destination, int index, TagSources.Resolved resolved,
-            Instant now) {
+    private Uni<Void> tagOne(
+            ImageStream stream, StreamTagRef destination, int index, TagSources.Resolved resolved, Instant now) {
         refuseCycle(destination, index, resolved.chain());
         ValidSpec valid = SpecTagValidator.validate(resolved.spec().apply(destination.tag()), "");
         return tags.findByName(stream.id, destination.tag())
@@ -101,9 +110,11 @@ public class TagOperations {
     private static void refuseCycle(StreamTagRef destination, int index, List<AliasChain.Link> chain) {
         for (int position = 0; position < chain.size(); position++) {
             if (chain.get(position).tag().equals(destination)) {
-                throw new ConflictException("to[" + index + "]", "making " + destination.key() + " an alias of "
-                        + chain.get(0).tag().key() + " would make a cycle: " + destination.key() + " → "
-                        + AliasChain.describe(chain.subList(0, position + 1)));
+                throw new ConflictException(
+                        "to[" + index + "]",
+                        "making " + destination.key() + " an alias of "
+                                + chain.get(0).tag().key() + " would make a cycle: " + destination.key() + " → "
+                                + AliasChain.describe(chain.subList(0, position + 1)));
             }
         }
     }

@@ -42,9 +42,17 @@ public class TagPointer {
     private final ConditionSetter conditionSetter;
     private final ConditionRepository conditions;
 
-    public TagPointer(ImageStreamRepository streams, StreamTagRepository tags, HistoryRepository history,
-            ImageRepository images, TagEvents events, PullSpecs pullSpecs, SignatureGate gate,
-            SignatureCheckRequests checks, ConditionSetter conditionSetter, ConditionRepository conditions) {
+    public TagPointer(
+            ImageStreamRepository streams,
+            StreamTagRepository tags,
+            HistoryRepository history,
+            ImageRepository images,
+            TagEvents events,
+            PullSpecs pullSpecs,
+            SignatureGate gate,
+            SignatureCheckRequests checks,
+            ConditionSetter conditionSetter,
+            ConditionRepository conditions) {
         this.streams = streams;
         this.tags = tags;
         this.history = history;
@@ -64,12 +72,22 @@ public class TagPointer {
      * @param image digest and the pull spec recorded for it in its source registry; the digest is a known image
      * @return the item the tag points at afterwards
      */
-    public Uni<HistoryItem> point(ImageStream stream, StreamTag tag, ImagePointer image, TagChangeCause cause,
-            Instant now) {
-        return history.newest(tag.id).chain(current -> pointsAt(current, image)
-                ? Uni.createFrom().item(current)
-                : images.findById(image.digest()).chain(known -> move(stream, tag, current, image,
-                        known == null ? null : known.mediaType, cause, null, now, new HashSet<>())));
+    public Uni<HistoryItem> point(
+            ImageStream stream, StreamTag tag, ImagePointer image, TagChangeCause cause, Instant now) {
+        return history.newest(tag.id)
+                .chain(current -> pointsAt(current, image)
+                        ? Uni.createFrom().item(current)
+                        : images.findById(image.digest())
+                                .chain(known -> move(
+                                        stream,
+                                        tag,
+                                        current,
+                                        image,
+                                        known == null ? null : known.mediaType,
+                                        cause,
+                                        null,
+                                        now,
+                                        new HashSet<>())));
     }
 
     /**
@@ -78,26 +96,35 @@ public class TagPointer {
      * releases use {@link #point}: they return to items the tag pointed at, which were verified when it did, or
      * taken before the policy existed.
      */
-    public Uni<Void> pointUnderPolicy(ImageStream stream, StreamTag tag, ImagePointer image, TagChangeCause cause,
-            Instant now) {
-        return history.newest(tag.id).chain(current -> pointsAt(current, image)
-                ? Uni.createFrom().voidItem()
-                : gate.judge(stream, image).chain(decision -> {
-                    if (decision instanceof SignatureGate.Untrusted untrusted) {
-                        return awaitVerdict(stream, tag, image, cause, untrusted, now);
-                    }
-                    Uni<Long> cleared = Uni.createFrom().item(0L);
-                    Verification verification = null;
-                    if (decision instanceof SignatureGate.Trusted trusted) {
-                        cleared = conditions.clear(tag.id, TagCondition.VERIFIED);
-                        verification = trusted.verification();
-                    }
-                    Verification verdict = verification;
-                    return cleared.chain(() -> images.findById(image.digest()))
-                            .chain(known -> move(stream, tag, current, image, known == null ? null : known.mediaType,
-                                    cause, verdict, now, new HashSet<>()))
-                            .replaceWithVoid();
-                }));
+    public Uni<Void> pointUnderPolicy(
+            ImageStream stream, StreamTag tag, ImagePointer image, TagChangeCause cause, Instant now) {
+        return history.newest(tag.id)
+                .chain(current -> pointsAt(current, image)
+                        ? Uni.createFrom().voidItem()
+                        : gate.judge(stream, image).chain(decision -> {
+                            if (decision instanceof SignatureGate.Untrusted untrusted) {
+                                return awaitVerdict(stream, tag, image, cause, untrusted, now);
+                            }
+                            Uni<Long> cleared = Uni.createFrom().item(0L);
+                            Verification verification = null;
+                            if (decision instanceof SignatureGate.Trusted trusted) {
+                                cleared = conditions.clear(tag.id, TagCondition.VERIFIED);
+                                verification = trusted.verification();
+                            }
+                            Verification verdict = verification;
+                            return cleared.chain(() -> images.findById(image.digest()))
+                                    .chain(known -> move(
+                                            stream,
+                                            tag,
+                                            current,
+                                            image,
+                                            known == null ? null : known.mediaType,
+                                            cause,
+                                            verdict,
+                                            now,
+                                            new HashSet<>()))
+                                    .replaceWithVoid();
+                        }));
     }
 
     /**
@@ -107,48 +134,84 @@ public class TagPointer {
      * @param mediaType what is known of the image's media type
      * @return whether the tag moved
      */
-    public Uni<Boolean> observe(ImageStream stream, StreamTag tag, ImagePointer image, String mediaType,
-            TagChangeCause cause, Instant now) {
+    public Uni<Boolean> observe(
+            ImageStream stream,
+            StreamTag tag,
+            ImagePointer image,
+            String mediaType,
+            TagChangeCause cause,
+            Instant now) {
         return observe(stream, tag, image, mediaType, cause, now, new HashSet<>());
     }
 
-    private Uni<Boolean> observe(ImageStream stream, StreamTag tag, ImagePointer image, String mediaType,
-            TagChangeCause cause, Instant now, Set<Long> moved) {
+    private Uni<Boolean> observe(
+            ImageStream stream,
+            StreamTag tag,
+            ImagePointer image,
+            String mediaType,
+            TagChangeCause cause,
+            Instant now,
+            Set<Long> moved) {
         if (tag.held()) {
             // Compared with the newest item, held or not, so that a source seen again at the same image adds nothing.
-            return history.newestRecorded(tag.id).chain(last -> pointsAt(last, image)
-                    ? Uni.createFrom().item(false)
-                    : gate.judge(stream, image).chain(decision -> recordHeld(stream, tag, image, cause, now, decision))
-                            .replaceWith(false));
+            return history.newestRecorded(tag.id)
+                    .chain(last -> pointsAt(last, image)
+                            ? Uni.createFrom().item(false)
+                            : gate.judge(stream, image)
+                                    .chain(decision -> recordHeld(stream, tag, image, cause, now, decision))
+                                    .replaceWith(false));
         }
-        return history.newest(tag.id).chain(current -> pointsAt(current, image)
-                ? Uni.createFrom().item(false)
-                : gate.judge(stream, image).chain(decision -> {
-                    if (decision instanceof SignatureGate.Untrusted untrusted) {
-                        return awaitVerdict(stream, tag, image, cause, untrusted, now).replaceWith(false);
-                    }
-                    if (decision instanceof SignatureGate.Trusted trusted) {
-                        return conditions.clear(tag.id, TagCondition.VERIFIED)
-                                .chain(() -> move(stream, tag, current, image, mediaType, cause,
-                                        trusted.verification(), now, moved))
-                                .replaceWith(true);
-                    }
-                    return move(stream, tag, current, image, mediaType, cause, null, now, moved).replaceWith(true);
-                }));
+        return history.newest(tag.id)
+                .chain(current -> pointsAt(current, image)
+                        ? Uni.createFrom().item(false)
+                        : gate.judge(stream, image).chain(decision -> {
+                            if (decision instanceof SignatureGate.Untrusted untrusted) {
+                                return awaitVerdict(stream, tag, image, cause, untrusted, now)
+                                        .replaceWith(false);
+                            }
+                            if (decision instanceof SignatureGate.Trusted trusted) {
+                                return conditions
+                                        .clear(tag.id, TagCondition.VERIFIED)
+                                        .chain(() -> move(
+                                                stream,
+                                                tag,
+                                                current,
+                                                image,
+                                                mediaType,
+                                                cause,
+                                                trusted.verification(),
+                                                now,
+                                                moved))
+                                        .replaceWith(true);
+                            }
+                            return move(stream, tag, current, image, mediaType, cause, null, now, moved)
+                                    .replaceWith(true);
+                        }));
     }
 
     /**
      * Records the observation as a held item waiting for a verdict, shows it on the tag and asks for a check; a source
      * seen again at the image it already waits on adds nothing.
      */
-    private Uni<Void> awaitVerdict(ImageStream stream, StreamTag tag, ImagePointer image, TagChangeCause cause,
-            SignatureGate.Untrusted untrusted, Instant now) {
-        return history.newestRecorded(tag.id).chain(last -> pointsAt(last, image)
-                ? Uni.createFrom().voidItem()
-                : recordHeld(stream, tag, image, cause, now, untrusted)
-                        .chain(() -> conditionSetter.set(tag.id, TagCondition.VERIFIED, "False", Verification.PENDING,
-                                "waiting for a signature check of " + image.digest(), now))
-                        .replaceWithVoid());
+    private Uni<Void> awaitVerdict(
+            ImageStream stream,
+            StreamTag tag,
+            ImagePointer image,
+            TagChangeCause cause,
+            SignatureGate.Untrusted untrusted,
+            Instant now) {
+        return history.newestRecorded(tag.id)
+                .chain(last -> pointsAt(last, image)
+                        ? Uni.createFrom().voidItem()
+                        : recordHeld(stream, tag, image, cause, now, untrusted)
+                                .chain(() -> conditionSetter.set(
+                                        tag.id,
+                                        TagCondition.VERIFIED,
+                                        "False",
+                                        Verification.PENDING,
+                                        "waiting for a signature check of " + image.digest(),
+                                        now))
+                                .replaceWithVoid());
     }
 
     /**
@@ -157,20 +220,31 @@ public class TagPointer {
      * observation and generations stay in the order the tag pointed at images.
      */
     public Uni<Void> moveToVerified(ImageStream stream, StreamTag tag, HistoryItem item, Instant now) {
-        return history.newest(tag.id).chain(previous -> streams.nextGeneration(stream.id).chain(generation -> {
-            item.held = false;
-            item.generation = generation;
-            return images.findById(item.digest).chain(known -> {
-                String mediaType = known == null ? null : known.mediaType;
-                ImageStreamTagUpdated updated = new ImageStreamTagUpdated(stream.namespace, stream.name, tag.name,
-                        generation, new StreamImage(item.digest,
-                                pullSpecs.of(stream, tag, item.digest, item.dockerImageReference), mediaType),
-                        previous == null ? null : pullSpecs.pointer(stream, tag, previous), item.cause, now);
-                return conditions.clear(tag.id, TagCondition.VERIFIED)
-                        .chain(() -> events.updated(updated))
-                        .chain(() -> followAliases(stream, tag, item.pointer(), mediaType, now, new HashSet<>()));
-            });
-        }));
+        return history.newest(tag.id)
+                .chain(previous -> streams.nextGeneration(stream.id).chain(generation -> {
+                    item.held = false;
+                    item.generation = generation;
+                    return images.findById(item.digest).chain(known -> {
+                        String mediaType = known == null ? null : known.mediaType;
+                        ImageStreamTagUpdated updated = new ImageStreamTagUpdated(
+                                stream.namespace,
+                                stream.name,
+                                tag.name,
+                                generation,
+                                new StreamImage(
+                                        item.digest,
+                                        pullSpecs.of(stream, tag, item.digest, item.dockerImageReference),
+                                        mediaType),
+                                previous == null ? null : pullSpecs.pointer(stream, tag, previous),
+                                item.cause,
+                                now);
+                        return conditions
+                                .clear(tag.id, TagCondition.VERIFIED)
+                                .chain(() -> events.updated(updated))
+                                .chain(() ->
+                                        followAliases(stream, tag, item.pointer(), mediaType, now, new HashSet<>()));
+                    });
+                }));
     }
 
     private static boolean pointsAt(HistoryItem item, ImagePointer image) {
@@ -178,18 +252,32 @@ public class TagPointer {
     }
 
     /** @param verification the verdict under the tag's policy, null for a tag under none */
-    private Uni<HistoryItem> move(ImageStream stream, StreamTag tag, HistoryItem previous, ImagePointer image,
-            String mediaType, TagChangeCause cause, Verification verification, Instant now, Set<Long> moved) {
+    private Uni<HistoryItem> move(
+            ImageStream stream,
+            StreamTag tag,
+            HistoryItem previous,
+            ImagePointer image,
+            String mediaType,
+            TagChangeCause cause,
+            Verification verification,
+            Instant now,
+            Set<Long> moved) {
         return streams.nextGeneration(stream.id).chain(generation -> {
-            HistoryItem item = HistoryItem.of(tag, generation, image.digest(), image.dockerImageReference(), cause,
-                    now, false);
+            HistoryItem item =
+                    HistoryItem.of(tag, generation, image.digest(), image.dockerImageReference(), cause, now, false);
             if (verification != null) {
                 item.judged(verification);
             }
-            ImageStreamTagUpdated updated = new ImageStreamTagUpdated(stream.namespace, stream.name, tag.name,
-                    generation, new StreamImage(item.digest,
-                            pullSpecs.of(stream, tag, item.digest, item.dockerImageReference), mediaType),
-                    previous == null ? null : pullSpecs.pointer(stream, tag, previous), cause, now);
+            ImageStreamTagUpdated updated = new ImageStreamTagUpdated(
+                    stream.namespace,
+                    stream.name,
+                    tag.name,
+                    generation,
+                    new StreamImage(
+                            item.digest, pullSpecs.of(stream, tag, item.digest, item.dockerImageReference), mediaType),
+                    previous == null ? null : pullSpecs.pointer(stream, tag, previous),
+                    cause,
+                    now);
             return history.persist(item)
                     .chain(() -> events.updated(updated))
                     .chain(() -> followAliases(stream, tag, image, mediaType, now, moved))
@@ -201,37 +289,52 @@ public class TagPointer {
      * A held item; under a policy it carries its verdict, and an unverified one asks for a check, so that a release
      * finds it verified or passes it by.
      */
-    private Uni<Void> recordHeld(ImageStream stream, StreamTag tag, ImagePointer image, TagChangeCause cause,
-            Instant now, SignatureGate.Decision decision) {
-        return streams.nextGeneration(stream.id)
-                .chain(generation -> {
-                    HistoryItem item = HistoryItem.of(tag, generation, image.digest(), image.dockerImageReference(),
-                            cause, now, true);
-                    if (decision instanceof SignatureGate.Untrusted untrusted) {
-                        return history.persist(item.judged(Verification.pending()))
-                                .chain(() -> checks.request(untrusted.image(), untrusted.keys(), now));
-                    }
-                    if (decision instanceof SignatureGate.Trusted trusted) {
-                        item.judged(trusted.verification());
-                    }
-                    return history.persist(item).replaceWithVoid();
-                });
+    private Uni<Void> recordHeld(
+            ImageStream stream,
+            StreamTag tag,
+            ImagePointer image,
+            TagChangeCause cause,
+            Instant now,
+            SignatureGate.Decision decision) {
+        return streams.nextGeneration(stream.id).chain(generation -> {
+            HistoryItem item =
+                    HistoryItem.of(tag, generation, image.digest(), image.dockerImageReference(), cause, now, true);
+            if (decision instanceof SignatureGate.Untrusted untrusted) {
+                return history.persist(item.judged(Verification.pending()))
+                        .chain(() -> checks.request(untrusted.image(), untrusted.keys(), now));
+            }
+            if (decision instanceof SignatureGate.Trusted trusted) {
+                item.judged(trusted.verification());
+            }
+            return history.persist(item).replaceWithVoid();
+        });
     }
 
     /**
      * Every alias of the moved tag observes its image, and their aliases theirs. A tag moves at most once per
      * change, so that even a cycle that slipped past the check at creation ends.
      */
-    private Uni<Void> followAliases(ImageStream stream, StreamTag tag, ImagePointer image, String mediaType,
-            Instant now, Set<Long> moved) {
+    private Uni<Void> followAliases(
+            ImageStream stream, StreamTag tag, ImagePointer image, String mediaType, Instant now, Set<Long> moved) {
         moved.add(tag.id);
         String source = stream.name + ":" + tag.name;
-        return tags.aliasesOf(stream.namespace, source).chain(aliases -> Sequentially.forEach(aliases,
-                alias -> streams.findById(alias.streamId).chain(aliasStream -> streams.lock(aliasStream.id)
-                        .chain(() -> tags.reload(alias))
-                        .chain(exists -> exists && alias.isAliasOf(stream.namespace, source)
-                                && !moved.contains(alias.id)
-                                ? observe(aliasStream, alias, image, mediaType, TagChangeCause.ALIAS, now, moved)
-                                : Uni.createFrom().item(false)))));
+        return tags.aliasesOf(stream.namespace, source)
+                .chain(aliases -> Sequentially.forEach(
+                        aliases,
+                        alias -> streams.findById(alias.streamId)
+                                .chain(aliasStream -> streams.lock(aliasStream.id)
+                                        .chain(() -> tags.reload(alias))
+                                        .chain(exists -> exists
+                                                        && alias.isAliasOf(stream.namespace, source)
+                                                        && !moved.contains(alias.id)
+                                                ? observe(
+                                                        aliasStream,
+                                                        alias,
+                                                        image,
+                                                        mediaType,
+                                                        TagChangeCause.ALIAS,
+                                                        now,
+                                                        moved)
+                                                : Uni.createFrom().item(false)))));
     }
 }

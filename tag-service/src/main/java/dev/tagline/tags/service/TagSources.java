@@ -40,9 +40,8 @@ public class TagSources {
      * @param image what the destinations point at now, null when nothing yet
      * @param chain for an alias: the source and the tags it follows in turn, none of which may become its alias
      */
-    public record Resolved(Function<String, TagSpec> spec, ImagePointer image, TagChangeCause cause,
-            List<AliasChain.Link> chain) {
-    }
+    public record Resolved(
+            Function<String, TagSpec> spec, ImagePointer image, TagChangeCause cause, List<AliasChain.Link> chain) {}
 
     private final ImageStreamRepository streams;
     private final StreamTagRepository tags;
@@ -50,8 +49,12 @@ public class TagSources {
     private final ImageRepository images;
     private final AliasChain aliasChain;
 
-    public TagSources(ImageStreamRepository streams, StreamTagRepository tags, HistoryRepository history,
-            ImageRepository images, AliasChain aliasChain) {
+    public TagSources(
+            ImageStreamRepository streams,
+            StreamTagRepository tags,
+            HistoryRepository history,
+            ImageRepository images,
+            AliasChain aliasChain) {
         this.streams = streams;
         this.tags = tags;
         this.history = history;
@@ -66,8 +69,12 @@ public class TagSources {
     public Uni<List<Long>> streamIds(TagCommand command) {
         if (command.from() instanceof TagSource.FromStreamTag source) {
             return command.alias()
-                    ? aliasChain.from(source.tag()).map(chain -> chain.stream().map(AliasChain.Link::streamId)
-                            .filter(Objects::nonNull).toList())
+                    ? aliasChain
+                            .from(source.tag())
+                            .map(chain -> chain.stream()
+                                    .map(AliasChain.Link::streamId)
+                                    .filter(Objects::nonNull)
+                                    .toList())
                     : streamId(source.tag().namespace(), source.tag().imageStream());
         }
         if (command.from() instanceof TagSource.FromStreamImage source) {
@@ -92,42 +99,62 @@ public class TagSources {
 
     /** The destinations follow the registry image; one named by digest with {@code reference} is pointed at now. */
     private Uni<Resolved> dockerImage(TagCommand command, TagSource.FromDockerImage docker, Instant now) {
-        Function<String, TagSpec> spec = name -> new TagSpec(name,
-                new TagReference(TagReference.Kind.DockerImage, null, docker.name()), command.reference(),
-                command.referencePolicy(), command.importPolicy());
+        Function<String, TagSpec> spec = name -> new TagSpec(
+                name,
+                new TagReference(TagReference.Kind.DockerImage, null, docker.name()),
+                command.reference(),
+                command.referencePolicy(),
+                command.importPolicy());
         if (!command.reference() || docker.reference().digest() == null) {
             return Uni.createFrom().item(new Resolved(spec, null, TagChangeCause.TAG, List.of()));
         }
         String digest = docker.reference().digest().toString();
-        return images.remember(digest, null, null, "[]", now).replaceWith(new Resolved(spec,
-                new ImagePointer(digest, docker.reference().name() + "@" + digest), TagChangeCause.TAG, List.of()));
+        return images.remember(digest, null, null, "[]", now)
+                .replaceWith(new Resolved(
+                        spec,
+                        new ImagePointer(digest, docker.reference().name() + "@" + digest),
+                        TagChangeCause.TAG,
+                        List.of()));
     }
 
     /** The destinations hold the source tag's image now, as a stream image: later moves of the source pass them by. */
     private Uni<Resolved> snapshot(TagCommand command, StreamTagRef source) {
         return existingTag(source).chain(tag -> history.newest(tag.id)).map(newest -> {
             if (newest == null) {
-                throw new NotFoundException("from.name", "image stream tag " + source.key()
-                        + " has no image to tag from yet");
+                throw new NotFoundException(
+                        "from.name", "image stream tag " + source.key() + " has no image to tag from yet");
             }
-            return ofStreamImage(command, new StreamImageRef(source.namespace(), source.imageStream(),
-                    newest.digest), newest);
+            return ofStreamImage(
+                    command, new StreamImageRef(source.namespace(), source.imageStream(), newest.digest), newest);
         });
     }
 
     /** The destinations follow the source tag, pointing now at its image if it has one. */
     private Uni<Resolved> alias(TagCommand command, StreamTagRef source, Set<Long> locked) {
-        return existingTag(source).chain(tag -> aliasChain.from(source).chain(chain -> {
-            // Walked again under the locks; a link that appeared meanwhile is locked now, out of order but rarely.
-            List<Long> unlocked = chain.stream().map(AliasChain.Link::streamId)
-                    .filter(id -> id != null && locked.add(id)).toList();
-            return Sequentially.forEach(unlocked, streams::lock).chain(() -> history.newest(tag.id))
-                    .map(newest -> new Resolved(name -> new TagSpec(name,
-                            new TagReference(TagReference.Kind.ImageStreamTag, source.namespace(),
-                                    source.imageStream() + ":" + source.tag()),
-                            false, command.referencePolicy(), ImportPolicy.DEFAULT),
-                            newest == null ? null : newest.pointer(), TagChangeCause.ALIAS, chain));
-        }));
+        return existingTag(source)
+                .chain(tag -> aliasChain.from(source).chain(chain -> {
+                    // Walked again under the locks; a link that appeared meanwhile is locked now, out of order but
+                    // rarely.
+                    List<Long> unlocked = chain.stream()
+                            .map(AliasChain.Link::streamId)
+                            .filter(id -> id != null && locked.add(id))
+                            .toList();
+                    return Sequentially.forEach(unlocked, streams::lock)
+                            .chain(() -> history.newest(tag.id))
+                            .map(newest -> new Resolved(
+                                    name -> new TagSpec(
+                                            name,
+                                            new TagReference(
+                                                    TagReference.Kind.ImageStreamTag,
+                                                    source.namespace(),
+                                                    source.imageStream() + ":" + source.tag()),
+                                            false,
+                                            command.referencePolicy(),
+                                            ImportPolicy.DEFAULT),
+                                    newest == null ? null : newest.pointer(),
+                                    TagChangeCause.ALIAS,
+                                    chain));
+                }));
     }
 
     /** An image from any history of the stream, also one no tag points at any more. */
@@ -136,17 +163,25 @@ public class TagSources {
                 .chain(stream -> history.withDigest(stream.id, source.digest()))
                 .map(items -> {
                     if (items.isEmpty()) {
-                        throw new NotFoundException("from.name", "image " + source.digest()
-                                + " is in no tag history of " + source.namespace() + "/" + source.imageStream());
+                        throw new NotFoundException(
+                                "from.name",
+                                "image " + source.digest() + " is in no tag history of " + source.namespace() + "/"
+                                        + source.imageStream());
                     }
                     return ofStreamImage(command, source, items.get(0));
                 });
     }
 
     private static Resolved ofStreamImage(TagCommand command, StreamImageRef source, HistoryItem item) {
-        return new Resolved(name -> new TagSpec(name,
-                new TagReference(TagReference.Kind.ImageStreamImage, source.namespace(), source.name()),
-                false, command.referencePolicy(), ImportPolicy.DEFAULT), item.pointer(), TagChangeCause.TAG,
+        return new Resolved(
+                name -> new TagSpec(
+                        name,
+                        new TagReference(TagReference.Kind.ImageStreamImage, source.namespace(), source.name()),
+                        false,
+                        command.referencePolicy(),
+                        ImportPolicy.DEFAULT),
+                item.pointer(),
+                TagChangeCause.TAG,
                 List.of());
     }
 

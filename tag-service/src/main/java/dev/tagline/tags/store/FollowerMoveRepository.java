@@ -61,8 +61,8 @@ public class FollowerMoveRepository {
             + " where s.id in (select t.stream_id from stream_tags t join concerned c on c.id = t.id)"
             + " order by s.id for update of s";
 
-    private static final String LOCK_STREAMS = "select id, namespace, name, generation from image_streams"
-            + " where id = any($1) order by id for update";
+    private static final String LOCK_STREAMS =
+            "select id, namespace, name, generation from image_streams" + " where id = any($1) order by id for update";
 
     private static final String CONCERNED_TAGS = CONCERNED
             + " select t.id, t.stream_id, t.name, t.from_kind, t.from_namespace, t.from_name, t.source_key,"
@@ -97,8 +97,8 @@ public class FollowerMoveRepository {
             + " from verified_images v join unnest($1::text[], $2::text[], $3::text[]) as i(registry, repository,"
             + " digest) on v.registry = i.registry and v.repository = i.repository and v.digest = i.digest";
 
-    private static final String CLEAR_VERIFIED_CONDITIONS = "delete from tag_conditions"
-            + " where stream_tag_id = any($1) and type = '" + TagCondition.VERIFIED + "'";
+    private static final String CLEAR_VERIFIED_CONDITIONS =
+            "delete from tag_conditions" + " where stream_tag_id = any($1) and type = '" + TagCondition.VERIFIED + "'";
 
     private static final String SET_CONDITIONS = "insert into tag_conditions (stream_tag_id, type, status, reason,"
             + " message, last_transition_time)"
@@ -118,8 +118,7 @@ public class FollowerMoveRepository {
             + " created_at, position) order by position";
 
     /** What one observation says about an image. */
-    public record ImageFacts(String digest, String mediaType, Long size, String platformsJson) {
-    }
+    public record ImageFacts(String digest, String mediaType, Long size, String platformsJson) {}
 
     /**
      * Records the images, one row per digest, filling in what earlier observations did not know.
@@ -129,8 +128,10 @@ public class FollowerMoveRepository {
      */
     public Uni<Map<String, String>> remember(SqlConnection connection, Collection<ImageFacts> images, Instant now) {
         OffsetDateTime at = timestamp(now);
-        return connection.preparedQuery(REMEMBER_IMAGES)
-                .execute(Tuple.of(images.stream().map(ImageFacts::digest).toArray(String[]::new),
+        return connection
+                .preparedQuery(REMEMBER_IMAGES)
+                .execute(Tuple.of(
+                        images.stream().map(ImageFacts::digest).toArray(String[]::new),
                         images.stream().map(ImageFacts::mediaType).toArray(String[]::new),
                         images.stream().map(ImageFacts::size).toArray(Long[]::new),
                         images.stream().map(ImageFacts::platformsJson).toArray(String[]::new),
@@ -144,21 +145,24 @@ public class FollowerMoveRepository {
 
     /** Locks, in id order, the stream of every tag that follows one of the sources or is an alias of one that does. */
     public Uni<Map<Long, ImageStream>> lockStreamsOfConcerned(SqlConnection connection, Collection<String> sources) {
-        return connection.preparedQuery(LOCK_STREAMS_OF_CONCERNED)
+        return connection
+                .preparedQuery(LOCK_STREAMS_OF_CONCERNED)
                 .execute(Tuple.of(sources.toArray(String[]::new)))
                 .map(FollowerMoveRepository::streams);
     }
 
     /** Locks the streams in id order. */
     public Uni<Map<Long, ImageStream>> lockStreams(SqlConnection connection, Collection<Long> ids) {
-        return connection.preparedQuery(LOCK_STREAMS)
+        return connection
+                .preparedQuery(LOCK_STREAMS)
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .map(FollowerMoveRepository::streams);
     }
 
     /** The tags that follow the sources, and their aliases, with what they point at. */
     public Uni<List<FollowerMoves.TagState>> concernedTags(SqlConnection connection, Collection<String> sources) {
-        return connection.preparedQuery(CONCERNED_TAGS)
+        return connection
+                .preparedQuery(CONCERNED_TAGS)
                 .execute(Tuple.of(sources.toArray(String[]::new)))
                 .map(rows -> {
                     List<FollowerMoves.TagState> tags = new ArrayList<>(rows.size());
@@ -172,27 +176,35 @@ public class FollowerMoveRepository {
      * batch moves its tags as it always did.
      */
     public Uni<PolicyRules> policiesOf(SqlConnection connection, Collection<String> namespaces) {
-        return connection.preparedQuery(POLICIES)
+        return connection
+                .preparedQuery(POLICIES)
                 .execute(Tuple.of(namespaces.toArray(String[]::new)))
                 .map(rows -> {
                     List<PolicyRule> rules = new ArrayList<>(rows.size());
-                    rows.forEach(row -> rules.add(PolicyRule.of(row.getString("namespace"), row.getString("streams"),
-                            row.getString("public_keys"))));
+                    rows.forEach(row -> rules.add(PolicyRule.of(
+                            row.getString("namespace"), row.getString("streams"), row.getString("public_keys"))));
                     return new PolicyRules(rules);
                 });
     }
 
     /** By image reference ({@code registry/repository@digest}), the keys checks verified each image with. */
     public Uni<Map<String, Set<String>>> verifiedKeysOf(SqlConnection connection, Collection<SignedImage> images) {
-        return connection.preparedQuery(VERIFIED_KEYS)
-                .execute(Tuple.of(images.stream().map(SignedImage::registry).toArray(String[]::new),
+        return connection
+                .preparedQuery(VERIFIED_KEYS)
+                .execute(Tuple.of(
+                        images.stream().map(SignedImage::registry).toArray(String[]::new),
                         images.stream().map(SignedImage::repository).toArray(String[]::new),
                         images.stream().map(SignedImage::digest).toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Set<String>> keys = new HashMap<>();
-                    rows.forEach(row -> keys.computeIfAbsent(new SignedImage(row.getString("registry"),
-                                    row.getString("repository"), row.getString("digest")).reference(),
-                            reference -> new HashSet<>()).add(row.getString("key_fingerprint")));
+                    rows.forEach(row -> keys.computeIfAbsent(
+                                    new SignedImage(
+                                                    row.getString("registry"),
+                                                    row.getString("repository"),
+                                                    row.getString("digest"))
+                                            .reference(),
+                                    reference -> new HashSet<>())
+                            .add(row.getString("key_fingerprint")));
                     return keys;
                 });
     }
@@ -202,58 +214,79 @@ public class FollowerMoveRepository {
         Uni<?> writes = Uni.createFrom().voidItem();
         if (!moves.generations().isEmpty()) {
             Map<Long, Long> generations = moves.generations();
-            writes = writes.chain(() -> connection.preparedQuery(SET_GENERATIONS)
-                    .execute(Tuple.of(generations.keySet().toArray(Long[]::new),
+            writes = writes.chain(() -> connection
+                    .preparedQuery(SET_GENERATIONS)
+                    .execute(Tuple.of(
+                            generations.keySet().toArray(Long[]::new),
                             generations.values().toArray(Long[]::new))));
         }
         if (!moves.history().isEmpty()) {
             List<HistoryItem> items = moves.history();
-            writes = writes.chain(() -> connection.preparedQuery(APPEND_HISTORY).execute(Tuple.tuple(List.of(
-                    items.stream().map(item -> item.streamId).toArray(Long[]::new),
-                    items.stream().map(item -> item.streamTagId).toArray(Long[]::new),
-                    items.stream().map(item -> item.tag).toArray(String[]::new),
-                    items.stream().map(item -> item.generation).toArray(Long[]::new),
-                    items.stream().map(item -> item.digest).toArray(String[]::new),
-                    items.stream().map(item -> item.dockerImageReference).toArray(String[]::new),
-                    items.stream().map(item -> item.cause.name()).toArray(String[]::new),
-                    items.stream().map(item -> timestamp(item.created)).toArray(OffsetDateTime[]::new),
-                    items.stream().map(item -> item.held).toArray(Boolean[]::new),
-                    items.stream().map(item -> item.verification).toArray(String[]::new),
-                    items.stream().map(item -> item.verificationKey).toArray(String[]::new),
-                    items.stream().map(item -> item.verificationMessage).toArray(String[]::new)))));
+            writes = writes.chain(() -> connection
+                    .preparedQuery(APPEND_HISTORY)
+                    .execute(Tuple.tuple(List.of(
+                            items.stream().map(item -> item.streamId).toArray(Long[]::new),
+                            items.stream().map(item -> item.streamTagId).toArray(Long[]::new),
+                            items.stream().map(item -> item.tag).toArray(String[]::new),
+                            items.stream().map(item -> item.generation).toArray(Long[]::new),
+                            items.stream().map(item -> item.digest).toArray(String[]::new),
+                            items.stream()
+                                    .map(item -> item.dockerImageReference)
+                                    .toArray(String[]::new),
+                            items.stream().map(item -> item.cause.name()).toArray(String[]::new),
+                            items.stream().map(item -> timestamp(item.created)).toArray(OffsetDateTime[]::new),
+                            items.stream().map(item -> item.held).toArray(Boolean[]::new),
+                            items.stream().map(item -> item.verification).toArray(String[]::new),
+                            items.stream().map(item -> item.verificationKey).toArray(String[]::new),
+                            items.stream().map(item -> item.verificationMessage).toArray(String[]::new)))));
         }
         if (!moves.conditionsToClear().isEmpty()) {
             Set<Long> tags = moves.conditionsToClear();
-            writes = writes.chain(() -> connection.preparedQuery(CLEAR_CONDITIONS)
-                    .execute(Tuple.of(tags.toArray(Long[]::new))));
+            writes = writes.chain(
+                    () -> connection.preparedQuery(CLEAR_CONDITIONS).execute(Tuple.of(tags.toArray(Long[]::new))));
         }
         if (!moves.verifiedConditionsToClear().isEmpty()) {
             Set<Long> tags = moves.verifiedConditionsToClear();
-            writes = writes.chain(() -> connection.preparedQuery(CLEAR_VERIFIED_CONDITIONS)
-                    .execute(Tuple.of(tags.toArray(Long[]::new))));
+            writes = writes.chain(() ->
+                    connection.preparedQuery(CLEAR_VERIFIED_CONDITIONS).execute(Tuple.of(tags.toArray(Long[]::new))));
         }
         if (!moves.pendingConditions().isEmpty()) {
             List<TagCondition> conditions = List.copyOf(moves.pendingConditions());
-            writes = writes.chain(() -> connection.preparedQuery(SET_CONDITIONS).execute(Tuple.tuple(List.of(
-                    conditions.stream().map(condition -> condition.streamTagId).toArray(Long[]::new),
-                    conditions.stream().map(condition -> condition.type).toArray(String[]::new),
-                    conditions.stream().map(condition -> condition.status).toArray(String[]::new),
-                    conditions.stream().map(condition -> condition.reason).toArray(String[]::new),
-                    conditions.stream().map(condition -> condition.message).toArray(String[]::new),
-                    conditions.stream().map(condition -> timestamp(condition.lastTransitionTime))
-                            .toArray(OffsetDateTime[]::new)))));
+            writes = writes.chain(() -> connection
+                    .preparedQuery(SET_CONDITIONS)
+                    .execute(Tuple.tuple(List.of(
+                            conditions.stream()
+                                    .map(condition -> condition.streamTagId)
+                                    .toArray(Long[]::new),
+                            conditions.stream().map(condition -> condition.type).toArray(String[]::new),
+                            conditions.stream()
+                                    .map(condition -> condition.status)
+                                    .toArray(String[]::new),
+                            conditions.stream()
+                                    .map(condition -> condition.reason)
+                                    .toArray(String[]::new),
+                            conditions.stream()
+                                    .map(condition -> condition.message)
+                                    .toArray(String[]::new),
+                            conditions.stream()
+                                    .map(condition -> timestamp(condition.lastTransitionTime))
+                                    .toArray(OffsetDateTime[]::new)))));
         }
         List<OutboxMessage> messages = new ArrayList<>(moves.events());
         messages.addAll(moves.checkRequests());
         if (!messages.isEmpty()) {
-            writes = writes.chain(() -> connection.preparedQuery(WRITE_OUTBOX).execute(Tuple.tuple(List.of(
-                    messages.stream().map(message -> message.eventId).toArray(UUID[]::new),
-                    messages.stream().map(message -> message.topic).toArray(String[]::new),
-                    messages.stream().map(message -> message.recordKey).toArray(String[]::new),
-                    messages.stream().map(message -> message.type).toArray(String[]::new),
-                    messages.stream().map(message -> message.subject).toArray(String[]::new),
-                    messages.stream().map(message -> message.payload).toArray(String[]::new),
-                    messages.stream().map(message -> timestamp(message.createdAt)).toArray(OffsetDateTime[]::new)))));
+            writes = writes.chain(() -> connection
+                    .preparedQuery(WRITE_OUTBOX)
+                    .execute(Tuple.tuple(List.of(
+                            messages.stream().map(message -> message.eventId).toArray(UUID[]::new),
+                            messages.stream().map(message -> message.topic).toArray(String[]::new),
+                            messages.stream().map(message -> message.recordKey).toArray(String[]::new),
+                            messages.stream().map(message -> message.type).toArray(String[]::new),
+                            messages.stream().map(message -> message.subject).toArray(String[]::new),
+                            messages.stream().map(message -> message.payload).toArray(String[]::new),
+                            messages.stream()
+                                    .map(message -> timestamp(message.createdAt))
+                                    .toArray(OffsetDateTime[]::new)))));
         }
         return writes.replaceWithVoid();
     }
@@ -284,11 +317,10 @@ public class FollowerMoveRepository {
         tag.referencePolicy = ReferencePolicy.valueOf(row.getString("reference_policy"));
         tag.holdGeneration = row.getLong("hold_generation");
         String currentDigest = row.getString("current_digest");
-        ImagePointer current = currentDigest == null
-                ? null
-                : new ImagePointer(currentDigest, row.getString("current_reference"));
-        return new FollowerMoves.TagState(tag, current, row.getString("recorded_digest"),
-                row.getBoolean("has_conditions"));
+        ImagePointer current =
+                currentDigest == null ? null : new ImagePointer(currentDigest, row.getString("current_reference"));
+        return new FollowerMoves.TagState(
+                tag, current, row.getString("recorded_digest"), row.getBoolean("has_conditions"));
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

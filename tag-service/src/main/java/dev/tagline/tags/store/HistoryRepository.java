@@ -14,7 +14,8 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
 
     /** The item a tag points at now, its newest that is not held; null for a tag without one. */
     public Uni<HistoryItem> newest(Long streamTagId) {
-        return find("streamTagId = ?1 and held = false order by generation desc", streamTagId).firstResult();
+        return find("streamTagId = ?1 and held = false order by generation desc", streamTagId)
+                .firstResult();
     }
 
     /** The newest item of a tag, held or not: what its source was last seen at. */
@@ -27,9 +28,13 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
      * policy, only a verified one.
      */
     public Uni<HistoryItem> newestHeldAfter(Long streamTagId, long generation) {
-        return find("streamTagId = ?1 and held = true and generation > ?2"
-                + " and (verification is null or verification = ?3) order by generation desc", streamTagId,
-                generation, Verification.VERIFIED).firstResult();
+        return find(
+                        "streamTagId = ?1 and held = true and generation > ?2"
+                                + " and (verification is null or verification = ?3) order by generation desc",
+                        streamTagId,
+                        generation,
+                        Verification.VERIFIED)
+                .firstResult();
     }
 
     /**
@@ -37,8 +42,9 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
      * written as a literal, so that Postgres matches the partial index {@code tag_history_unverified}.
      */
     public Uni<List<HistoryItem>> awaitingVerdict(String imageReference) {
-        return list("dockerImageReference = ?1 and streamTagId is not null and verification is not null"
-                + " and verification <> '" + Verification.VERIFIED + "' order by streamId, generation",
+        return list(
+                "dockerImageReference = ?1 and streamTagId is not null and verification is not null"
+                        + " and verification <> '" + Verification.VERIFIED + "' order by streamId, generation",
                 imageReference);
     }
 
@@ -49,16 +55,20 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
     }
 
     public Uni<HistoryItem> ofTagAtGeneration(Long streamTagId, long generation) {
-        return find("streamTagId = ?1 and generation = ?2", streamTagId, generation).firstResult();
+        return find("streamTagId = ?1 and generation = ?2", streamTagId, generation)
+                .firstResult();
     }
 
     /** One page of a tag's history, newest first, older than {@code beforeGeneration} when given. */
     public Uni<List<HistoryItem>> page(Long streamTagId, Long beforeGeneration, int limit) {
         if (beforeGeneration == null) {
-            return find("streamTagId = ?1 order by generation desc", streamTagId).page(0, limit).list();
+            return find("streamTagId = ?1 order by generation desc", streamTagId)
+                    .page(0, limit)
+                    .list();
         }
         return find("streamTagId = ?1 and generation < ?2 order by generation desc", streamTagId, beforeGeneration)
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
     }
 
     /**
@@ -67,10 +77,14 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryItem, Lon
      * execution of a native select.
      */
     public Uni<List<HistoryItem>> recentOfTags(Collection<Long> streamTagIds, int perTag) {
-        return find("from HistoryItem h where h.streamTagId in ?1 and h.generation > coalesce(("
-                + "select n.generation from HistoryItem n where n.streamTagId = h.streamTagId"
-                + " order by n.generation desc offset ?2 rows fetch first 1 rows only), -1)"
-                + " order by h.streamTagId, h.generation desc", streamTagIds, perTag).list();
+        return find(
+                        "from HistoryItem h where h.streamTagId in ?1 and h.generation > coalesce(("
+                                + "select n.generation from HistoryItem n where n.streamTagId = h.streamTagId"
+                                + " order by n.generation desc offset ?2 rows fetch first 1 rows only), -1)"
+                                + " order by h.streamTagId, h.generation desc",
+                        streamTagIds,
+                        perTag)
+                .list();
     }
 
     /** Every item of a stream, live tag or removed, that recorded the digest. */

@@ -1,7 +1,6 @@
 package dev.tagline.tags.store;
 
 import dev.tagline.tags.domain.ImagePolicy;
-import dev.tagline.tags.domain.PolicyRule;
 import dev.tagline.tags.domain.PolicyRules;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +24,8 @@ public class ImagePolicyRepository implements PanacheRepositoryBase<ImagePolicy,
     /** The rules of every policy of the namespaces, for the per-event move paths. */
     public Uni<PolicyRules> rulesOf(Collection<String> namespaces) {
         return list("namespace in ?1 order by namespace, name", namespaces)
-                .map(policies -> new PolicyRules(policies.stream().map(ImagePolicy::rule).toList()));
+                .map(policies ->
+                        new PolicyRules(policies.stream().map(ImagePolicy::rule).toList()));
     }
 
     /**
@@ -33,8 +33,8 @@ public class ImagePolicyRepository implements PanacheRepositoryBase<ImagePolicy,
      *
      * @return whether this call created it
      */
-    public Uni<Boolean> createIfAbsent(String namespace, String name, String streamsJson, String keysJson,
-            Instant now) {
+    public Uni<Boolean> createIfAbsent(
+            String namespace, String name, String streamsJson, String keysJson, Instant now) {
         String insert = "insert into image_policies (namespace, name, streams, public_keys, created_at)"
                 + " values (?1, ?2, ?3, ?4, ?5) on conflict (namespace, name) do nothing";
         return getSession()

@@ -31,8 +31,8 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                         .setParameter(5, now)
                         .executeUpdate()
                         // Not "returning": Hibernate 7.2 caches a new plan for every execution of a native select.
-                        .chain(() -> session.createSelectionQuery("select mediaType from Image where digest = ?1",
-                                        String.class)
+                        .chain(() -> session.createSelectionQuery(
+                                        "select mediaType from Image where digest = ?1", String.class)
                                 .setParameter(1, digest)
                                 .getSingleResultOrNull()));
     }

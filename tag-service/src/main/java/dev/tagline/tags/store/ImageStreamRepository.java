@@ -76,8 +76,8 @@ public class ImageStreamRepository implements PanacheRepositoryBase<ImageStream,
 
     private Uni<Void> lockInIdOrder(Set<Long> ids) {
         return getSession()
-                .chain(session -> session.createSelectionQuery("select id from ImageStream where id in ?1 order by id",
-                                Long.class)
+                .chain(session -> session.createSelectionQuery(
+                                "select id from ImageStream where id in ?1 order by id", Long.class)
                         .setParameter(1, ids)
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getResultList())
@@ -88,9 +88,10 @@ public class ImageStreamRepository implements PanacheRepositoryBase<ImageStream,
     /** The streams and, transitively, every stream with a tag that is an alias of any tag of theirs. */
     private Uni<Set<Long>> withAliases(Set<Long> ids) {
         return getSession()
-                .chain(session -> session.createSelectionQuery("select distinct a.streamId from StreamTag a,"
-                                + " ImageStream s where s.id in ?1 and a.fromKind = ?2"
-                                + " and a.fromNamespace = s.namespace and a.fromName like concat(s.name, ':%')",
+                .chain(session -> session.createSelectionQuery(
+                                "select distinct a.streamId from StreamTag a,"
+                                        + " ImageStream s where s.id in ?1 and a.fromKind = ?2"
+                                        + " and a.fromNamespace = s.namespace and a.fromName like concat(s.name, ':%')",
                                 Long.class)
                         .setParameter(1, ids)
                         .setParameter(2, TagReference.Kind.ImageStreamTag)
@@ -113,8 +114,8 @@ public class ImageStreamRepository implements PanacheRepositoryBase<ImageStream,
                                 "update ImageStream set generation = generation + 1 where id = ?1")
                         .setParameter(1, id)
                         .executeUpdate()
-                        .chain(() -> session.createSelectionQuery("select generation from ImageStream where id = ?1",
-                                        Long.class)
+                        .chain(() -> session.createSelectionQuery(
+                                        "select generation from ImageStream where id = ?1", Long.class)
                                 .setParameter(1, id)
                                 .getSingleResult()));
     }

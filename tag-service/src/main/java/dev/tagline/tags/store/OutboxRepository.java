@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The transactional outbox of {@code imagestream-tag-events}. */
 @ApplicationScoped
-public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Long> {
-}
+public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Long> {}

@@ -31,13 +31,15 @@ public class StreamTagRepository implements PanacheRepositoryBase<StreamTag, Lon
      * @return false when the tag was removed meanwhile
      */
     public Uni<Boolean> reload(StreamTag tag) {
-        return getSession().chain(session -> session.flush()
-                .chain(() -> session.createSelectionQuery("select count(*) from StreamTag where id = ?1", Long.class)
-                        .setParameter(1, tag.id)
-                        .getSingleResult())
-                .chain(count -> count == 0
-                        ? Uni.createFrom().item(false)
-                        : session.refresh(tag).replaceWith(true)));
+        return getSession()
+                .chain(session -> session.flush()
+                        .chain(() -> session.createSelectionQuery(
+                                        "select count(*) from StreamTag where id = ?1", Long.class)
+                                .setParameter(1, tag.id)
+                                .getSingleResult())
+                        .chain(count -> count == 0
+                                ? Uni.createFrom().item(false)
+                                : session.refresh(tag).replaceWith(true)));
     }
 
     /** Every spec tag, in any namespace, whose DockerImage source is the given registry tag. */
@@ -47,7 +49,10 @@ public class StreamTagRepository implements PanacheRepositoryBase<StreamTag, Lon
 
     /** Every tag, in any namespace, that is an alias of the stream tag {@code stream:tag} of the namespace. */
     public Uni<List<StreamTag>> aliasesOf(String namespace, String streamTag) {
-        return list("fromKind = ?1 and fromNamespace = ?2 and fromName = ?3 order by streamId, name",
-                TagReference.Kind.ImageStreamTag, namespace, streamTag);
+        return list(
+                "fromKind = ?1 and fromNamespace = ?2 and fromName = ?3 order by streamId, name",
+                TagReference.Kind.ImageStreamTag,
+                namespace,
+                streamTag);
     }
 }

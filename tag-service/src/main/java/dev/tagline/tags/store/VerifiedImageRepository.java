@@ -19,8 +19,10 @@ public class VerifiedImageRepository implements PanacheRepositoryBase<VerifiedIm
     /** The fingerprints of every key a check verified the image with. */
     public Uni<Set<String>> keysOf(SignedImage image) {
         return getSession()
-                .chain(session -> session.createSelectionQuery("select keyFingerprint from VerifiedImage"
-                                + " where registry = ?1 and repository = ?2 and digest = ?3", String.class)
+                .chain(session -> session.createSelectionQuery(
+                                "select keyFingerprint from VerifiedImage"
+                                        + " where registry = ?1 and repository = ?2 and digest = ?3",
+                                String.class)
                         .setParameter(1, image.registry())
                         .setParameter(2, image.repository())
                         .setParameter(3, image.digest())
@@ -32,13 +34,15 @@ public class VerifiedImageRepository implements PanacheRepositoryBase<VerifiedIm
     public Uni<Void> record(SignedImage image, Collection<String> keyFingerprints, Instant now) {
         String insert = "insert into verified_images (registry, repository, digest, key_fingerprint, verified_at)"
                 + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing";
-        return Sequentially.forEach(List.copyOf(keyFingerprints), fingerprint -> getSession()
-                .chain(session -> session.createNativeQuery(insert)
-                        .setParameter(1, image.registry())
-                        .setParameter(2, image.repository())
-                        .setParameter(3, image.digest())
-                        .setParameter(4, fingerprint)
-                        .setParameter(5, now)
-                        .executeUpdate()));
+        return Sequentially.forEach(
+                List.copyOf(keyFingerprints),
+                fingerprint -> getSession()
+                        .chain(session -> session.createNativeQuery(insert)
+                                .setParameter(1, image.registry())
+                                .setParameter(2, image.repository())
+                                .setParameter(3, image.digest())
+                                .setParameter(4, fingerprint)
+                                .setParameter(5, now)
+                                .executeUpdate()));
     }
 }

@@ -33,9 +33,9 @@ class FollowerMovesTest {
         moves.observe(seen(digest('a')));
         moves.observe(seen(digest('b')));
 
-        assertThat(moves.history()).extracting(item -> item.digest, item -> item.generation)
-                .containsExactly(tuple(digest('a'), 8L),
-                        tuple(digest('b'), 9L));
+        assertThat(moves.history())
+                .extracting(item -> item.digest, item -> item.generation)
+                .containsExactly(tuple(digest('a'), 8L), tuple(digest('b'), 9L));
         assertThat(moves.events()).hasSize(2);
         assertThat(moves.generations()).containsExactly(Map.entry(1L, 9L));
     }
@@ -51,11 +51,17 @@ class FollowerMovesTest {
 
         moves.observe(seen(digest('c')));
 
-        assertThat(moves.history()).extracting(item -> item.tag)
+        assertThat(moves.history())
+                .extracting(item -> item.tag)
                 .containsExactly("v1", "latest", "zz-back", "loop-a", "loop-b");
-        assertThat(moves.history()).extracting(item -> item.cause)
-                .containsExactly(TagChangeCause.PUSH, TagChangeCause.ALIAS, TagChangeCause.ALIAS,
-                        TagChangeCause.ALIAS, TagChangeCause.ALIAS);
+        assertThat(moves.history())
+                .extracting(item -> item.cause)
+                .containsExactly(
+                        TagChangeCause.PUSH,
+                        TagChangeCause.ALIAS,
+                        TagChangeCause.ALIAS,
+                        TagChangeCause.ALIAS,
+                        TagChangeCause.ALIAS);
     }
 
     @Test
@@ -80,30 +86,40 @@ class FollowerMovesTest {
         TrustedKey key = new TrustedKey("sha256:" + "f".repeat(64), "-----BEGIN PUBLIC KEY-----…");
         PolicyRules policies = new PolicyRules(List.of(new PolicyRule("team", List.of("*"), List.of(key))));
         String verified = "registry.example:5000/team/app@" + digest('c');
-        FollowerMoves moves = new FollowerMoves(new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream),
-                List.of(v1), policies, Map.of(verified, Set.of(key.fingerprint())));
+        FollowerMoves moves = new FollowerMoves(
+                new PullSpecs(Optional.empty()),
+                NOW,
+                Map.of(stream.id, stream),
+                List.of(v1),
+                policies,
+                Map.of(verified, Set.of(key.fingerprint())));
 
         moves.observe(seen(digest('b')));
         moves.observe(seen(digest('b')));
         moves.observe(seen(digest('c')));
 
-        assertThat(moves.history()).extracting(item -> item.digest, item -> item.held, item -> item.verification)
+        assertThat(moves.history())
+                .extracting(item -> item.digest, item -> item.held, item -> item.verification)
                 .containsExactly(tuple(digest('b'), true, "Pending"), tuple(digest('c'), false, "Verified"));
-        assertThat(moves.events()).singleElement().satisfies(event -> assertThat(event.payload).contains(digest('c')));
-        assertThat(moves.checkRequests()).singleElement()
+        assertThat(moves.events())
+                .singleElement()
+                .satisfies(event -> assertThat(event.payload).contains(digest('c')));
+        assertThat(moves.checkRequests())
+                .singleElement()
                 .satisfies(request -> assertThat(request.recordKey).endsWith("@" + digest('b')));
         assertThat(moves.pendingConditions()).isEmpty();
         assertThat(moves.verifiedConditionsToClear()).containsExactly(10L);
     }
 
     private FollowerMoves moves(List<FollowerMoves.TagState> tags) {
-        return new FollowerMoves(new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream), tags,
-                PolicyRules.NONE, Map.of());
+        return new FollowerMoves(
+                new PullSpecs(Optional.empty()), NOW, Map.of(stream.id, stream), tags, PolicyRules.NONE, Map.of());
     }
 
     private static FollowerMoves.Observation seen(String digest) {
-        return new FollowerMoves.Observation(new ImageObservation(ImageReference.parse(SOURCE), Digest.parse(digest),
-                TagChangeCause.PUSH), "application/vnd.oci.image.manifest.v1+json");
+        return new FollowerMoves.Observation(
+                new ImageObservation(ImageReference.parse(SOURCE), Digest.parse(digest), TagChangeCause.PUSH),
+                "application/vnd.oci.image.manifest.v1+json");
     }
 
     private static FollowerMoves.TagState follower(Long id, String name, String currentDigest) {

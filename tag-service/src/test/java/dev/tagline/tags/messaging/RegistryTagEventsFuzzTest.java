@@ -20,9 +20,14 @@ import dev.tagline.testkit.RecordText;
 class RegistryTagEventsFuzzTest {
 
     /** Validation touches none of the applier's database collaborators. */
-    private final RegistryEventApplier applier = new RegistryEventApplier(null,
-            new RegistryTagChangeApplier(null, null, null), null, null, new SourceProblemRecorder(null, null, null),
-            new SignatureVerdictApplier(null, null, null, null, null, null, null), null);
+    private final RegistryEventApplier applier = new RegistryEventApplier(
+            null,
+            new RegistryTagChangeApplier(null, null, null),
+            null,
+            null,
+            new SourceProblemRecorder(null, null, null),
+            new SignatureVerdictApplier(null, null, null, null, null, null, null),
+            null);
 
     @FuzzTest
     @DictionaryFile(resourcePath = "/fuzz/events.dict")

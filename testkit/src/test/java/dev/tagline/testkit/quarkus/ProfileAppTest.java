@@ -2,15 +2,13 @@ package dev.tagline.testkit.quarkus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tagline.testkit.KafkaCluster;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import dev.tagline.testkit.KafkaCluster;
 
 /**
  * Checks, from inside a Quarkus app, that the test resources gave it the JVM-wide Kafka and Postgres; each subclass

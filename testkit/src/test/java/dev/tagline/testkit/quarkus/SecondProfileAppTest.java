@@ -1,13 +1,12 @@
 package dev.tagline.testkit.quarkus;
 
-import java.util.Map;
-
 import dev.tagline.testkit.KafkaResource;
 import dev.tagline.testkit.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
 
 /** Runs a Quarkus app under the second of two test profiles. */
 @QuarkusTest

@@ -35,19 +35,22 @@ public class DeliveryResource {
      * @param before the id of the last delivery of the previous page
      */
     @GET
-    public Uni<List<DeliveryView>> list(@PathParam("ns") String namespace, @PathParam("name") String name,
-            @QueryParam("limit") String limit, @QueryParam("before") String before) {
+    public Uni<List<DeliveryView>> list(
+            @PathParam("ns") String namespace,
+            @PathParam("name") String name,
+            @QueryParam("limit") String limit,
+            @QueryParam("before") String before) {
         long pageSize = QueryNumbers.parse("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
-        Long beforeId = before == null || before.isBlank() ? null : QueryNumbers.parse("before", before, 0, 1,
-                Long.MAX_VALUE);
+        Long beforeId =
+                before == null || before.isBlank() ? null : QueryNumbers.parse("before", before, 0, 1, Long.MAX_VALUE);
         return views.deliveries(PathNames.namespace(namespace), PathNames.trigger(name), beforeId, (int) pageSize);
     }
 
     /** Due at once, with a fresh budget of attempts and the same {@code webhook-id}: 202 with the delivery. */
     @POST
     @Path("{id}/redeliver")
-    public Uni<Response> redeliver(@PathParam("ns") String namespace, @PathParam("name") String name,
-            @PathParam("id") String id) {
+    public Uni<Response> redeliver(
+            @PathParam("ns") String namespace, @PathParam("name") String name, @PathParam("id") String id) {
         long deliveryId = QueryNumbers.parse("id", id, 0, 1, Long.MAX_VALUE);
         return service.redeliver(PathNames.namespace(namespace), PathNames.trigger(name), deliveryId)
                 .map(delivery -> Response.accepted(DeliveryView.of(delivery)).build());

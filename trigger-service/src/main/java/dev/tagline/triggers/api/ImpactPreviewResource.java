@@ -30,11 +30,13 @@ public class ImpactPreviewResource {
 
     /** @param digest the image to preview a move to; absent for an image no trigger has seen yet */
     @GET
-    public Uni<ImpactView> preview(@PathParam("ns") String namespace, @PathParam("name") String name,
-            @QueryParam("digest") String digest) {
+    public Uni<ImpactView> preview(
+            @PathParam("ns") String namespace, @PathParam("name") String name, @QueryParam("digest") String digest) {
         String ns = PathNames.namespace(namespace);
         Caller caller = currentCaller.get();
-        return views.impact(PathNames.streamTag("name", ns, name), digest,
+        return views.impact(
+                PathNames.streamTag("name", ns, name),
+                digest,
                 followerNamespace -> caller.roleIn(followerNamespace).isPresent());
     }
 }

@@ -6,8 +6,7 @@ import dev.tagline.events.reference.ResourceNames;
 /** Validates names taken from requests: namespaces, triggers and streams are DNS-1123 labels, tags follow the tag grammar. */
 final class PathNames {
 
-    private PathNames() {
-    }
+    private PathNames() {}
 
     static String namespace(String value) {
         return label("namespace", value);

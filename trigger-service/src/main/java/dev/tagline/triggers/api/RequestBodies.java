@@ -3,8 +3,7 @@ package dev.tagline.triggers.api;
 /** Rejects a request that has no body where one is needed. */
 final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     static <T> T required(T body) {
         if (body == null) {

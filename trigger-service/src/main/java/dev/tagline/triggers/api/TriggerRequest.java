@@ -19,8 +19,7 @@ public record TriggerRequest(
         Boolean fireForCurrentImage) {
 
     /** What the trigger follows: {@code {"kind":"ImageStreamTag","namespace":"team-a","name":"app:v1"}}. */
-    public record From(String kind, String namespace, String name) {
-    }
+    public record From(String kind, String namespace, String name) {}
 
     /** Where actions are also POSTed; the secret is write-only. */
     public record Webhook(String url, String secret) {

@@ -16,8 +16,7 @@ final class TriggerRequests {
 
     static final String IMAGE_STREAM_TAG = "ImageStreamTag";
 
-    private TriggerRequests() {
-    }
+    private TriggerRequests() {}
 
     /**
      * @param pathName the name in the request path, for a replacement; the body may repeat it or leave it out
@@ -29,13 +28,19 @@ final class TriggerRequests {
             name = PathNames.label("name", body.name());
         } else {
             if (body.name() != null && !body.name().equals(pathName)) {
-                throw new InvalidRequestException("name", "the body names " + body.name() + " but the path " + pathName);
+                throw new InvalidRequestException(
+                        "name", "the body names " + body.name() + " but the path " + pathName);
             }
             name = pathName;
         }
-        return new TriggerSpec(name, kind(body.kind()), from(namespace, body.from()),
-                body.params() == null ? Map.of() : body.params(), webhook(body.webhook()),
-                Boolean.TRUE.equals(body.paused()), Boolean.TRUE.equals(body.fireForCurrentImage()));
+        return new TriggerSpec(
+                name,
+                kind(body.kind()),
+                from(namespace, body.from()),
+                body.params() == null ? Map.of() : body.params(),
+                webhook(body.webhook()),
+                Boolean.TRUE.equals(body.paused()),
+                Boolean.TRUE.equals(body.fireForCurrentImage()));
     }
 
     private static TriggerActionRequested.Kind kind(String kind) {
@@ -48,13 +53,16 @@ final class TriggerRequests {
 
     private static StreamTagRef from(String namespace, TriggerRequest.From from) {
         if (from == null) {
-            throw new InvalidTriggerException("from", "a trigger follows an image stream tag: "
-                    + "{\"kind\":\"ImageStreamTag\",\"name\":\"stream:tag\"}");
+            throw new InvalidTriggerException(
+                    "from",
+                    "a trigger follows an image stream tag: "
+                            + "{\"kind\":\"ImageStreamTag\",\"name\":\"stream:tag\"}");
         }
         if (!IMAGE_STREAM_TAG.equals(from.kind())) {
             throw new InvalidTriggerException("from.kind", "a trigger follows an " + IMAGE_STREAM_TAG);
         }
-        String fromNamespace = from.namespace() == null ? namespace : PathNames.label("from.namespace", from.namespace());
+        String fromNamespace =
+                from.namespace() == null ? namespace : PathNames.label("from.namespace", from.namespace());
         return PathNames.streamTag("from.name", fromNamespace, from.name());
     }
 
@@ -63,9 +71,8 @@ final class TriggerRequests {
             return Optional.empty();
         }
         WebhookUrl url = WebhookUrl.parse(webhook.url());
-        Optional<WebhookSecret> secret = webhook.secret() == null
-                ? Optional.empty()
-                : Optional.of(WebhookSecret.parse(webhook.secret()));
+        Optional<WebhookSecret> secret =
+                webhook.secret() == null ? Optional.empty() : Optional.of(WebhookSecret.parse(webhook.secret()));
         return Optional.of(new WebhookSpec(url, secret));
     }
 }

@@ -40,8 +40,7 @@ public class TriggerResource {
     private final WebhookTargets targets;
     private final FollowCheck mayFollow;
 
-    public TriggerResource(TriggerService service, TriggerViews views, WebhookTargets targets,
-            NamespaceAccess access) {
+    public TriggerResource(TriggerService service, TriggerViews views, WebhookTargets targets, NamespaceAccess access) {
         this.service = service;
         this.views = views;
         this.targets = targets;
@@ -57,7 +56,8 @@ public class TriggerResource {
                 .chain(() -> service.create(ns, spec, mayFollow))
                 .chain(() -> views.get(ns, spec.name()))
                 .map(view -> Response.created(URI.create("/api/v1/namespaces/" + ns + "/triggers/" + spec.name()))
-                        .entity(view).build());
+                        .entity(view)
+                        .build());
     }
 
     @GET
@@ -73,8 +73,8 @@ public class TriggerResource {
 
     @PUT
     @Path("{name}")
-    public Uni<TriggerView> replace(@PathParam("ns") String namespace, @PathParam("name") String name,
-            TriggerRequest request) {
+    public Uni<TriggerView> replace(
+            @PathParam("ns") String namespace, @PathParam("name") String name, TriggerRequest request) {
         String ns = PathNames.namespace(namespace);
         TriggerSpec spec = TriggerRequests.toSpec(ns, request, PathNames.trigger(name));
         return reachable(spec)

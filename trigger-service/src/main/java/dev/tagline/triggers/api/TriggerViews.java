@@ -34,8 +34,7 @@ public class TriggerViews {
     private final FollowedTagRepository followedTags;
     private final DeliveryRepository deliveries;
 
-    public TriggerViews(TriggerRepository triggers, FollowedTagRepository followedTags,
-            DeliveryRepository deliveries) {
+    public TriggerViews(TriggerRepository triggers, FollowedTagRepository followedTags, DeliveryRepository deliveries) {
         this.triggers = triggers;
         this.followedTags = followedTags;
         this.deliveries = deliveries;
@@ -43,24 +42,34 @@ public class TriggerViews {
 
     @WithSession
     public Uni<TriggerView> get(String namespace, String name) {
-        return existing(namespace, name).chain(trigger -> followedTags.current(trigger.from())
-                .chain(current -> deliveries.page(trigger.id, null, RECENT_DELIVERIES)
-                        .map(recent -> TriggerView.of(trigger, params(trigger), current.orElse(null), recent))));
+        return existing(namespace, name)
+                .chain(trigger -> followedTags
+                        .current(trigger.from())
+                        .chain(current -> deliveries
+                                .page(trigger.id, null, RECENT_DELIVERIES)
+                                .map(recent ->
+                                        TriggerView.of(trigger, params(trigger), current.orElse(null), recent))));
     }
 
     /** The namespace's triggers, by name, without their deliveries. */
     @WithSession
     public Uni<List<TriggerView>> list(String namespace) {
-        return triggers.listInNamespace(namespace).chain(found -> Multi.createFrom().iterable(found)
-                .onItem().transformToUniAndConcatenate(trigger -> followedTags.current(trigger.from())
-                        .map(current -> TriggerView.of(trigger, params(trigger), current.orElse(null), null)))
-                .collect().asList());
+        return triggers.listInNamespace(namespace)
+                .chain(found -> Multi.createFrom()
+                        .iterable(found)
+                        .onItem()
+                        .transformToUniAndConcatenate(trigger -> followedTags
+                                .current(trigger.from())
+                                .map(current -> TriggerView.of(trigger, params(trigger), current.orElse(null), null)))
+                        .collect()
+                        .asList());
     }
 
     /** A trigger's deliveries, newest first, older than {@code beforeId} when given. */
     @WithSession
     public Uni<List<DeliveryView>> deliveries(String namespace, String name, Long beforeId, int limit) {
-        return existing(namespace, name).chain(trigger -> deliveries.page(trigger.id, beforeId, limit))
+        return existing(namespace, name)
+                .chain(trigger -> deliveries.page(trigger.id, beforeId, limit))
                 .map(page -> page.stream().map(DeliveryView::of).toList());
     }
 
@@ -74,20 +83,32 @@ public class TriggerViews {
     @WithSession
     public Uni<ImpactView> impact(StreamTagRef tag, String digest, Predicate<String> visible) {
         String previewed = digest == null || digest.isBlank() ? null : validDigest(digest);
-        return followedTags.current(tag).chain(current -> triggers.following(tag).map(followers -> {
-            List<AffectedTriggerView> shown = followers.stream()
-                    .filter(trigger -> visible.test(trigger.namespace))
-                    .map(trigger -> affected(trigger, previewed))
-                    .toList();
-            return new ImpactView(tag.namespace(), tag.imageStream() + ":" + tag.tag(),
-                    current.map(TagImageView::of).orElse(null), previewed, shown, followers.size() - shown.size());
-        }));
+        return followedTags
+                .current(tag)
+                .chain(current -> triggers.following(tag).map(followers -> {
+                    List<AffectedTriggerView> shown = followers.stream()
+                            .filter(trigger -> visible.test(trigger.namespace))
+                            .map(trigger -> affected(trigger, previewed))
+                            .toList();
+                    return new ImpactView(
+                            tag.namespace(),
+                            tag.imageStream() + ":" + tag.tag(),
+                            current.map(TagImageView::of).orElse(null),
+                            previewed,
+                            shown,
+                            followers.size() - shown.size());
+                }));
     }
 
     private static AffectedTriggerView affected(Trigger trigger, String digest) {
         var reason = FiringRules.reasonNotToFire(trigger, digest);
-        return new AffectedTriggerView(trigger.namespace, trigger.name, trigger.kind, trigger.paused,
-                trigger.webhookUrl == null ? null : new WebhookView(trigger.webhookUrl), reason.isEmpty(),
+        return new AffectedTriggerView(
+                trigger.namespace,
+                trigger.name,
+                trigger.kind,
+                trigger.paused,
+                trigger.webhookUrl == null ? null : new WebhookView(trigger.webhookUrl),
+                reason.isEmpty(),
                 reason.orElse(null));
     }
 

@@ -14,8 +14,7 @@ import java.util.Map;
 /** The JSON shapes the API answers with. None of them holds a webhook secret. */
 final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /**
      * A trigger as the API shows it.
@@ -37,16 +36,28 @@ final class Views {
             Instant updatedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<DeliveryView> recentDeliveries) {
 
-        static TriggerView of(Trigger trigger, Map<String, Object> params, TagImage current,
-                List<Delivery> recentDeliveries) {
-            return new TriggerView(trigger.namespace, trigger.name, trigger.kind, FromView.of(trigger.from()), params,
+        static TriggerView of(
+                Trigger trigger, Map<String, Object> params, TagImage current, List<Delivery> recentDeliveries) {
+            return new TriggerView(
+                    trigger.namespace,
+                    trigger.name,
+                    trigger.kind,
+                    FromView.of(trigger.from()),
+                    params,
                     trigger.webhookUrl == null ? null : new WebhookView(trigger.webhookUrl),
                     trigger.paused,
-                    trigger.lastTriggeredDigest == null ? null : new TriggeredImageView(trigger.lastTriggeredDigest,
-                            trigger.lastTriggeredReference, trigger.lastTriggeredAt),
+                    trigger.lastTriggeredDigest == null
+                            ? null
+                            : new TriggeredImageView(
+                                    trigger.lastTriggeredDigest,
+                                    trigger.lastTriggeredReference,
+                                    trigger.lastTriggeredAt),
                     current == null ? null : TagImageView.of(current),
-                    trigger.createdAt, trigger.updatedAt,
-                    recentDeliveries == null ? null : recentDeliveries.stream().map(DeliveryView::of).toList());
+                    trigger.createdAt,
+                    trigger.updatedAt,
+                    recentDeliveries == null
+                            ? null
+                            : recentDeliveries.stream().map(DeliveryView::of).toList());
         }
     }
 
@@ -59,11 +70,9 @@ final class Views {
     }
 
     /** A webhook without its secret, which is write-only. */
-    record WebhookView(String url) {
-    }
+    record WebhookView(String url) {}
 
-    record TriggeredImageView(String digest, String dockerImageReference, Instant triggeredAt) {
-    }
+    record TriggeredImageView(String digest, String dockerImageReference, Instant triggeredAt) {}
 
     record TagImageView(String digest, String dockerImageReference, long generation) {
 
@@ -91,9 +100,18 @@ final class Views {
             Instant deliveredAt) {
 
         static DeliveryView of(Delivery delivery) {
-            return new DeliveryView(delivery.id, delivery.webhookId, delivery.digest, delivery.status,
-                    delivery.attempts, delivery.createdAt, delivery.lastAttemptAt, delivery.nextAttemptAt,
-                    delivery.lastStatusCode, delivery.lastError, delivery.deliveredAt);
+            return new DeliveryView(
+                    delivery.id,
+                    delivery.webhookId,
+                    delivery.digest,
+                    delivery.status,
+                    delivery.attempts,
+                    delivery.createdAt,
+                    delivery.lastAttemptAt,
+                    delivery.nextAttemptAt,
+                    delivery.lastStatusCode,
+                    delivery.lastError,
+                    delivery.deliveredAt);
         }
     }
 
@@ -104,12 +122,21 @@ final class Views {
      * @param triggers the followers in namespaces the caller may view
      * @param hiddenTriggers how many more follow the tag from namespaces the caller may not view
      */
-    record ImpactView(String namespace, String name, TagImageView currentImage, String digest,
-            List<AffectedTriggerView> triggers, int hiddenTriggers) {
-    }
+    record ImpactView(
+            String namespace,
+            String name,
+            TagImageView currentImage,
+            String digest,
+            List<AffectedTriggerView> triggers,
+            int hiddenTriggers) {}
 
     /** @param reason why it would not fire; null when it would */
-    record AffectedTriggerView(String namespace, String name, TriggerActionRequested.Kind kind, boolean paused,
-            WebhookView webhook, boolean wouldFire, String reason) {
-    }
+    record AffectedTriggerView(
+            String namespace,
+            String name,
+            TriggerActionRequested.Kind kind,
+            boolean paused,
+            WebhookView webhook,
+            boolean wouldFire,
+            String reason) {}
 }

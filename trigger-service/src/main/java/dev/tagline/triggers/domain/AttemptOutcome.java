@@ -11,8 +11,8 @@ public record AttemptOutcome(boolean succeeded, Integer statusCode, String error
 
     public static AttemptOutcome answered(int statusCode) {
         boolean success = statusCode >= 200 && statusCode < 300;
-        return new AttemptOutcome(success, statusCode, success ? null : "the subscriber answered HTTP " + statusCode,
-                true);
+        return new AttemptOutcome(
+                success, statusCode, success ? null : "the subscriber answered HTTP " + statusCode, true);
     }
 
     public static AttemptOutcome failed(String error) {

@@ -11,8 +11,15 @@ import java.util.UUID;
  * @param url null when the trigger no longer has a webhook
  * @param origin the subscriber whose concurrency this attempt counts against
  */
-public record ClaimedDelivery(long id, UUID claimToken, String webhookId, String payload, int attempt, String url,
-        String origin, String secret) {
+public record ClaimedDelivery(
+        long id,
+        UUID claimToken,
+        String webhookId,
+        String payload,
+        int attempt,
+        String url,
+        String origin,
+        String secret) {
 
     @Override
     public String toString() {

@@ -70,8 +70,8 @@ public class Delivery extends PanacheEntityBase {
     public Instant createdAt;
 
     /** Due at once. */
-    public static Delivery pending(Trigger trigger, long actionId, String webhookId, String digest, String payload,
-            Instant now) {
+    public static Delivery pending(
+            Trigger trigger, long actionId, String webhookId, String digest, String payload, Instant now) {
         Delivery delivery = new Delivery();
         delivery.triggerId = trigger.id;
         delivery.actionId = actionId;
@@ -89,8 +89,8 @@ public class Delivery extends PanacheEntityBase {
      * The claimed delivery as its attempt leaves it, by the rules of {@link #recordAttempt}, to be written only while
      * the attempt's claim still holds.
      */
-    public static Delivery attempted(ClaimedDelivery claimed, AttemptOutcome outcome, Optional<Instant> next,
-            Instant now) {
+    public static Delivery attempted(
+            ClaimedDelivery claimed, AttemptOutcome outcome, Optional<Instant> next, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = claimed.id();
         delivery.status = DeliveryStatus.PENDING;

@@ -19,7 +19,9 @@ public enum DeliveryStatus {
     }
 
     public static DeliveryStatus ofText(String text) {
-        return Arrays.stream(values()).filter(status -> status.text().equals(text)).findFirst()
+        return Arrays.stream(values())
+                .filter(status -> status.text().equals(text))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown delivery status " + text));
     }
 

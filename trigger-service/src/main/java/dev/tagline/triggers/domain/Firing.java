@@ -15,14 +15,14 @@ import java.util.Map;
  *
  * @param webhookBody null when the trigger has no webhook
  */
-public record Firing(Trigger trigger, TagImage move, String idempotencyKey, OutboxMessage event, String webhookBody,
-        Instant at) {
+public record Firing(
+        Trigger trigger, TagImage move, String idempotencyKey, OutboxMessage event, String webhookBody, Instant at) {
 
     public static Firing of(Trigger trigger, TagImage move, String eventSource, Instant now) {
         String key = IdempotencyKey.of(trigger.uid, move);
         TriggerActionRequested action = action(trigger, move, key);
-        CloudEventHeaders attributes = new CloudEventHeaders(key, eventSource, eventType(trigger.kind), trigger.key(),
-                now);
+        CloudEventHeaders attributes =
+                new CloudEventHeaders(key, eventSource, eventType(trigger.kind), trigger.key(), now);
         String webhookBody = trigger.webhookUrl == null ? null : StructuredCloudEvent.json(attributes, action);
         return new Firing(trigger, move, key, OutboxMessage.of(attributes, action.key(), action), webhookBody, now);
     }
@@ -34,8 +34,11 @@ public record Firing(Trigger trigger, TagImage move, String idempotencyKey, Outb
                 new TriggerActionRequested.Trigger(trigger.namespace, trigger.name, trigger.kind),
                 params,
                 new ImagePointer(move.digest(), move.dockerImageReference()),
-                new TriggerActionRequested.Source(move.tag().namespace(), move.tag().imageStream(),
-                        move.tag().tag(), move.generation()),
+                new TriggerActionRequested.Source(
+                        move.tag().namespace(),
+                        move.tag().imageStream(),
+                        move.tag().tag(),
+                        move.generation()),
                 key);
     }
 

@@ -27,7 +27,9 @@ public final class FiringFold {
 
     /** @param locked the triggers following any of the batch's tags, locked, in id order */
     public FiringFold(List<Trigger> locked, String eventSource, Instant now) {
-        locked.forEach(trigger -> followers.computeIfAbsent(trigger.from(), tag -> new ArrayList<>()).add(trigger));
+        locked.forEach(trigger -> followers
+                .computeIfAbsent(trigger.from(), tag -> new ArrayList<>())
+                .add(trigger));
         this.eventSource = eventSource;
         this.now = now;
     }

@@ -5,8 +5,7 @@ import java.util.Optional;
 /** When a trigger fires: the rules every path (a tag update, a creation, a resume) goes by. */
 public final class FiringRules {
 
-    private FiringRules() {
-    }
+    private FiringRules() {}
 
     /**
      * A paused trigger fires nothing; an unpaused one fires when its tag's image differs from the one it dealt

@@ -37,7 +37,6 @@ public class FollowedTag extends PanacheEntityBase {
     public Instant changedAt;
 
     public TagImage image() {
-        return new TagImage(new StreamTagRef(namespace, imageStream, tag), digest, dockerImageReference,
-                generation);
+        return new TagImage(new StreamTagRef(namespace, imageStream, tag), digest, dockerImageReference, generation);
     }
 }

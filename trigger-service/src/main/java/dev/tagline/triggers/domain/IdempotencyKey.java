@@ -15,8 +15,7 @@ import java.util.UUID;
  */
 public final class IdempotencyKey {
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     public static String of(UUID triggerUid, TagImage move) {
         String input = triggerUid + "/" + move.tag().key() + "/" + move.generation() + "/" + move.digest();

@@ -15,8 +15,10 @@ public class KindColumn implements AttributeConverter<TriggerActionRequested.Kin
     }
 
     public static TriggerActionRequested.Kind ofText(String text) {
-        return Arrays.stream(TriggerActionRequested.Kind.values()).filter(kind -> text(kind).equals(text))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown trigger kind " + text));
+        return Arrays.stream(TriggerActionRequested.Kind.values())
+                .filter(kind -> text(kind).equals(text))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown trigger kind " + text));
     }
 
     @Override

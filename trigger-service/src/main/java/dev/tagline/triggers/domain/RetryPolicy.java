@@ -22,7 +22,10 @@ public class RetryPolicy {
 
     @Inject
     public RetryPolicy(TriggersConfig config) {
-        this(config.delivery().maxAttempts(), config.delivery().initialBackoff(), config.delivery().maxBackoff());
+        this(
+                config.delivery().maxAttempts(),
+                config.delivery().initialBackoff(),
+                config.delivery().maxBackoff());
     }
 
     RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {

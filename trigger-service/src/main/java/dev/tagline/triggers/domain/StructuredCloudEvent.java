@@ -23,8 +23,14 @@ public record StructuredCloudEvent(
     public static final String MEDIA_TYPE = "application/cloudevents+json";
 
     public static String json(CloudEventHeaders attributes, Object data) {
-        return EventJson.write(new StructuredCloudEvent(CloudEventHeaders.SPEC_VERSION_1_0, attributes.id(),
-                attributes.source(), attributes.type().type(), attributes.subject(), attributes.time(),
-                CloudEventHeaders.JSON, data));
+        return EventJson.write(new StructuredCloudEvent(
+                CloudEventHeaders.SPEC_VERSION_1_0,
+                attributes.id(),
+                attributes.source(),
+                attributes.type().type(),
+                attributes.subject(),
+                attributes.time(),
+                CloudEventHeaders.JSON,
+                data));
     }
 }

@@ -11,10 +11,8 @@ public sealed interface TagEvent {
      *
      * @param changedAt when the tag moved, null when the event does not say
      */
-    record Move(CloudEventHeaders event, TagImage image, Instant changedAt) implements TagEvent {
-    }
+    record Move(CloudEventHeaders event, TagImage image, Instant changedAt) implements TagEvent {}
 
     /** Any other type, also one added after this service was built: acknowledged, never applied. */
-    record PassedBy() implements TagEvent {
-    }
+    record PassedBy() implements TagEvent {}
 }

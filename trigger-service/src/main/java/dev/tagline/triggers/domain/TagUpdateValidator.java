@@ -12,8 +12,7 @@ public final class TagUpdateValidator {
 
     private static final int MAX_REFERENCE_LENGTH = 4096;
 
-    private TagUpdateValidator() {
-    }
+    private TagUpdateValidator() {}
 
     /** @throws MalformedEventException naming the offending field */
     public static TagImage validate(ImageStreamTagUpdated event) {
@@ -35,13 +34,19 @@ public final class TagUpdateValidator {
             throw new MalformedEventException("image.digest", e.getMessage());
         }
         String reference = event.image().dockerImageReference();
-        if (reference == null || reference.isBlank() || reference.length() > MAX_REFERENCE_LENGTH
+        if (reference == null
+                || reference.isBlank()
+                || reference.length() > MAX_REFERENCE_LENGTH
                 || reference.chars().anyMatch(Character::isISOControl)) {
-            throw new MalformedEventException("image.dockerImageReference",
+            throw new MalformedEventException(
+                    "image.dockerImageReference",
                     "the pull spec must be 1 to " + MAX_REFERENCE_LENGTH + " printable characters");
         }
-        return new TagImage(new StreamTagRef(event.namespace(), event.imageStream(), event.tag()), digest,
-                reference, event.generation());
+        return new TagImage(
+                new StreamTagRef(event.namespace(), event.imageStream(), event.tag()),
+                digest,
+                reference,
+                event.generation());
     }
 
     private static void label(String field, String value) {

@@ -94,7 +94,9 @@ public class Trigger extends PanacheEntityBase {
         params = spec.paramsJson();
         webhookUrl = spec.webhook().map(webhook -> webhook.url().text()).orElse(null);
         webhookOrigin = spec.webhook().map(webhook -> webhook.url().origin()).orElse(null);
-        webhookSecret = spec.webhook().map(webhook -> webhook.secret().orElseThrow().text()).orElse(null);
+        webhookSecret = spec.webhook()
+                .map(webhook -> webhook.secret().orElseThrow().text())
+                .orElse(null);
         paused = spec.paused();
         updatedAt = now;
     }

@@ -25,19 +25,23 @@ public record WebhookSecret(String text, byte[] key) {
         try {
             key = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            throw new InvalidTriggerException(FIELD, "the secret must be " + PREFIX
-                    + " followed by standard base64 (A-Z, a-z, 0-9, +, /, = padding)");
+            throw new InvalidTriggerException(
+                    FIELD,
+                    "the secret must be " + PREFIX + " followed by standard base64 (A-Z, a-z, 0-9, +, /, = padding)");
         }
         if (key.length < MIN_BYTES || key.length > MAX_BYTES) {
-            throw new InvalidTriggerException(FIELD, "the secret decodes to " + key.length + " bytes; it needs "
-                    + MIN_BYTES + " to " + MAX_BYTES);
+            throw new InvalidTriggerException(
+                    FIELD,
+                    "the secret decodes to " + key.length + " bytes; it needs " + MIN_BYTES + " to " + MAX_BYTES);
         }
         return new WebhookSecret(text, key);
     }
 
     public static InvalidTriggerException missing() {
-        return new InvalidTriggerException(FIELD, "a webhook needs a secret: " + PREFIX
-                + " followed by the base64 of " + MIN_BYTES + " to " + MAX_BYTES + " random bytes");
+        return new InvalidTriggerException(
+                FIELD,
+                "a webhook needs a secret: " + PREFIX + " followed by the base64 of " + MIN_BYTES + " to " + MAX_BYTES
+                        + " random bytes");
     }
 
     @Override

@@ -7,5 +7,4 @@ import java.util.Optional;
  *
  * @param secret empty when a replacement leaves the secret out, which keeps the one the trigger has
  */
-public record WebhookSpec(WebhookUrl url, Optional<WebhookSecret> secret) {
-}
+public record WebhookSpec(WebhookUrl url, Optional<WebhookSecret> secret) {}

@@ -41,8 +41,12 @@ public class TagEventsConsumer {
     private final OutboxRelay relay;
     private final DeliveryDispatcher dispatcher;
 
-    public TagEventsConsumer(TagMovesApplier applier, OutboxRelay relay, DeliveryDispatcher dispatcher,
-            @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters, @Readiness StuckRecordCheck stuck) {
+    public TagEventsConsumer(
+            TagMovesApplier applier,
+            OutboxRelay relay,
+            DeliveryDispatcher dispatcher,
+            @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters,
+            @Readiness StuckRecordCheck stuck) {
         this.batches = new PartitionBatches<>(applier, new DeadLetters(deadLetters), stuck);
         this.relay = relay;
         this.dispatcher = dispatcher;

@@ -6,8 +6,8 @@ import dev.tagline.events.EventType;
 import dev.tagline.events.ImageStreamTagUpdated;
 import dev.tagline.events.MalformedEventException;
 import dev.tagline.events.StreamTagRef;
-import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.inbox.AppliedEventBatch;
+import dev.tagline.support.inbox.AppliedEventBatch.EventId;
 import dev.tagline.support.messaging.BatchSteps;
 import dev.tagline.support.messaging.RecordHeaders;
 import dev.tagline.support.time.Timestamps;
@@ -15,8 +15,8 @@ import dev.tagline.triggers.config.TriggersConfig;
 import dev.tagline.triggers.domain.FiringFold;
 import dev.tagline.triggers.domain.TagEvent;
 import dev.tagline.triggers.domain.TagUpdateValidator;
-import dev.tagline.triggers.store.TagMoveRepository.TagAt;
 import dev.tagline.triggers.store.TagMoveRepository;
+import dev.tagline.triggers.store.TagMoveRepository.TagAt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -77,20 +77,22 @@ public class TagMovesApplier implements BatchSteps<TagEvent> {
     @Override
     public Uni<Boolean> apply(List<TagEvent> events) {
         List<TagEvent.Move> moves = events.stream()
-                .filter(TagEvent.Move.class::isInstance).map(TagEvent.Move.class::cast).toList();
+                .filter(TagEvent.Move.class::isInstance)
+                .map(TagEvent.Move.class::cast)
+                .toList();
         if (moves.isEmpty()) {
             return Uni.createFrom().item(false);
         }
         Instant now = Timestamps.now();
-        return pool.withTransaction(connection -> appliedEvents.recordFirstApplications(connection, moves,
-                        TagMovesApplier::idOf, now)
+        return pool.withTransaction(connection -> appliedEvents
+                .recordFirstApplications(connection, moves, TagMovesApplier::idOf, now)
                 .chain(toApply -> toApply.isEmpty() ? Uni.createFrom().item(false) : apply(connection, toApply, now)));
     }
 
     private Uni<Boolean> apply(SqlConnection connection, List<TagEvent.Move> moves, Instant now) {
         Map<StreamTagRef, TagAt> newest = new LinkedHashMap<>();
-        moves.forEach(move -> newest.put(move.image().tag(),
-                new TagAt(move.image(), move.changedAt() == null ? now : move.changedAt())));
+        moves.forEach(move -> newest.put(
+                move.image().tag(), new TagAt(move.image(), move.changedAt() == null ? now : move.changedAt())));
         return store.remember(connection, newest.values())
                 .chain(() -> store.lockFollowers(connection, newest.keySet()))
                 .chain(followers -> {

@@ -27,8 +27,8 @@ public class TriggerFirer {
     private final DeliveryRepository deliveries;
     private final String eventSource;
 
-    public TriggerFirer(ActionRepository actions, OutboxRepository outbox, DeliveryRepository deliveries,
-            TriggersConfig config) {
+    public TriggerFirer(
+            ActionRepository actions, OutboxRepository outbox, DeliveryRepository deliveries, TriggersConfig config) {
         this.actions = actions;
         this.outbox = outbox;
         this.deliveries = deliveries;
@@ -45,14 +45,17 @@ public class TriggerFirer {
             return Uni.createFrom().item(false);
         }
         Firing firing = Firing.of(trigger, image, eventSource, now);
-        return actions.recordFirst(trigger.id, image, firing.idempotencyKey(), now).chain(actionId -> {
-            trigger.dealtWith(image);
-            // This very move fired the trigger before (a tag.updated replayed after the applied-event log forgot
-            // it, or a trigger pointed back at a tag that has not moved since): its key is spent, nothing is sent.
-            return actionId.isEmpty()
-                    ? Uni.createFrom().item(false)
-                    : fire(firing, actionId.get()).replaceWith(true);
-        });
+        return actions.recordFirst(trigger.id, image, firing.idempotencyKey(), now)
+                .chain(actionId -> {
+                    trigger.dealtWith(image);
+                    // This very move fired the trigger before (a tag.updated replayed after the applied-event log
+                    // forgot
+                    // it, or a trigger pointed back at a tag that has not moved since): its key is spent, nothing is
+                    // sent.
+                    return actionId.isEmpty()
+                            ? Uni.createFrom().item(false)
+                            : fire(firing, actionId.get()).replaceWith(true);
+                });
     }
 
     private Uni<Void> fire(Firing firing, long actionId) {
@@ -62,7 +65,13 @@ public class TriggerFirer {
         if (firing.webhookBody() == null) {
             return relayed;
         }
-        return relayed.chain(() -> deliveries.persist(Delivery.pending(trigger, actionId, firing.idempotencyKey(),
-                firing.move().digest(), firing.webhookBody(), firing.at()))).replaceWithVoid();
+        return relayed.chain(() -> deliveries.persist(Delivery.pending(
+                        trigger,
+                        actionId,
+                        firing.idempotencyKey(),
+                        firing.move().digest(),
+                        firing.webhookBody(),
+                        firing.at())))
+                .replaceWithVoid();
     }
 }

@@ -32,8 +32,11 @@ public class TriggerService {
     private final DeliveryRepository deliveries;
     private final TriggerFirer firer;
 
-    public TriggerService(TriggerRepository triggers, FollowedTagRepository followedTags,
-            DeliveryRepository deliveries, TriggerFirer firer) {
+    public TriggerService(
+            TriggerRepository triggers,
+            FollowedTagRepository followedTags,
+            DeliveryRepository deliveries,
+            TriggerFirer firer) {
         this.triggers = triggers;
         this.followedTags = followedTags;
         this.deliveries = deliveries;
@@ -81,8 +84,8 @@ public class TriggerService {
             trigger.applySpec(complete, now);
             return followedTags.current(trigger.from()).chain(current -> {
                 if (repointed) {
-                    trigger.handledDigest = FiringRules.startingPoint(current.orElse(null),
-                            complete.fireForCurrentImage());
+                    trigger.handledDigest =
+                            FiringRules.startingPoint(current.orElse(null), complete.fireForCurrentImage());
                 }
                 return firer.catchUp(trigger, current.orElse(null), now).replaceWith(trigger);
             });
@@ -99,20 +102,24 @@ public class TriggerService {
     @WithTransaction
     public Uni<Delivery> redeliver(String namespace, String name, long deliveryId) {
         Instant now = Timestamps.now();
-        return existingLocked(namespace, name).chain(trigger -> deliveries.findOfTriggerLocked(trigger.id, deliveryId)
-                .map(delivery -> {
-                    if (delivery == null) {
-                        throw new NotFoundException("id", "trigger " + trigger.key() + " has no delivery " + deliveryId);
-                    }
-                    if (trigger.webhookUrl == null) {
-                        throw new ConflictException("webhook", "trigger " + trigger.key() + " has no webhook now");
-                    }
-                    if (delivery.inFlight(now)) {
-                        throw new ConflictException("id", "delivery " + deliveryId + " is being attempted now");
-                    }
-                    delivery.redeliver(now);
-                    return delivery;
-                }));
+        return existingLocked(namespace, name)
+                .chain(trigger -> deliveries
+                        .findOfTriggerLocked(trigger.id, deliveryId)
+                        .map(delivery -> {
+                            if (delivery == null) {
+                                throw new NotFoundException(
+                                        "id", "trigger " + trigger.key() + " has no delivery " + deliveryId);
+                            }
+                            if (trigger.webhookUrl == null) {
+                                throw new ConflictException(
+                                        "webhook", "trigger " + trigger.key() + " has no webhook now");
+                            }
+                            if (delivery.inFlight(now)) {
+                                throw new ConflictException("id", "delivery " + deliveryId + " is being attempted now");
+                            }
+                            delivery.redeliver(now);
+                            return delivery;
+                        }));
     }
 
     private Uni<Trigger> existingLocked(String namespace, String name) {
@@ -139,7 +146,7 @@ public class TriggerService {
         if (trigger.webhookSecret == null) {
             throw WebhookSecret.missing();
         }
-        return spec.withWebhook(new WebhookSpec(webhook.get().url(),
-                Optional.of(WebhookSecret.parse(trigger.webhookSecret))));
+        return spec.withWebhook(
+                new WebhookSpec(webhook.get().url(), Optional.of(WebhookSecret.parse(trigger.webhookSecret))));
     }
 }

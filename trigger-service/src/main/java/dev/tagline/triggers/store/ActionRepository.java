@@ -31,8 +31,8 @@ public class ActionRepository {
                         .executeUpdate()
                         .chain(inserted -> inserted == 0
                                 ? Uni.createFrom().item(Optional.<Long>empty())
-                                : session.createSelectionQuery("select id from Action where idempotencyKey = ?1",
-                                                Long.class)
+                                : session.createSelectionQuery(
+                                                "select id from Action where idempotencyKey = ?1", Long.class)
                                         .setParameter(1, idempotencyKey)
                                         .getSingleResult()
                                         .map(Optional::of)));

@@ -85,8 +85,7 @@ public class DeliveryLeases {
             """;
 
     /** A delivery as its attempt left it, and the claim the attempt held. */
-    public record Attempted(UUID claimToken, Delivery delivery) {
-    }
+    public record Attempted(UUID claimToken, Delivery delivery) {}
 
     private final Pool pool;
 
@@ -100,19 +99,24 @@ public class DeliveryLeases {
      *
      * @param inFlight attempts this replica has in flight, by subscriber origin
      */
-    public Uni<List<ClaimedDelivery>> claimDue(Instant now, Instant leaseUntil, Map<String, Integer> inFlight,
-            int perSubscriber, int limit) {
+    public Uni<List<ClaimedDelivery>> claimDue(
+            Instant now, Instant leaseUntil, Map<String, Integer> inFlight, int perSubscriber, int limit) {
         UUID token = UUID.randomUUID();
         String[] origins = inFlight.keySet().toArray(String[]::new);
         Integer[] used = Arrays.stream(origins).map(inFlight::get).toArray(Integer[]::new);
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.tuple(List.of(origins, used, timestamp(now), perSubscriber, limit,
-                        timestamp(leaseUntil), token)))
+                .execute(Tuple.tuple(
+                        List.of(origins, used, timestamp(now), perSubscriber, limit, timestamp(leaseUntil), token)))
                 .map(rows -> {
                     List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
-                    rows.forEach(row -> claimed.add(new ClaimedDelivery(row.getLong("id"), token,
-                            row.getString("webhook_id"), row.getString("payload"), row.getInteger("attempts"),
-                            row.getString("webhook_url"), row.getString("origin"),
+                    rows.forEach(row -> claimed.add(new ClaimedDelivery(
+                            row.getLong("id"),
+                            token,
+                            row.getString("webhook_id"),
+                            row.getString("payload"),
+                            row.getInteger("attempts"),
+                            row.getString("webhook_url"),
+                            row.getString("origin"),
                             row.getString("webhook_secret"))));
                     return claimed;
                 });
@@ -136,7 +140,8 @@ public class DeliveryLeases {
                         attempted.stream().map(d -> timestamp(d.deliveredAt)).toArray(OffsetDateTime[]::new))))
                 .map(rows -> {
                     Map<Long, Optional<Instant>> recorded = new HashMap<>();
-                    rows.forEach(row -> recorded.put(row.getLong("id"),
+                    rows.forEach(row -> recorded.put(
+                            row.getLong("id"),
                             Optional.ofNullable(row.getOffsetDateTime("next_attempt_at"))
                                     .map(OffsetDateTime::toInstant)));
                     return recorded;

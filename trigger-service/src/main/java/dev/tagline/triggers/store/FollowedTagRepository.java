@@ -17,7 +17,8 @@ public class FollowedTagRepository implements PanacheRepositoryBase<FollowedTag,
 
     /** The tag's newest image, empty while no {@code tag.updated} of it has been seen. */
     public Uni<Optional<TagImage>> current(StreamTagRef tag) {
-        return find("namespace = ?1 and imageStream = ?2 and tag = ?3", tag.namespace(), tag.imageStream(),
-                tag.tag()).firstResult().map(found -> Optional.ofNullable(found).map(FollowedTag::image));
+        return find("namespace = ?1 and imageStream = ?2 and tag = ?3", tag.namespace(), tag.imageStream(), tag.tag())
+                .firstResult()
+                .map(found -> Optional.ofNullable(found).map(FollowedTag::image));
     }
 }

@@ -34,7 +34,8 @@ public class RetentionPruner {
     Uni<Void> prune() {
         return deletes.publishedOutboxBefore(before(config.outbox().retention()))
                 .chain(() -> deletes.appliedEventsBefore(before(config.appliedEventsRetention())))
-                .chain(() -> deletes.inChunks(FINISHED_DELIVERIES, before(config.delivery().retention())))
+                .chain(() -> deletes.inChunks(
+                        FINISHED_DELIVERIES, before(config.delivery().retention())))
                 .replaceWithVoid();
     }
 

@@ -77,18 +77,20 @@ public class TagMoveRepository {
             + " where t.id = v.id";
 
     /** A tag's newest image in the batch, and when it moved there. */
-    public record TagAt(TagImage image, Instant changedAt) {
-    }
+    public record TagAt(TagImage image, Instant changedAt) {}
 
     /** @param newest at most one per tag: an upsert may not touch one row twice */
     public Uni<Void> remember(SqlConnection connection, Collection<TagAt> newest) {
-        return connection.preparedQuery(REMEMBER_TAGS)
+        return connection
+                .preparedQuery(REMEMBER_TAGS)
                 .execute(Tuple.tuple(List.of(
                         newest.stream().map(t -> t.image().tag().namespace()).toArray(String[]::new),
                         newest.stream().map(t -> t.image().tag().imageStream()).toArray(String[]::new),
                         newest.stream().map(t -> t.image().tag().tag()).toArray(String[]::new),
                         newest.stream().map(t -> t.image().digest()).toArray(String[]::new),
-                        newest.stream().map(t -> t.image().dockerImageReference()).toArray(String[]::new),
+                        newest.stream()
+                                .map(t -> t.image().dockerImageReference())
+                                .toArray(String[]::new),
                         newest.stream().map(t -> t.image().generation()).toArray(Long[]::new),
                         newest.stream().map(t -> timestamp(t.changedAt())).toArray(OffsetDateTime[]::new))))
                 .replaceWithVoid();
@@ -96,8 +98,10 @@ public class TagMoveRepository {
 
     /** The triggers following any of the tags, locked until the transaction ends, in id order. */
     public Uni<List<Trigger>> lockFollowers(SqlConnection connection, Collection<StreamTagRef> tags) {
-        return connection.preparedQuery(LOCK_FOLLOWERS)
-                .execute(Tuple.of(tags.stream().map(StreamTagRef::namespace).toArray(String[]::new),
+        return connection
+                .preparedQuery(LOCK_FOLLOWERS)
+                .execute(Tuple.of(
+                        tags.stream().map(StreamTagRef::namespace).toArray(String[]::new),
                         tags.stream().map(StreamTagRef::imageStream).toArray(String[]::new),
                         tags.stream().map(StreamTagRef::tag).toArray(String[]::new)))
                 .map(rows -> {
@@ -114,7 +118,8 @@ public class TagMoveRepository {
      * @return the keys of the actions recorded now; the others were spent before
      */
     public Uni<Set<String>> write(SqlConnection connection, List<Firing> firings) {
-        return connection.preparedQuery(WRITE_FIRINGS)
+        return connection
+                .preparedQuery(WRITE_FIRINGS)
                 .execute(Tuple.tuple(List.of(
                         firings.stream().map(f -> f.trigger().id).toArray(Long[]::new),
                         firings.stream().map(f -> f.move().digest()).toArray(String[]::new),
@@ -136,8 +141,10 @@ public class TagMoveRepository {
 
     /** Writes what the triggers dealt with and fired for. */
     public Uni<Void> update(SqlConnection connection, Collection<Trigger> triggers) {
-        return connection.preparedQuery(UPDATE_TRIGGERS)
-                .execute(Tuple.of(triggers.stream().map(t -> t.id).toArray(Long[]::new),
+        return connection
+                .preparedQuery(UPDATE_TRIGGERS)
+                .execute(Tuple.of(
+                        triggers.stream().map(t -> t.id).toArray(Long[]::new),
                         triggers.stream().map(t -> t.handledDigest).toArray(String[]::new),
                         triggers.stream().map(t -> t.lastTriggeredDigest).toArray(String[]::new),
                         triggers.stream().map(t -> t.lastTriggeredReference).toArray(String[]::new),

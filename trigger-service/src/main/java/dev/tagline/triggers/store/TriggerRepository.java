@@ -24,7 +24,9 @@ public class TriggerRepository implements PanacheRepositoryBase<Trigger, Long> {
      * takes the lock first, so that two of them never decide on the same trigger at once.
      */
     public Uni<Trigger> findByNameLocked(String namespace, String name) {
-        return find(BY_NAME, namespace, name).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find(BY_NAME, namespace, name)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     public Uni<List<Trigger>> listInNamespace(String namespace) {

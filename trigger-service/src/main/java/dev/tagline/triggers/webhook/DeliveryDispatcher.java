@@ -48,12 +48,18 @@ public class DeliveryDispatcher {
     private final int perSubscriber;
     /** Attempts in flight in this replica, by subscriber origin; only touched under {@link #inFlightLock}. */
     private final Map<String, Integer> inFlight = new HashMap<>();
+
     private final Object inFlightLock = new Object();
     private final CoalescedRuns claims;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public DeliveryDispatcher(DeliveryLeases leases, OutcomeRecorder outcomes, WebhookSender sender,
-            RetryPolicy retries, Vertx vertx, TriggersConfig config) {
+    public DeliveryDispatcher(
+            DeliveryLeases leases,
+            OutcomeRecorder outcomes,
+            WebhookSender sender,
+            RetryPolicy retries,
+            Vertx vertx,
+            TriggersConfig config) {
         TriggersConfig.Delivery delivery = config.delivery();
         if (delivery.lease().compareTo(delivery.connectTimeout().plus(delivery.requestTimeout())) <= 0) {
             throw new IllegalArgumentException("tagline.triggers.delivery.lease must exceed the connect and request"
@@ -86,7 +92,8 @@ public class DeliveryDispatcher {
         stopping.set(true);
     }
 
-    @Scheduled(every = "${tagline.triggers.delivery.poll-interval}",
+    @Scheduled(
+            every = "${tagline.triggers.delivery.poll-interval}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void startDueAttempts() {
         nudge();
@@ -97,7 +104,8 @@ public class DeliveryDispatcher {
         int free;
         synchronized (inFlightLock) {
             busy = Map.copyOf(inFlight);
-            free = maxInFlight - busy.values().stream().mapToInt(Integer::intValue).sum();
+            free = maxInFlight
+                    - busy.values().stream().mapToInt(Integer::intValue).sum();
         }
         if (free <= 0) {
             return Uni.createFrom().voidItem();
@@ -105,7 +113,9 @@ public class DeliveryDispatcher {
         Instant now = Timestamps.now();
         // A claim that hangs is given up; whatever it claimed is claimed again when the lease ends.
         return leases.claimDue(now, now.plus(lease), busy, perSubscriber, free)
-                .ifNoItem().after(lease).fail()
+                .ifNoItem()
+                .after(lease)
+                .fail()
                 .invoke(claimed -> claimed.forEach(this::attempt))
                 .replaceWithVoid();
     }
@@ -116,8 +126,10 @@ public class DeliveryDispatcher {
             inFlight.merge(origin, 1, Integer::sum);
         }
         sender.send(delivery)
-                .onFailure().recoverWithItem(failure -> AttemptOutcome.failed(failure.toString()))
-                .subscribe().with(outcome -> {
+                .onFailure()
+                .recoverWithItem(failure -> AttemptOutcome.failed(failure.toString()))
+                .subscribe()
+                .with(outcome -> {
                     release(delivery);
                     record(delivery, outcome);
                 });
@@ -135,9 +147,14 @@ public class DeliveryDispatcher {
         Instant now = Timestamps.now();
         Delivery attempted = Delivery.attempted(claimed, outcome, retries.nextAttempt(claimed.attempt(), now), now);
         outcomes.record(new DeliveryLeases.Attempted(claimed.claimToken(), attempted))
-                .ifNoItem().after(lease).fail()
-                .subscribe().with(retryAt -> retryAt.ifPresent(this::nudgeAt),
-                        failure -> LOG.warnf("Recording delivery %d failed; it will be attempted again: %s",
+                .ifNoItem()
+                .after(lease)
+                .fail()
+                .subscribe()
+                .with(
+                        retryAt -> retryAt.ifPresent(this::nudgeAt),
+                        failure -> LOG.warnf(
+                                "Recording delivery %d failed; it will be attempted again: %s",
                                 claimed.id(), failure.toString()));
     }
 

@@ -26,14 +26,14 @@ public class OutcomeRecorder {
     static final int MAX_BATCH = 64;
     private static final Duration LINGER = Duration.ofMillis(5);
 
-    private record Pending(Attempted attempted, UniEmitter<? super Optional<Instant>> done) {
-    }
+    private record Pending(Attempted attempted, UniEmitter<? super Optional<Instant>> done) {}
 
     private final DeliveryLeases leases;
     private final Vertx vertx;
     private final long lingerMillis;
     /** Only touched while holding this recorder's monitor. */
     private List<Pending> pending = new ArrayList<>();
+
     private long timer = -1;
 
     @Inject
@@ -82,12 +82,14 @@ public class OutcomeRecorder {
         List<Pending> batch = pending;
         pending = new ArrayList<>();
         leases.record(batch.stream().map(Pending::attempted).toList())
-                .subscribe().with(recorded -> answer(batch, recorded),
+                .subscribe()
+                .with(
+                        recorded -> answer(batch, recorded),
                         failure -> batch.forEach(attempt -> attempt.done().fail(failure)));
     }
 
     private static void answer(List<Pending> batch, Map<Long, Optional<Instant>> recorded) {
-        batch.forEach(attempt -> attempt.done().complete(
-                recorded.getOrDefault(attempt.attempted().delivery().id, Optional.empty())));
+        batch.forEach(attempt -> attempt.done()
+                .complete(recorded.getOrDefault(attempt.attempted().delivery().id, Optional.empty())));
     }
 }

@@ -43,13 +43,15 @@ public class WebhookSender {
         this.targets = targets;
         this.connectTimeout = config.delivery().connectTimeout();
         this.requestTimeout = config.delivery().requestTimeout();
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setFollowRedirects(false)
-                .setUserAgent(USER_AGENT)
-                .setConnectTimeout((int) connectTimeout.toMillis())
-                .setMaxPoolSize(config.delivery().maxInFlightPerSubscriber())
-                .setForceSni(true)
-                .setVerifyHost(true));
+        this.client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setFollowRedirects(false)
+                        .setUserAgent(USER_AGENT)
+                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setMaxPoolSize(config.delivery().maxInFlightPerSubscriber())
+                        .setForceSni(true)
+                        .setVerifyHost(true));
     }
 
     public Uni<AttemptOutcome> send(ClaimedDelivery delivery) {
@@ -68,16 +70,23 @@ public class WebhookSender {
                 .chain(address -> post(url, address, secret, delivery))
                 // The idle timeout of the request only bounds silence; this bounds the whole attempt, name
                 // resolution and a subscriber that trickles its answer included.
-                .ifNoItem().after(requestTimeout).fail()
-                .onFailure().recoverWithItem(failure -> AttemptOutcome.failed(describe(url, failure)));
+                .ifNoItem()
+                .after(requestTimeout)
+                .fail()
+                .onFailure()
+                .recoverWithItem(failure -> AttemptOutcome.failed(describe(url, failure)));
     }
 
-    private Uni<AttemptOutcome> post(WebhookUrl url, InetAddress address, WebhookSecret secret,
-            ClaimedDelivery delivery) {
+    private Uni<AttemptOutcome> post(
+            WebhookUrl url, InetAddress address, WebhookSecret secret, ClaimedDelivery delivery) {
         long timestamp = Instant.now().getEpochSecond();
         String signature = WebhookSignature.sign(secret.key(), delivery.webhookId(), timestamp, delivery.payload());
-        return client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()),
-                        url.port(), url.host(), url.pathAndQuery())
+        return client.request(
+                        HttpMethod.POST,
+                        SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()),
+                        url.port(),
+                        url.host(),
+                        url.pathAndQuery())
                 .ssl(url.https())
                 .connectTimeout(connectTimeout.toMillis())
                 .idleTimeout(requestTimeout.toMillis())
@@ -95,7 +104,8 @@ public class WebhookSender {
             return refused.getMessage();
         }
         // Vert.x reports its own timeouts with a class of its own, all named for what they are.
-        if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
+        if (failure instanceof TimeoutException
+                || failure.getClass().getSimpleName().contains("Timeout")) {
             return "no answer from " + url.origin() + " within " + requestTimeout.toMillis() + " ms";
         }
         String message = failure.getMessage() == null ? "" : " " + failure.getMessage();

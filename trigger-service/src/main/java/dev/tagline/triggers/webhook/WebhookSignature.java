@@ -18,8 +18,7 @@ public final class WebhookSignature {
     public static final String SIGNATURE = "webhook-signature";
     private static final String HMAC_SHA256 = "HmacSHA256";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** @param timestamp seconds since the epoch, as sent in {@code webhook-timestamp} */
     public static String sign(byte[] key, String webhookId, long timestamp, String body) {

@@ -24,7 +24,9 @@ public class WebhookTargets {
     private final OutboundGuard guard;
 
     public WebhookTargets(TriggersConfig config, Vertx vertx) {
-        this.guard = new OutboundGuard(vertx, new OutboundAllowList(SETTING, config.allowedWebhookHosts()),
+        this.guard = new OutboundGuard(
+                vertx,
+                new OutboundAllowList(SETTING, config.allowedWebhookHosts()),
                 config.delivery().connectTimeout());
     }
 

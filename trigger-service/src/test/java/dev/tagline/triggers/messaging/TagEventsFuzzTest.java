@@ -22,9 +22,15 @@ class TagEventsFuzzTest {
 
     /** Validation touches none of the applier's database collaborators; the settings are the defaults, in
      * Quarkus' spelling of durations. */
-    private final TagMovesApplier applier = new TagMovesApplier(null, null, null, new SmallRyeConfigBuilder()
-            .withConverter(Duration.class, 100, new DurationConverter()).withMapping(TriggersConfig.class).build()
-            .getConfigMapping(TriggersConfig.class));
+    private final TagMovesApplier applier = new TagMovesApplier(
+            null,
+            null,
+            null,
+            new SmallRyeConfigBuilder()
+                    .withConverter(Duration.class, 100, new DurationConverter())
+                    .withMapping(TriggersConfig.class)
+                    .build()
+                    .getConfigMapping(TriggersConfig.class));
 
     @FuzzTest
     @DictionaryFile(resourcePath = "/fuzz/events.dict")

@@ -44,10 +44,11 @@ class OutcomeRecorderTest {
                     .subscribeAsCompletionStage());
         }
 
-        assertThat(statements.calls).singleElement()
+        assertThat(statements.calls)
+                .singleElement()
                 .satisfies(call -> assertThat(call).hasSize(OutcomeRecorder.MAX_BATCH));
-        assertThat(recorded.subList(0, OutcomeRecorder.MAX_BATCH)).allSatisfy(done -> assertThat(done)
-                .isCompletedWithValue(Optional.empty()));
+        assertThat(recorded.subList(0, OutcomeRecorder.MAX_BATCH))
+                .allSatisfy(done -> assertThat(done).isCompletedWithValue(Optional.empty()));
         assertThat(recorded.get(OutcomeRecorder.MAX_BATCH)).isNotDone();
     }
 
@@ -57,11 +58,13 @@ class OutcomeRecorderTest {
         Instant retryAt = NOW.plusSeconds(5);
 
         Optional<Instant> due = recorder.record(attempted(7, AttemptOutcome.answered(500), Optional.of(retryAt)))
-                .await().atMost(Duration.ofSeconds(5));
+                .await()
+                .atMost(Duration.ofSeconds(5));
 
         assertThat(due).contains(retryAt);
-        assertThat(statements.calls).singleElement().satisfies(call -> assertThat(call).singleElement()
-                .satisfies(attempt -> {
+        assertThat(statements.calls)
+                .singleElement()
+                .satisfies(call -> assertThat(call).singleElement().satisfies(attempt -> {
                     assertThat(attempt.delivery().id).isEqualTo(7);
                     assertThat(attempt.delivery().lastStatusCode).isEqualTo(500);
                     assertThat(attempt.delivery().nextAttemptAt).isEqualTo(retryAt);
@@ -73,15 +76,17 @@ class OutcomeRecorderTest {
         OutcomeRecorder recorder = new OutcomeRecorder(statements, vertx, Duration.ofMillis(1));
         statements.claimLost.set(true);
 
-        Optional<Instant> due = recorder.record(attempted(8, AttemptOutcome.answered(500),
-                Optional.of(NOW.plusSeconds(5)))).await().atMost(Duration.ofSeconds(5));
+        Optional<Instant> due = recorder.record(
+                        attempted(8, AttemptOutcome.answered(500), Optional.of(NOW.plusSeconds(5))))
+                .await()
+                .atMost(Duration.ofSeconds(5));
 
         assertThat(due).isEmpty();
     }
 
     private static DeliveryLeases.Attempted attempted(long id, AttemptOutcome outcome, Optional<Instant> next) {
-        ClaimedDelivery claimed = new ClaimedDelivery(id, UUID.randomUUID(), "key-" + id, "{}", 1,
-                "http://127.0.0.1:1/hook", "http://127.0.0.1:1", null);
+        ClaimedDelivery claimed = new ClaimedDelivery(
+                id, UUID.randomUUID(), "key-" + id, "{}", 1, "http://127.0.0.1:1/hook", "http://127.0.0.1:1", null);
         return new DeliveryLeases.Attempted(claimed.claimToken(), Delivery.attempted(claimed, outcome, next, NOW));
     }
 
@@ -100,8 +105,8 @@ class OutcomeRecorderTest {
             calls.add(attempts);
             Map<Long, Optional<Instant>> recorded = new HashMap<>();
             if (!claimLost.get()) {
-                attempts.forEach(attempt -> recorded.put(attempt.delivery().id,
-                        Optional.ofNullable(attempt.delivery().nextAttemptAt)));
+                attempts.forEach(attempt ->
+                        recorded.put(attempt.delivery().id, Optional.ofNullable(attempt.delivery().nextAttemptAt)));
             }
             return Uni.createFrom().item(recorded);
         }

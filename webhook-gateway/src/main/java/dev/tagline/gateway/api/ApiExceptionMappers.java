@@ -29,7 +29,8 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unknownSource(UnknownSourceException e) {
-        return ApiError.response(Response.Status.NOT_FOUND, e.getMessage(), "source").build();
+        return ApiError.response(Response.Status.NOT_FOUND, e.getMessage(), "source")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -44,7 +45,8 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
-        return ApiError.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), "body").build();
+        return ApiError.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), "body")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -55,14 +57,17 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidPayload(InvalidPayloadException e) {
-        return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage(), e.field()).build();
+        return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage(), e.field())
+                .build();
     }
 
     /** The sender should retry the whole request; its events keep their ids, so a retry is harmless. */
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e) {
-        return ApiError.response(Response.Status.SERVICE_UNAVAILABLE,
-                        "the events could not be stored durably; retry later", null)
+        return ApiError.response(
+                        Response.Status.SERVICE_UNAVAILABLE,
+                        "the events could not be stored durably; retry later",
+                        null)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .build();
     }

@@ -46,36 +46,58 @@ public class WebhookResource {
     @Path("/{source}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive a registry webhook",
+    @Operation(
+            summary = "Receive a registry webhook",
             description = "Authenticates the request as the source's sender, reads the body in the source's format "
                     + "and publishes one event per tag change, deletion or import request it reports. Answers 202 "
                     + "only after Kafka acknowledged every event; nothing is published for a refused request.")
-    @APIResponse(responseCode = "202", description = "Published (and acknowledged) or ignored",
+    @APIResponse(
+            responseCode = "202",
+            description = "Published (and acknowledged) or ignored",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(responseCode = "400", description = "Invalid payload; the field is named",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid payload; the field is named",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "401", description = "Missing or wrong credential or signature",
+    @APIResponse(
+            responseCode = "401",
+            description = "Missing or wrong credential or signature",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such source",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such source",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than tagline.gateway.max-body-size",
+    @APIResponse(
+            responseCode = "413",
+            description = "Body larger than tagline.gateway.max-body-size",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "415", description = "A content type the source's format does not send",
+    @APIResponse(
+            responseCode = "415",
+            description = "A content type the source's format does not send",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; retry later",
+    @APIResponse(
+            responseCode = "503",
+            description = "Kafka did not acknowledge; retry later",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "seconds"),
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<Receipt>> receive(
-            @Parameter(description = "A configured source, tagline.gateway.sources.<source>") @PathParam("source") String source,
-            @Parameter(description = "The source's token, for senders that cannot set headers") @QueryParam("token") String token,
+            @Parameter(description = "A configured source, tagline.gateway.sources.<source>") @PathParam("source")
+                    String source,
+            @Parameter(description = "The source's token, for senders that cannot set headers") @QueryParam("token")
+                    String token,
             @Context HttpServerRequest http,
             byte[] body) {
         // A body sent without a declared length passed BodySizeLimit unmeasured.
         if (body != null && body.length > maxBodyBytes) {
             throw new PayloadTooLargeException(maxBodyBytes);
         }
-        WebhookRequest request = new WebhookRequest(source, http::getHeader, token,
-                http.getHeader(HttpHeaders.CONTENT_TYPE), body == null ? NO_BODY : body, Instant.now());
+        WebhookRequest request = new WebhookRequest(
+                source,
+                http::getHeader,
+                token,
+                http.getHeader(HttpHeaders.CONTENT_TYPE),
+                body == null ? NO_BODY : body,
+                Instant.now());
         return intake.receive(request).map(receipt -> RestResponse.status(Response.Status.ACCEPTED, receipt));
     }
 }

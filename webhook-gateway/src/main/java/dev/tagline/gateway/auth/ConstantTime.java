@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 /** Comparisons of secrets whose duration does not depend on where the inputs differ. */
 final class ConstantTime {
 
-    private ConstantTime() {
-    }
+    private ConstantTime() {}
 
     /** Compares equal-purpose byte strings; {@link MessageDigest#isEqual} does not stop at the first difference. */
     static boolean equal(byte[] expected, byte[] presented) {

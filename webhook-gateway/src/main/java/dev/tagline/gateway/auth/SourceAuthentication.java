@@ -20,8 +20,12 @@ public final class SourceAuthentication {
      * @param scheme how the source's format signs, empty when it does not
      * @throws IllegalArgumentException when a credential is missing, unusable, or of a kind the format has not
      */
-    public static SourceAuthentication of(Optional<Secret> token, Optional<Secret> hmacSecret,
-            Optional<SignatureScheme> scheme, Duration replayWindow, boolean required) {
+    public static SourceAuthentication of(
+            Optional<Secret> token,
+            Optional<Secret> hmacSecret,
+            Optional<SignatureScheme> scheme,
+            Duration replayWindow,
+            boolean required) {
         List<RequestVerifier> verifiers = new ArrayList<>();
         token.ifPresent(secret -> verifiers.add(new TokenCredential(secret)));
         if (hmacSecret.isPresent()) {

@@ -39,8 +39,11 @@ public final class StandardWebhooksSignature implements SignatureScheme {
             throw new UnauthorizedException(TIMESTAMP, TIMESTAMP + " is not seconds since the epoch", false);
         }
         if (Duration.between(signedAt, request.receivedAt()).abs().compareTo(replayWindow) > 0) {
-            throw new UnauthorizedException(TIMESTAMP, TIMESTAMP + " is more than " + replayWindow
-                    + " away from now; a replayed or delayed request is refused", false);
+            throw new UnauthorizedException(
+                    TIMESTAMP,
+                    TIMESTAMP + " is more than " + replayWindow
+                            + " away from now; a replayed or delayed request is refused",
+                    false);
         }
         byte[] expected = hmac.of((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), request.body());
         for (String signature : signatures.trim().split(" +")) {
@@ -62,8 +65,8 @@ public final class StandardWebhooksSignature implements SignatureScheme {
     private static String required(WebhookRequest request, String header) {
         String value = request.header(header);
         if (value == null || value.isBlank()) {
-            throw new UnauthorizedException(header, "no " + header + " header; Standard Webhooks signatures are required",
-                    false);
+            throw new UnauthorizedException(
+                    header, "no " + header + " header; Standard Webhooks signatures are required", false);
         }
         return value;
     }

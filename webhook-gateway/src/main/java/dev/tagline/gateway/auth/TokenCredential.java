@@ -43,15 +43,18 @@ final class TokenCredential implements RequestVerifier {
         }
         String header = request.header(AUTHORIZATION);
         if (header == null) {
-            throw new UnauthorizedException(AUTHORIZATION, "no credential: send the source's token as a Bearer token "
-                    + "or as Basic user:password", true);
+            throw new UnauthorizedException(
+                    AUTHORIZATION,
+                    "no credential: send the source's token as a Bearer token " + "or as Basic user:password",
+                    true);
         }
         if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
         }
         if (header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             try {
-                return Base64.getDecoder().decode(header.substring(BASIC.length()).trim());
+                return Base64.getDecoder()
+                        .decode(header.substring(BASIC.length()).trim());
             } catch (IllegalArgumentException e) {
                 throw new UnauthorizedException(AUTHORIZATION, "the Basic credentials are not base64", true);
             }

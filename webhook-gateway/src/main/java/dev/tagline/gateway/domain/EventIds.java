@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public final class EventIds {
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A hash of what identifies the event (what happened, to what, when), the same on every redelivery. */
     public static String derived(String... parts) {

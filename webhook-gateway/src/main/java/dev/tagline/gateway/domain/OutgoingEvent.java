@@ -14,8 +14,8 @@ public record OutgoingEvent(EventType type, String key, CloudEventHeaders header
     }
 
     static OutgoingEvent of(EventType type, String key, String source, Provenance provenance, Object data) {
-        CloudEventHeaders headers = new CloudEventHeaders(provenance.eventId(), eventSource(source), type, key,
-                provenance.observedAt());
+        CloudEventHeaders headers =
+                new CloudEventHeaders(provenance.eventId(), eventSource(source), type, key, provenance.observedAt());
         try {
             return new OutgoingEvent(type, key, headers, EventJson.mapper().writeValueAsBytes(data));
         } catch (JsonProcessingException e) {

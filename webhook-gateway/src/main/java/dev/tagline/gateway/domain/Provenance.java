@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param sourceEventId the registry's own event id, null when it gave none
  * @param actor who pushed or deleted, null when the registry did not say
  */
-public record Provenance(String eventId, String sourceEventId, Instant observedAt, String actor) {
-}
+public record Provenance(String eventId, String sourceEventId, Instant observedAt, String actor) {}

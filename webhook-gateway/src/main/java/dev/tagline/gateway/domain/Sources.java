@@ -31,7 +31,8 @@ public class Sources {
     public Sources(GatewayConfig config) {
         this.byName = of(config.sources());
         if (byName.isEmpty()) {
-            LOG.warn("No webhook sources are configured (tagline.gateway.sources.<name>.format); every webhook gets 404");
+            LOG.warn(
+                    "No webhook sources are configured (tagline.gateway.sources.<name>.format); every webhook gets 404");
         } else {
             LOG.infof("Webhook sources: %s", String.join(", ", new TreeSet<>(byName.keySet())));
         }
@@ -48,8 +49,10 @@ public class Sources {
             try {
                 sources.put(name, source(name, config));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Webhook source '" + name + "' (tagline.gateway.sources." + name
-                        + ") is misconfigured: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "Webhook source '" + name + "' (tagline.gateway.sources." + name + ") is misconfigured: "
+                                + e.getMessage(),
+                        e);
             }
         });
         return Map.copyOf(sources);
@@ -59,10 +62,15 @@ public class Sources {
         ResourceNames.dns1123LabelProblem(name).ifPresent(problem -> {
             throw new IllegalArgumentException("its name is used in URLs and must be a DNS label: " + problem);
         });
-        WebhookFormat format = WebhookFormats.named(config.format()).orElseThrow(() -> new IllegalArgumentException(
-                "format '" + config.format() + "' is not one of " + String.join(", ", WebhookFormats.names())));
-        SourceAuthentication authentication = SourceAuthentication.of(config.token(), config.hmacSecret(),
-                format.signatureScheme(), config.replayWindow(), config.authRequired());
+        WebhookFormat format = WebhookFormats.named(config.format())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "format '" + config.format() + "' is not one of " + String.join(", ", WebhookFormats.names())));
+        SourceAuthentication authentication = SourceAuthentication.of(
+                config.token(),
+                config.hmacSecret(),
+                format.signatureScheme(),
+                config.replayWindow(),
+                config.authRequired());
         Optional<String> registry = config.registry().map(host -> registryHost(host));
         config.registryUrl().ifPresent(Sources::checkRegistryUrl);
         if (config.registryCredentials().isPresent() && config.registryUrl().isEmpty()) {
@@ -80,8 +88,10 @@ public class Sources {
     }
 
     private static void checkRegistryUrl(URI url) {
-        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null
-                || url.getRawQuery() != null || url.getRawUserInfo() != null) {
+        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
+                || url.getHost() == null
+                || url.getRawQuery() != null
+                || url.getRawUserInfo() != null) {
             // Not shown: user info in it would be a credential.
             throw new IllegalArgumentException("registry-url must be http(s)://host[:port][/path], without user info "
                     + "or query; put credentials in registry-credentials");

@@ -15,7 +15,11 @@ public record TagDeleted(Provenance provenance, RegistryRepository repository, S
 
     @Override
     public OutgoingEvent toEvent(String source) {
-        RegistryTagDeleted data = new RegistryTagDeleted(repository.registry(), repository.repository(), tag, digest,
+        RegistryTagDeleted data = new RegistryTagDeleted(
+                repository.registry(),
+                repository.repository(),
+                tag,
+                digest,
                 provenance.observedAt(),
                 new Origin(Origin.Kind.WEBHOOK, source, provenance.sourceEventId(), provenance.actor()));
         return OutgoingEvent.of(EventType.REGISTRY_TAG_DELETED, data.key(), source, provenance, data);

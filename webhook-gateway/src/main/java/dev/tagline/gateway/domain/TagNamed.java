@@ -9,7 +9,10 @@ public record TagNamed(Provenance provenance, RegistryRepository repository, Str
 
     @Override
     public OutgoingEvent toEvent(String source) {
-        ImportRequested data = new ImportRequested(repository.registry(), repository.repository(), tag,
+        ImportRequested data = new ImportRequested(
+                repository.registry(),
+                repository.repository(),
+                tag,
                 provenance.observedAt(),
                 new Origin(Origin.Kind.WEBHOOK, source, provenance.sourceEventId(), provenance.actor()));
         return OutgoingEvent.of(EventType.IMPORT_REQUESTED, data.key(), source, provenance, data);

@@ -15,12 +15,19 @@ import java.util.Set;
  * @param size null when the webhook did not say
  * @param manifestUrl where the gateway may read the manifest for an index's platforms; null when nowhere
  */
-public record TagPushed(Provenance provenance, RegistryRepository repository, String tag, String digest,
-        String mediaType, Long size, List<Platform> platforms, URI manifestUrl) implements Observation {
+public record TagPushed(
+        Provenance provenance,
+        RegistryRepository repository,
+        String tag,
+        String digest,
+        String mediaType,
+        Long size,
+        List<Platform> platforms,
+        URI manifestUrl)
+        implements Observation {
 
     private static final Set<String> INDEX_TYPES = Set.of(
-            "application/vnd.oci.image.index.v1+json",
-            "application/vnd.docker.distribution.manifest.list.v2+json");
+            "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json");
 
     public TagPushed {
         platforms = List.copyOf(platforms);
@@ -37,9 +44,17 @@ public record TagPushed(Provenance provenance, RegistryRepository repository, St
 
     @Override
     public OutgoingEvent toEvent(String source) {
-        RegistryTagChanged data = new RegistryTagChanged(repository.registry(), repository.repository(), tag, digest,
-                mediaType, size, platforms, provenance.observedAt(),
-                new Origin(Origin.Kind.WEBHOOK, source, provenance.sourceEventId(), provenance.actor()), null);
+        RegistryTagChanged data = new RegistryTagChanged(
+                repository.registry(),
+                repository.repository(),
+                tag,
+                digest,
+                mediaType,
+                size,
+                platforms,
+                provenance.observedAt(),
+                new Origin(Origin.Kind.WEBHOOK, source, provenance.sourceEventId(), provenance.actor()),
+                null);
         return OutgoingEvent.of(EventType.REGISTRY_TAG_CHANGED, data.key(), source, provenance, data);
     }
 }

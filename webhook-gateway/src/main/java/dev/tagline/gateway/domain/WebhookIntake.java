@@ -28,8 +28,12 @@ public class WebhookIntake {
     private final WebhookMetrics metrics;
     private final Duration publishTimeout;
 
-    public WebhookIntake(Sources sources, IndexPlatforms indexPlatforms, EventPublisher publisher,
-            WebhookMetrics metrics, GatewayConfig config) {
+    public WebhookIntake(
+            Sources sources,
+            IndexPlatforms indexPlatforms,
+            EventPublisher publisher,
+            WebhookMetrics metrics,
+            GatewayConfig config) {
         this.sources = sources;
         this.indexPlatforms = indexPlatforms;
         this.publisher = publisher;
@@ -43,26 +47,35 @@ public class WebhookIntake {
      */
     public Uni<Receipt> receive(WebhookRequest request) {
         Source source = sources.named(request.source()).orElseThrow(() -> new UnknownSourceException(request.source()));
-        return Uni.createFrom().item(() -> read(source, request))
+        return Uni.createFrom()
+                .item(() -> read(source, request))
                 .chain(reading -> publish(source, reading))
-                .onFailure().invoke(failure -> metrics.refused(source.name(), failure));
+                .onFailure()
+                .invoke(failure -> metrics.refused(source.name(), failure));
     }
 
     private static Reading read(Source source, WebhookRequest request) {
         source.authentication().verify(request);
         if (!source.format().mediaTypes().contains(MediaTypes.essence(request.contentType()))) {
-            throw new UnsupportedContentTypeException(source.format().name(), source.format().mediaTypes());
+            throw new UnsupportedContentTypeException(
+                    source.format().name(), source.format().mediaTypes());
         }
         return source.format().read(new Delivery(request, source.registry(), source.registryUrl()));
     }
 
     private Uni<Receipt> publish(Source source, Reading reading) {
         return withPlatforms(reading.observations(), source)
-                .map(observations -> observations.stream().map(o -> o.toEvent(source.name())).toList())
-                .chain(events -> publisher.publish(events)
-                        .ifNoItem().after(publishTimeout).failWith(() -> new BrokerUnavailableException(
-                                "no acknowledgement within " + publishTimeout, null))
-                        .onFailure().invoke(failure -> LOG.debugf("Webhook to source %s answered 503: %s",
+                .map(observations ->
+                        observations.stream().map(o -> o.toEvent(source.name())).toList())
+                .chain(events -> publisher
+                        .publish(events)
+                        .ifNoItem()
+                        .after(publishTimeout)
+                        .failWith(() ->
+                                new BrokerUnavailableException("no acknowledgement within " + publishTimeout, null))
+                        .onFailure()
+                        .invoke(failure -> LOG.debugf(
+                                "Webhook to source %s answered 503: %s",
                                 source.name(), failure.getCause() == null ? failure : failure.getCause()))
                         .invoke(() -> metrics.published(source.name(), events, reading.ignored()))
                         .replaceWith(new Receipt(events.size(), reading.ignored())));
@@ -73,14 +86,17 @@ public class WebhookIntake {
         if (observations.stream().noneMatch(WebhookIntake::lacksPlatforms)) {
             return Uni.createFrom().item(observations);
         }
-        List<Uni<Observation>> completed = observations.stream().map(observation -> lacksPlatforms(observation)
-                ? complete((TagPushed) observation, source)
-                : Uni.createFrom().item(observation)).toList();
+        List<Uni<Observation>> completed = observations.stream()
+                .map(observation -> lacksPlatforms(observation)
+                        ? complete((TagPushed) observation, source)
+                        : Uni.createFrom().item(observation))
+                .toList();
         return Uni.join().all(completed).andFailFast();
     }
 
     private Uni<Observation> complete(TagPushed push, Source source) {
-        return indexPlatforms.of(push.manifestUrl(), push.digest(), source.registryCredentials())
+        return indexPlatforms
+                .of(push.manifestUrl(), push.digest(), source.registryCredentials())
                 .map(push::withPlatforms);
     }
 

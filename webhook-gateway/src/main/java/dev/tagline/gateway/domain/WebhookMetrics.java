@@ -25,7 +25,8 @@ public class WebhookMetrics {
 
     void published(String source, List<OutgoingEvent> events, int ignored) {
         for (OutgoingEvent event : events) {
-            registry.counter(PUBLISHED, "source", source, "type", event.type().type()).increment();
+            registry.counter(PUBLISHED, "source", source, "type", event.type().type())
+                    .increment();
         }
         if (ignored > 0) {
             registry.counter(IGNORED, "source", source).increment(ignored);

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param queryToken the {@code token} query parameter, for senders that cannot set headers; null when absent
  * @param contentType the {@code Content-Type} header; null when absent
  */
-public record WebhookRequest(String source, RequestHeaders headers, String queryToken, String contentType,
-        byte[] body, Instant receivedAt) {
+public record WebhookRequest(
+        String source, RequestHeaders headers, String queryToken, String contentType, byte[] body, Instant receivedAt) {
 
     public String header(String name) {
         return headers.get(name);

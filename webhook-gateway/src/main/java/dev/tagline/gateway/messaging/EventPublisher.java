@@ -3,8 +3,8 @@ package dev.tagline.gateway.messaging;
 import dev.tagline.events.Topics;
 import dev.tagline.gateway.domain.OutgoingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -48,8 +48,8 @@ public class EventPublisher {
     private final Producer<String, byte[]> producer;
     private final KafkaClientMetrics metrics;
     private final BrokerAvailability availability = new BrokerAvailability(PROBE_INTERVAL, System::nanoTime);
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(SEND_QUEUE), runnable -> {
+    private final ThreadPoolExecutor sender =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(SEND_QUEUE), runnable -> {
                 Thread thread = new Thread(runnable, "webhook-gateway-kafka-send");
                 thread.setDaemon(true);
                 return thread;
@@ -102,7 +102,9 @@ public class EventPublisher {
     private void sendAll(List<OutgoingEvent> events, Acknowledgements acknowledgements) {
         for (OutgoingEvent event : events) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.data());
-            event.headers().toHeaders().forEach((name, value) -> record.headers().add(name, value));
+            event.headers()
+                    .toHeaders()
+                    .forEach((name, value) -> record.headers().add(name, value));
             try {
                 producer.send(record, acknowledgements);
             } catch (RuntimeException e) {
@@ -129,8 +131,8 @@ public class EventPublisher {
         private final Context context;
         private final BrokerAvailability availability;
 
-        Acknowledgements(int records, UniEmitter<? super Void> emitter, Context context,
-                BrokerAvailability availability) {
+        Acknowledgements(
+                int records, UniEmitter<? super Void> emitter, Context context, BrokerAvailability availability) {
             this.outstanding = new AtomicInteger(records);
             this.emitter = emitter;
             this.context = context;
@@ -142,8 +144,8 @@ public class EventPublisher {
             if (failure != null) {
                 availability.failed(failure);
                 if (done.compareAndSet(false, true)) {
-                    onContext(() -> emitter.fail(new BrokerUnavailableException(
-                            "Kafka did not acknowledge an event", failure)));
+                    onContext(() -> emitter.fail(
+                            new BrokerUnavailableException("Kafka did not acknowledge an event", failure)));
                 }
             } else if (outstanding.decrementAndGet() == 0 && done.compareAndSet(false, true)) {
                 availability.acknowledged();

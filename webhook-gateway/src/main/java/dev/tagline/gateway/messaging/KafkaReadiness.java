@@ -32,12 +32,19 @@ public class KafkaReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return Uni.createFrom()
-                .completionStage(() -> admin.describeCluster(new DescribeClusterOptions()
-                        .timeoutMs((int) TIMEOUT.toMillis())).clusterId().toCompletionStage())
-                .map(clusterId -> HealthCheckResponse.named(NAME).up().withData("cluster", String.valueOf(clusterId))
+                .completionStage(
+                        () -> admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
+                                .clusterId()
+                                .toCompletionStage())
+                .map(clusterId -> HealthCheckResponse.named(NAME)
+                        .up()
+                        .withData("cluster", String.valueOf(clusterId))
                         .build())
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
-                        .withData("error", failure.getClass().getSimpleName()).build());
+                .onFailure()
+                .recoverWithItem(failure -> HealthCheckResponse.named(NAME)
+                        .down()
+                        .withData("error", failure.getClass().getSimpleName())
+                        .build());
     }
 
     @PreDestroy

@@ -22,15 +22,18 @@ final class ProducerSettings {
 
     /** A 2xx means the broker has the events on every in-sync replica, and retries never write them twice. */
     private static final Map<String, Object> REQUIRED = Map.of(
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class.getName());
 
     private static final String GROUP_ID = "group.id";
 
-    private ProducerSettings() {
-    }
+    private ProducerSettings() {}
 
     /** @param kafka the {@code kafka.*} settings without their prefix, as Quarkus collects them */
     static Map<String, Object> of(Map<String, Object> kafka) {

@@ -49,9 +49,15 @@ public final class AcrWebhook implements WebhookFormat {
         }
         RegistryRepository repository = repository(event, delivery);
         String digest = ImageNames.digest(target.get("digest"));
-        return Optional.of(new TagPushed(provenance(event, delivery), repository, tag.get(), digest,
-                target.get("mediaType").optionalText().orElse(null), target.get("size").optionalSize().orElse(null),
-                List.of(), delivery.manifestUrl(repository, digest)));
+        return Optional.of(new TagPushed(
+                provenance(event, delivery),
+                repository,
+                tag.get(),
+                digest,
+                target.get("mediaType").optionalText().orElse(null),
+                target.get("size").optionalSize().orElse(null),
+                List.of(),
+                delivery.manifestUrl(repository, digest)));
     }
 
     private static Observation deleted(PayloadField event, Delivery delivery) {
@@ -61,12 +67,13 @@ public final class AcrWebhook implements WebhookFormat {
         if (tag.isEmpty() && digest.isEmpty()) {
             throw target.invalid("names neither a tag nor a digest");
         }
-        return new TagDeleted(provenance(event, delivery), repository(event, delivery), tag.orElse(null),
-                digest.orElse(null));
+        return new TagDeleted(
+                provenance(event, delivery), repository(event, delivery), tag.orElse(null), digest.orElse(null));
     }
 
     private static RegistryRepository repository(PayloadField event, Delivery delivery) {
-        return ImageNames.repository(delivery.registry(event.get("request").get("host")),
+        return ImageNames.repository(
+                delivery.registry(event.get("request").get("host")),
                 event.get("target").get("repository"));
     }
 

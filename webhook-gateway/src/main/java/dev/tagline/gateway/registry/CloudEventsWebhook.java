@@ -8,8 +8,8 @@ import dev.tagline.gateway.auth.StandardWebhooksSignature;
 import dev.tagline.gateway.domain.InvalidPayloadException;
 import dev.tagline.gateway.domain.Observation;
 import dev.tagline.gateway.domain.Provenance;
-import dev.tagline.gateway.domain.RegistryRepository;
 import dev.tagline.gateway.domain.Reading;
+import dev.tagline.gateway.domain.RegistryRepository;
 import dev.tagline.gateway.domain.TagDeleted;
 import dev.tagline.gateway.domain.TagNamed;
 import dev.tagline.gateway.domain.TagPushed;
@@ -37,8 +37,7 @@ public final class CloudEventsWebhook implements WebhookFormat {
     private static final StandardWebhooksSignature SIGNATURE = new StandardWebhooksSignature();
 
     /** The context attributes that identify an event and date it. */
-    private record Attributes(String id, Instant time) {
-    }
+    private record Attributes(String id, Instant time) {}
 
     @Override
     public String name() {
@@ -112,10 +111,13 @@ public final class CloudEventsWebhook implements WebhookFormat {
     private static Observation observation(Attributes attributes, PayloadField data, Delivery delivery) {
         PayloadField referenceField = data.get("reference");
         ImageReference reference = ImageNames.reference(referenceField);
-        RegistryRepository repository = ImageNames.repository(delivery.registry(reference::registry),
-                reference.repository(), referenceField.path());
+        RegistryRepository repository = ImageNames.repository(
+                delivery.registry(reference::registry), reference.repository(), referenceField.path());
         Optional<String> digest = digestOf(reference, data.get("digest"));
-        Provenance provenance = new Provenance(attributes.id(), attributes.id(), attributes.time(),
+        Provenance provenance = new Provenance(
+                attributes.id(),
+                attributes.id(),
+                attributes.time(),
                 data.get("actor").optionalText().orElse(null));
         String action = data.get("action").optionalText().orElse("push");
         if (action.equals("delete")) {
@@ -130,9 +132,15 @@ public final class CloudEventsWebhook implements WebhookFormat {
         if (digest.isEmpty()) {
             return new TagNamed(provenance, repository, reference.tag());
         }
-        return new TagPushed(provenance, repository, reference.tag(), digest.get(),
-                data.get("mediaType").optionalText().orElse(null), data.get("size").optionalSize().orElse(null),
-                platforms(data.get("platforms")), delivery.manifestUrl(repository, digest.get()));
+        return new TagPushed(
+                provenance,
+                repository,
+                reference.tag(),
+                digest.get(),
+                data.get("mediaType").optionalText().orElse(null),
+                data.get("size").optionalSize().orElse(null),
+                platforms(data.get("platforms")),
+                delivery.manifestUrl(repository, digest.get()));
     }
 
     /** The digest field, or the one the reference pins; both must agree. */
@@ -151,8 +159,11 @@ public final class CloudEventsWebhook implements WebhookFormat {
     private static List<Platform> platforms(PayloadField platforms) {
         List<Platform> read = new ArrayList<>();
         for (PayloadField platform : platforms.optionalElements()) {
-            read.add(new Platform(ImageNames.digest(platform.get("digest")), platform.get("os").text(),
-                    platform.get("architecture").text(), platform.get("variant").optionalText().orElse(null)));
+            read.add(new Platform(
+                    ImageNames.digest(platform.get("digest")),
+                    platform.get("os").text(),
+                    platform.get("architecture").text(),
+                    platform.get("variant").optionalText().orElse(null)));
         }
         return read;
     }
@@ -160,8 +171,10 @@ public final class CloudEventsWebhook implements WebhookFormat {
     private static String header(Delivery delivery, String name) {
         String value = delivery.header(name);
         if (value == null || value.isBlank()) {
-            throw new InvalidPayloadException(name, "missing CloudEvents header " + name
-                    + "; binary mode needs ce-specversion, ce-id, ce-source and ce-type");
+            throw new InvalidPayloadException(
+                    name,
+                    "missing CloudEvents header " + name
+                            + "; binary mode needs ce-specversion, ce-id, ce-source and ce-type");
         }
         return value;
     }

@@ -41,11 +41,13 @@ public record Delivery(WebhookRequest request, Optional<String> configuredRegist
 
     /** Where the manifest of {@code digest} can be read: under {@code registry-url}; null when not configured. */
     public URI manifestUrl(RegistryRepository repository, String digest) {
-        return registryUrl.map(base -> {
-            String text = base.toString();
-            return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text)
-                    + manifestPath(repository, digest));
-        }).orElse(null);
+        return registryUrl
+                .map(base -> {
+                    String text = base.toString();
+                    return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text)
+                            + manifestPath(repository, digest));
+                })
+                .orElse(null);
     }
 
     /**
@@ -64,8 +66,13 @@ public record Delivery(WebhookRequest request, Optional<String> configuredRegist
         try {
             URI url = new URI(given.get());
             boolean web = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
-            return web && url.getHost() != null && path.equals(url.getRawPath()) && url.getRawQuery() == null
-                    && url.getRawUserInfo() == null ? url : null;
+            return web
+                            && url.getHost() != null
+                            && path.equals(url.getRawPath())
+                            && url.getRawQuery() == null
+                            && url.getRawUserInfo() == null
+                    ? url
+                    : null;
         } catch (URISyntaxException e) {
             return null;
         }

@@ -36,7 +36,8 @@ public final class DistributionNotifications implements WebhookFormat {
     public Reading read(Delivery delivery) {
         List<Observation> observations = new ArrayList<>();
         int ignored = 0;
-        for (PayloadField event : PayloadJson.parse(delivery.body()).get("events").elements()) {
+        for (PayloadField event :
+                PayloadJson.parse(delivery.body()).get("events").elements()) {
             Optional<Observation> observation = switch (event.get("action").text()) {
                 case "push" -> pushed(event, delivery);
                 case "delete" -> Optional.of(deleted(event, delivery));
@@ -59,9 +60,15 @@ public final class DistributionNotifications implements WebhookFormat {
         }
         RegistryRepository repository = repository(event, delivery);
         String digest = ImageNames.digest(target.get("digest"));
-        return Optional.of(new TagPushed(provenance(event, delivery), repository, tag.get(), digest,
-                target.get("mediaType").optionalText().orElse(null), target.get("size").optionalSize().orElse(null),
-                List.of(), delivery.manifestUrl(repository, digest, target.get("url"))));
+        return Optional.of(new TagPushed(
+                provenance(event, delivery),
+                repository,
+                tag.get(),
+                digest,
+                target.get("mediaType").optionalText().orElse(null),
+                target.get("size").optionalSize().orElse(null),
+                List.of(),
+                delivery.manifestUrl(repository, digest, target.get("url"))));
     }
 
     private static Observation deleted(PayloadField event, Delivery delivery) {
@@ -71,8 +78,8 @@ public final class DistributionNotifications implements WebhookFormat {
         if (tag.isEmpty() && digest.isEmpty()) {
             throw target.invalid("names neither a tag nor a digest");
         }
-        return new TagDeleted(provenance(event, delivery), repository(event, delivery), tag.orElse(null),
-                digest.orElse(null));
+        return new TagDeleted(
+                provenance(event, delivery), repository(event, delivery), tag.orElse(null), digest.orElse(null));
     }
 
     private static RegistryRepository repository(PayloadField event, Delivery delivery) {
@@ -82,7 +89,10 @@ public final class DistributionNotifications implements WebhookFormat {
 
     private static Provenance provenance(PayloadField event, Delivery delivery) {
         String id = event.get("id").eventId();
-        return new Provenance(id, id, event.get("timestamp").optionalTimestamp().orElse(delivery.receivedAt()),
+        return new Provenance(
+                id,
+                id,
+                event.get("timestamp").optionalTimestamp().orElse(delivery.receivedAt()),
                 event.get("actor").get("name").optionalText().orElse(null));
     }
 }

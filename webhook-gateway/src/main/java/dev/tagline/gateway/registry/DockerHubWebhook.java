@@ -33,14 +33,23 @@ public final class DockerHubWebhook implements WebhookFormat {
     public Reading read(Delivery delivery) {
         PayloadField root = PayloadJson.parse(delivery.body());
         PayloadField push = root.get("push_data");
-        RegistryRepository repository = ImageNames.repository(delivery.registry(() -> DOCKER_HUB),
-                root.get("repository").get("repo_name"));
+        RegistryRepository repository = ImageNames.repository(
+                delivery.registry(() -> DOCKER_HUB), root.get("repository").get("repo_name"));
         String tag = ImageNames.tag(push.get("tag"));
         Instant pushedAt = push.get("pushed_at").optionalEpochSeconds().orElse(null);
         // Without a push time two pushes of the tag would look alike, so such a delivery gets an id of its own.
-        String id = pushedAt == null ? EventIds.unique() : EventIds.derived(NAME,
-                root.get("callback_url").optionalText().orElse(null), repository.repository(), tag, pushedAt.toString());
-        Provenance provenance = new Provenance(id, null, pushedAt == null ? delivery.receivedAt() : pushedAt,
+        String id = pushedAt == null
+                ? EventIds.unique()
+                : EventIds.derived(
+                        NAME,
+                        root.get("callback_url").optionalText().orElse(null),
+                        repository.repository(),
+                        tag,
+                        pushedAt.toString());
+        Provenance provenance = new Provenance(
+                id,
+                null,
+                pushedAt == null ? delivery.receivedAt() : pushedAt,
                 push.get("pusher").optionalText().orElse(null));
         return new Reading(List.of(new TagNamed(provenance, repository, tag)), 0);
     }

@@ -36,7 +36,8 @@ public final class EcrEventBridge implements WebhookFormat {
     public Reading read(Delivery delivery) {
         PayloadField event = PayloadJson.parse(delivery.body());
         PayloadField detail = event.get("detail");
-        if (!IMAGE_ACTION.equals(event.get("detail-type").text()) || !"SUCCESS".equals(detail.get("result").text())) {
+        if (!IMAGE_ACTION.equals(event.get("detail-type").text())
+                || !"SUCCESS".equals(detail.get("result").text())) {
             return new Reading(List.of(), 1);
         }
         String action = detail.get("action-type").text();
@@ -44,16 +45,22 @@ public final class EcrEventBridge implements WebhookFormat {
         if (!action.equals("PUSH") && !action.equals("DELETE") || action.equals("PUSH") && tag.isEmpty()) {
             return new Reading(List.of(), 1);
         }
-        RegistryRepository repository = ImageNames.repository(delivery.registry(() -> accountRegistry(event)),
-                detail.get("repository-name"));
+        RegistryRepository repository =
+                ImageNames.repository(delivery.registry(() -> accountRegistry(event)), detail.get("repository-name"));
         String id = event.get("id").eventId();
-        Provenance provenance = new Provenance(id, id,
-                event.get("time").optionalTimestamp().orElse(delivery.receivedAt()), null);
+        Provenance provenance =
+                new Provenance(id, id, event.get("time").optionalTimestamp().orElse(delivery.receivedAt()), null);
         Observation observation;
         if (action.equals("PUSH")) {
             String digest = ImageNames.digest(detail.get("image-digest"));
-            observation = new TagPushed(provenance, repository, tag.get(), digest,
-                    detail.get("manifest-media-type").optionalText().orElse(null), null, List.of(),
+            observation = new TagPushed(
+                    provenance,
+                    repository,
+                    tag.get(),
+                    digest,
+                    detail.get("manifest-media-type").optionalText().orElse(null),
+                    null,
+                    List.of(),
                     delivery.manifestUrl(repository, digest));
         } else {
             Optional<String> digest = ImageNames.optionalDigest(detail.get("image-digest"));
@@ -67,7 +74,7 @@ public final class EcrEventBridge implements WebhookFormat {
 
     private static String accountRegistry(PayloadField event) {
         PayloadField account = event.get("account");
-        return ImageNames.host(account.text() + ".dkr.ecr." + event.get("region").text() + ".amazonaws.com",
-                account.path());
+        return ImageNames.host(
+                account.text() + ".dkr.ecr." + event.get("region").text() + ".amazonaws.com", account.path());
     }
 }

@@ -64,18 +64,21 @@ public final class GitHubPackageWebhook implements WebhookFormat {
         String digest = ImageNames.digest(tagged.get("digest"));
         PayloadField owner = pkg.get("namespace").isAbsent() ? pkg.get("owner").get("login") : pkg.get("namespace");
         // ghcr.io names are the owner and package name in lowercase.
-        RegistryRepository repository = ImageNames.repository(delivery.registry(() -> GHCR),
-                (owner.text() + "/" + pkg.get("name").text()).toLowerCase(Locale.ROOT), pkg.get("name").path());
+        RegistryRepository repository = ImageNames.repository(
+                delivery.registry(() -> GHCR),
+                (owner.text() + "/" + pkg.get("name").text()).toLowerCase(Locale.ROOT),
+                pkg.get("name").path());
         String deliveryId = delivery.header(DELIVERY_HEADER);
         String id = deliveryId == null
-                ? EventIds.derived(NAME, version.get("id").scalarText(),
-                        repository.repository(), tag.get(), digest)
+                ? EventIds.derived(NAME, version.get("id").scalarText(), repository.repository(), tag.get(), digest)
                 : EventIdentifiers.check(deliveryId, DELIVERY_HEADER, CloudEventHeaders.MAX_IDENTIFIER_LENGTH);
-        Provenance provenance = new Provenance(id, deliveryId,
+        Provenance provenance = new Provenance(
+                id,
+                deliveryId,
                 version.get("updated_at").optionalTimestamp().orElse(delivery.receivedAt()),
                 root.get("sender").get("login").optionalText().orElse(null));
-        return new Reading(List.of(new TagPushed(provenance, repository, tag.get(), digest, null, null, List.of(),
-                null)), 0);
+        return new Reading(
+                List.of(new TagPushed(provenance, repository, tag.get(), digest, null, null, List.of(), null)), 0);
     }
 
     private static Reading ignored() {

@@ -43,9 +43,10 @@ public final class GoogleArtifactRegistryPush implements WebhookFormat {
         if (!action.equals("INSERT") && !action.equals("DELETE") || action.equals("INSERT") && tagField.isAbsent()) {
             return new Reading(List.of(), 1);
         }
-        Optional<ImageReference> tagged = tagField.optionalText().map(text -> ImageNames.reference(text, tagField.path()));
-        Optional<ImageReference> pinned = digestField.optionalText()
-                .map(text -> ImageNames.reference(text, digestField.path()));
+        Optional<ImageReference> tagged =
+                tagField.optionalText().map(text -> ImageNames.reference(text, tagField.path()));
+        Optional<ImageReference> pinned =
+                digestField.optionalText().map(text -> ImageNames.reference(text, digestField.path()));
         if (tagged.isEmpty() && pinned.isEmpty()) {
             throw notification.invalid("names neither a tag nor a digest");
         }
@@ -56,25 +57,39 @@ public final class GoogleArtifactRegistryPush implements WebhookFormat {
         if (pinned.isPresent() && pinned.get().digest() == null) {
             throw digestField.invalid("must name a digest: registry/repository@sha256:…");
         }
-        if (tagged.isPresent() && pinned.isPresent() && !tagged.get().name().equals(pinned.get().name())) {
+        if (tagged.isPresent()
+                && pinned.isPresent()
+                && !tagged.get().name().equals(pinned.get().name())) {
             throw digestField.invalid("names another repository than " + tagField.path());
         }
-        RegistryRepository repository = ImageNames.repository(delivery.registry(named::registry), named.repository(),
+        RegistryRepository repository = ImageNames.repository(
+                delivery.registry(named::registry),
+                named.repository(),
                 (tagged.isPresent() ? tagField : digestField).path());
         String digest = pinned.map(reference -> reference.digest().toString()).orElse(null);
-        String id = message.get("messageId").isAbsent() ? message.get("message_id").eventId()
+        String id = message.get("messageId").isAbsent()
+                ? message.get("message_id").eventId()
                 : message.get("messageId").eventId();
-        PayloadField published = message.get("publishTime").isAbsent() ? message.get("publish_time")
-                : message.get("publishTime");
-        Provenance provenance = new Provenance(id, id, published.optionalTimestamp().orElse(delivery.receivedAt()), null);
+        PayloadField published =
+                message.get("publishTime").isAbsent() ? message.get("publish_time") : message.get("publishTime");
+        Provenance provenance =
+                new Provenance(id, id, published.optionalTimestamp().orElse(delivery.receivedAt()), null);
         Observation observation;
         if (action.equals("DELETE")) {
-            observation = new TagDeleted(provenance, repository, tagged.map(ImageReference::tag).orElse(null), digest);
+            observation = new TagDeleted(
+                    provenance, repository, tagged.map(ImageReference::tag).orElse(null), digest);
         } else {
             if (digest == null) {
                 throw digestField.invalid("is missing; an INSERT names the digest it tagged");
             }
-            observation = new TagPushed(provenance, repository, tagged.get().tag(), digest, null, null, List.of(),
+            observation = new TagPushed(
+                    provenance,
+                    repository,
+                    tagged.get().tag(),
+                    digest,
+                    null,
+                    null,
+                    List.of(),
                     delivery.manifestUrl(repository, digest));
         }
         return new Reading(List.of(observation), 0);

@@ -49,14 +49,24 @@ public final class HarborWebhook implements WebhookFormat {
         int ignored = 0;
         for (PayloadField resource : data.get("resources").elements()) {
             RegistryRepository repository = ImageNames.repository(
-                    delivery.registry(() -> ImageNames.reference(resource.get("resource_url")).registry()),
-                    repositoryPath, data.get("repository").get("repo_full_name").path());
+                    delivery.registry(() ->
+                            ImageNames.reference(resource.get("resource_url")).registry()),
+                    repositoryPath,
+                    data.get("repository").get("repo_full_name").path());
             String digest = ImageNames.digest(resource.get("digest"));
             Optional<String> tag = tagOf(resource.get("tag"));
             Provenance provenance = new Provenance(
-                    EventIds.derived(NAME, type, root.get("occur_at").isAbsent() ? null : occurredAt.toString(),
-                            repository.registry(), repository.repository(), tag.orElse(null), digest),
-                    null, occurredAt, actor);
+                    EventIds.derived(
+                            NAME,
+                            type,
+                            root.get("occur_at").isAbsent() ? null : occurredAt.toString(),
+                            repository.registry(),
+                            repository.repository(),
+                            tag.orElse(null),
+                            digest),
+                    null,
+                    occurredAt,
+                    actor);
             if (type.equals(DELETE)) {
                 observations.add(new TagDeleted(provenance, repository, tag.orElse(null), digest));
             } else if (tag.isPresent()) {

@@ -16,10 +16,10 @@ public final class ImageNames {
 
     /** Stands in for the parts of a reference that a check of one other part does not concern. */
     private static final String ANY_REPOSITORY = "any";
+
     private static final String ANY_TAG = "latest";
 
-    private ImageNames() {
-    }
+    private ImageNames() {}
 
     /** A registry host with optional port, lowercase; {@code docker.io} for Docker Hub. */
     public static String host(PayloadField field) {

@@ -36,7 +36,9 @@ public class IndexPlatforms {
     private static final Logger LOG = Logger.getLogger(IndexPlatforms.class);
     /** Distribution refuses manifests above 4 MiB. */
     private static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
-    private static final String ACCEPT = String.join(", ",
+
+    private static final String ACCEPT = String.join(
+            ", ",
             "application/vnd.oci.image.index.v1+json",
             "application/vnd.docker.distribution.manifest.list.v2+json",
             "application/vnd.oci.image.manifest.v1+json",
@@ -62,16 +64,20 @@ public class IndexPlatforms {
                 .setAbsoluteURI(manifestUrl.toString())
                 .putHeader("Accept", ACCEPT)
                 .setIdleTimeout(timeout.toMillis());
-        credentials.ifPresent(secret -> request.putHeader("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(secret.utf8())));
+        credentials.ifPresent(secret -> request.putHeader(
+                "Authorization", "Basic " + Base64.getEncoder().encodeToString(secret.utf8())));
         return http.request(request)
                 .chain(sent -> sent.send())
                 .chain(IndexPlatforms::body)
                 .map(body -> parse(body, digest))
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Publishing %s of %s without platforms: reading the index failed: %s", digest,
-                            manifestUrl.getHost(), failure.toString());
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(
+                            "Publishing %s of %s without platforms: reading the index failed: %s",
+                            digest, manifestUrl.getHost(), failure.toString());
                     return List.of();
                 });
     }

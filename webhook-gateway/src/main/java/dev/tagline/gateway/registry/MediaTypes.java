@@ -7,8 +7,7 @@ public final class MediaTypes {
 
     public static final String JSON = "application/json";
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** {@code application/json; charset=utf-8} is {@code application/json}; null for a missing header. */
     public static String essence(String contentType) {
@@ -16,6 +15,8 @@ public final class MediaTypes {
             return null;
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 }

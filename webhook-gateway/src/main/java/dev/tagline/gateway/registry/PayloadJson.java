@@ -18,8 +18,7 @@ public final class PayloadJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private PayloadJson() {
-    }
+    private PayloadJson() {}
 
     /** The body as the root field; {@code body} names it in errors. */
     public static PayloadField parse(byte[] body) {

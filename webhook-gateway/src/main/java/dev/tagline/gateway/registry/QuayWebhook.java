@@ -40,12 +40,14 @@ public final class QuayWebhook implements WebhookFormat {
         }
         PayloadField dockerUrl = root.get("docker_url");
         ImageReference named = ImageNames.reference(dockerUrl);
-        RegistryRepository repository = ImageNames.repository(delivery.registry(named::registry),
-                named.repository(), dockerUrl.path());
+        RegistryRepository repository =
+                ImageNames.repository(delivery.registry(named::registry), named.repository(), dockerUrl.path());
         List<Observation> observations = new ArrayList<>();
         for (PayloadField tag : updatedTags.elements()) {
-            observations.add(new TagNamed(new Provenance(EventIds.unique(), null, delivery.receivedAt(), null),
-                    repository, ImageNames.tag(tag)));
+            observations.add(new TagNamed(
+                    new Provenance(EventIds.unique(), null, delivery.receivedAt(), null),
+                    repository,
+                    ImageNames.tag(tag)));
         }
         return new Reading(observations, 0);
     }

@@ -5,8 +5,7 @@ final class Shown {
 
     private static final int MAX_SHOWN = 80;
 
-    private Shown() {
-    }
+    private Shown() {}
 
     static String of(String value) {
         String head = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "…" : value;

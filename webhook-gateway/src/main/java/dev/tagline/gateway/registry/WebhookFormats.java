@@ -19,10 +19,10 @@ public final class WebhookFormats {
                     new GoogleArtifactRegistryPush(),
                     new EcrEventBridge(),
                     new CloudEventsWebhook())
-            .stream().collect(Collectors.toUnmodifiableMap(WebhookFormat::name, Function.identity()));
+            .stream()
+            .collect(Collectors.toUnmodifiableMap(WebhookFormat::name, Function.identity()));
 
-    private WebhookFormats() {
-    }
+    private WebhookFormats() {}
 
     public static Optional<WebhookFormat> named(String name) {
         return Optional.ofNullable(BY_NAME.get(name));

@@ -17,19 +17,33 @@ class ObservationEventsTest {
 
     private static final RegistryRepository APP = new RegistryRepository("registry.tagline.test", "team-a/app");
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
-    private static final Provenance PROVENANCE = new Provenance("evt-1", "evt-1",
-            Instant.parse("2025-11-23T09:00:00Z"), "ci");
+    private static final Provenance PROVENANCE =
+            new Provenance("evt-1", "evt-1", Instant.parse("2025-11-23T09:00:00Z"), "ci");
 
     @Test
     void a_push_is_a_tag_change_keyed_by_the_tag() {
-        OutgoingEvent event = new TagPushed(PROVENANCE, APP, "v1", DIGEST, "application/vnd.oci.image.index.v1+json",
-                506L, List.of(new Platform("sha256:" + "cd".repeat(32), "linux", "arm64", "v8")), null).toEvent("ci-src");
+        OutgoingEvent event = new TagPushed(
+                        PROVENANCE,
+                        APP,
+                        "v1",
+                        DIGEST,
+                        "application/vnd.oci.image.index.v1+json",
+                        506L,
+                        List.of(new Platform("sha256:" + "cd".repeat(32), "linux", "arm64", "v8")),
+                        null)
+                .toEvent("ci-src");
 
         assertThat(event.topic()).isEqualTo(Topics.REGISTRY_TAG_EVENTS);
         assertThat(event.key()).isEqualTo("registry.tagline.test/team-a/app:v1");
-        assertThat(event.headers()).isEqualTo(new CloudEventHeaders("evt-1", "/webhooks/ci-src",
-                EventType.REGISTRY_TAG_CHANGED, "registry.tagline.test/team-a/app:v1", PROVENANCE.observedAt()));
-        assertThat(EventSchemas.violations(EventType.REGISTRY_TAG_CHANGED, json(event))).isEmpty();
+        assertThat(event.headers())
+                .isEqualTo(new CloudEventHeaders(
+                        "evt-1",
+                        "/webhooks/ci-src",
+                        EventType.REGISTRY_TAG_CHANGED,
+                        "registry.tagline.test/team-a/app:v1",
+                        PROVENANCE.observedAt()));
+        assertThat(EventSchemas.violations(EventType.REGISTRY_TAG_CHANGED, json(event)))
+                .isEmpty();
         assertThat(json(event)).contains("\"kind\":\"webhook\"", "\"source\":\"ci-src\"", "\"variant\":\"v8\"");
     }
 
@@ -41,8 +55,10 @@ class ObservationEventsTest {
         assertThat(manifest.key()).isEqualTo("registry.tagline.test/team-a/app");
         assertThat(tag.key()).isEqualTo("registry.tagline.test/team-a/app:v1");
         assertThat(manifest.type()).isEqualTo(EventType.REGISTRY_TAG_DELETED);
-        assertThat(EventSchemas.violations(EventType.REGISTRY_TAG_DELETED, json(manifest))).isEmpty();
-        assertThat(EventSchemas.violations(EventType.REGISTRY_TAG_DELETED, json(tag))).isEmpty();
+        assertThat(EventSchemas.violations(EventType.REGISTRY_TAG_DELETED, json(manifest)))
+                .isEmpty();
+        assertThat(EventSchemas.violations(EventType.REGISTRY_TAG_DELETED, json(tag)))
+                .isEmpty();
     }
 
     @Test
@@ -51,7 +67,8 @@ class ObservationEventsTest {
 
         assertThat(event.topic()).isEqualTo(Topics.IMPORT_REQUESTS);
         assertThat(event.key()).isEqualTo("registry.tagline.test/team-a/app:v1");
-        assertThat(EventSchemas.violations(EventType.IMPORT_REQUESTED, json(event))).isEmpty();
+        assertThat(EventSchemas.violations(EventType.IMPORT_REQUESTED, json(event)))
+                .isEmpty();
     }
 
     @Test

@@ -15,23 +15,51 @@ import org.junit.jupiter.api.Test;
 class SourcesTest {
 
     /** One source's settings, as configuration would give them. */
-    private record Settings(String format, Optional<Secret> token, Optional<Secret> hmacSecret,
-            Optional<String> registry, Optional<URI> registryUrl, Optional<Secret> registryCredentials,
-            boolean authRequired, Duration replayWindow) implements GatewayConfig.SourceConfig {
+    private record Settings(
+            String format,
+            Optional<Secret> token,
+            Optional<Secret> hmacSecret,
+            Optional<String> registry,
+            Optional<URI> registryUrl,
+            Optional<Secret> registryCredentials,
+            boolean authRequired,
+            Duration replayWindow)
+            implements GatewayConfig.SourceConfig {
 
         static Settings of(String format, String token) {
-            return new Settings(format, Optional.ofNullable(token).map(Secret::of), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), true, Duration.ofMinutes(5));
+            return new Settings(
+                    format,
+                    Optional.ofNullable(token).map(Secret::of),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    Duration.ofMinutes(5));
         }
 
         Settings withRegistry(String host) {
-            return new Settings(format, token, hmacSecret, Optional.of(host), registryUrl, registryCredentials,
-                    authRequired, replayWindow);
+            return new Settings(
+                    format,
+                    token,
+                    hmacSecret,
+                    Optional.of(host),
+                    registryUrl,
+                    registryCredentials,
+                    authRequired,
+                    replayWindow);
         }
 
         Settings withRegistryUrl(String url, String credentials) {
-            return new Settings(format, token, hmacSecret, registry, Optional.of(URI.create(url)),
-                    Optional.ofNullable(credentials).map(Secret::of), authRequired, replayWindow);
+            return new Settings(
+                    format,
+                    token,
+                    hmacSecret,
+                    registry,
+                    Optional.of(URI.create(url)),
+                    Optional.ofNullable(credentials).map(Secret::of),
+                    authRequired,
+                    replayWindow);
         }
     }
 
@@ -63,27 +91,44 @@ class SourcesTest {
     @Test
     void a_name_unfit_for_a_url_refuses_to_start() {
         assertThatThrownBy(() -> Sources.of(Map.of("Team_A", Settings.of("harbor", "t"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DNS label");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DNS label");
     }
 
     @Test
     void a_bad_registry_refuses_to_start() {
-        assertThatThrownBy(() -> Sources.of(Map.of("mirror", Settings.of("distribution", "t").withRegistry("a b"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'mirror'");
+        assertThatThrownBy(() -> Sources.of(
+                        Map.of("mirror", Settings.of("distribution", "t").withRegistry("a b"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'mirror'");
     }
 
     @Test
     void registry_credentials_go_only_to_a_configured_registry_url() {
-        Settings credentialsOnly = new Settings("distribution", Optional.of(Secret.of("t")), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(Secret.of("reader:pw")), true, Duration.ofMinutes(5));
+        Settings credentialsOnly = new Settings(
+                "distribution",
+                Optional.of(Secret.of("t")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(Secret.of("reader:pw")),
+                true,
+                Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> Sources.of(Map.of("registry", credentialsOnly)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("registry-url");
-        assertThatThrownBy(() -> Sources.of(Map.of("registry",
-                Settings.of("distribution", "t").withRegistryUrl("ftp://registry.tagline.test", null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("registry-url");
-        assertThat(Sources.of(Map.of("registry", Settings.of("distribution", "t")
-                .withRegistryUrl("https://registry.tagline.test", "reader:pw"))).get("registry").registryCredentials())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("registry-url");
+        assertThatThrownBy(() -> Sources.of(Map.of(
+                        "registry",
+                        Settings.of("distribution", "t").withRegistryUrl("ftp://registry.tagline.test", null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("registry-url");
+        assertThat(Sources.of(Map.of(
+                                "registry",
+                                Settings.of("distribution", "t")
+                                        .withRegistryUrl("https://registry.tagline.test", "reader:pw")))
+                        .get("registry")
+                        .registryCredentials())
                 .isPresent();
     }
 }

@@ -17,11 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AcrWebhookTest {
 
     private static final AcrWebhook FORMAT = new AcrWebhook();
-    private static final RegistryRepository INVOICER = new RegistryRepository("taglinedemo.azurecr.io", "billing/invoicer");
+    private static final RegistryRepository INVOICER =
+            new RegistryRepository("taglinedemo.azurecr.io", "billing/invoicer");
 
     @Test
     void a_tagged_push_changes_the_tag() {
-        TagPushed push = (TagPushed) read(FORMAT, "acr/push.json").observations().get(0);
+        TagPushed push =
+                (TagPushed) read(FORMAT, "acr/push.json").observations().get(0);
 
         assertThat(push.repository()).isEqualTo(INVOICER);
         assertThat(push.tag()).isEqualTo("v5.0.1");
@@ -34,7 +36,8 @@ class AcrWebhookTest {
 
     @Test
     void a_new_manifest_under_the_tag_moves_it() {
-        TagPushed moved = (TagPushed) read(FORMAT, "acr/push-moved.json").observations().get(0);
+        TagPushed moved =
+                (TagPushed) read(FORMAT, "acr/push-moved.json").observations().get(0);
 
         assertThat(moved.tag()).isEqualTo("v5.0.1");
         assertThat(moved.digest()).isEqualTo("sha256:d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809");
@@ -42,24 +45,29 @@ class AcrWebhookTest {
 
     @Test
     void an_index_push_has_its_platforms_read_only_from_a_configured_registry_url() {
-        TagPushed unconfigured = (TagPushed) read(FORMAT, "acr/push-index.json").observations().get(0);
-        TagPushed configured = (TagPushed) Webhooks.readWithRegistry(FORMAT, "acr/push-index.json", null,
-                URI.create("https://taglinedemo.azurecr.io")).observations().get(0);
+        TagPushed unconfigured =
+                (TagPushed) read(FORMAT, "acr/push-index.json").observations().get(0);
+        TagPushed configured = (TagPushed) Webhooks.readWithRegistry(
+                        FORMAT, "acr/push-index.json", null, URI.create("https://taglinedemo.azurecr.io"))
+                .observations()
+                .get(0);
 
         assertThat(unconfigured.mediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
         assertThat(unconfigured.lacksPlatforms()).isFalse();
         assertThat(configured.lacksPlatforms()).isTrue();
-        assertThat(configured.manifestUrl()).hasToString(
-                "https://taglinedemo.azurecr.io/v2/billing/invoicer/manifests/" + configured.digest());
+        assertThat(configured.manifestUrl())
+                .hasToString("https://taglinedemo.azurecr.io/v2/billing/invoicer/manifests/" + configured.digest());
     }
 
     @Test
     void a_manifest_delete_names_the_digest() {
-        TagDeleted deleted = (TagDeleted) read(FORMAT, "acr/delete.json").observations().get(0);
+        TagDeleted deleted =
+                (TagDeleted) read(FORMAT, "acr/delete.json").observations().get(0);
 
         assertThat(deleted.repository()).isEqualTo(INVOICER);
         assertThat(deleted.tag()).isNull();
-        assertThat(deleted.digest()).isEqualTo("sha256:3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a");
+        assertThat(deleted.digest())
+                .isEqualTo("sha256:3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a");
     }
 
     @ParameterizedTest

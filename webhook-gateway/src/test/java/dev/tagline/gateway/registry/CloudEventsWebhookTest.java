@@ -30,7 +30,8 @@ class CloudEventsWebhookTest {
 
     @Test
     void a_structured_push_changes_the_tag_and_keeps_the_event_id() {
-        TagPushed push = (TagPushed) structured("cloudevents/structured-push.json").observations().get(0);
+        TagPushed push = (TagPushed)
+                structured("cloudevents/structured-push.json").observations().get(0);
 
         assertThat(push.repository()).isEqualTo(FRONTEND);
         assertThat(push.tag()).isEqualTo("4.2.0");
@@ -44,7 +45,9 @@ class CloudEventsWebhookTest {
 
     @Test
     void a_reference_pinning_another_digest_moves_the_tag() {
-        TagPushed moved = (TagPushed) structured("cloudevents/structured-push-moved.json").observations().get(0);
+        TagPushed moved = (TagPushed) structured("cloudevents/structured-push-moved.json")
+                .observations()
+                .get(0);
 
         assertThat(moved.tag()).isEqualTo("4.2.0");
         assertThat(moved.digest()).isEqualTo("sha256:c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3");
@@ -52,19 +55,30 @@ class CloudEventsWebhookTest {
 
     @Test
     void an_index_push_carries_the_platforms_it_lists() {
-        TagPushed push = (TagPushed) structured("cloudevents/structured-push-index.json").observations().get(0);
+        TagPushed push = (TagPushed) structured("cloudevents/structured-push-index.json")
+                .observations()
+                .get(0);
 
-        assertThat(push.platforms()).containsExactly(
-                new Platform("sha256:e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5", "linux", "amd64",
-                        null),
-                new Platform("sha256:f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6", "linux", "arm64",
-                        "v8"));
+        assertThat(push.platforms())
+                .containsExactly(
+                        new Platform(
+                                "sha256:e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5",
+                                "linux",
+                                "amd64",
+                                null),
+                        new Platform(
+                                "sha256:f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6",
+                                "linux",
+                                "arm64",
+                                "v8"));
         assertThat(push.lacksPlatforms()).isFalse();
     }
 
     @Test
     void a_push_without_a_digest_requests_an_import() {
-        TagNamed named = (TagNamed) structured("cloudevents/structured-push-without-digest.json").observations().get(0);
+        TagNamed named = (TagNamed) structured("cloudevents/structured-push-without-digest.json")
+                .observations()
+                .get(0);
 
         assertThat(named.repository()).isEqualTo(new RegistryRepository("docker.io", "library/postgres"));
         assertThat(named.tag()).isEqualTo("17");
@@ -72,16 +86,18 @@ class CloudEventsWebhookTest {
 
     @Test
     void a_batch_deletes_a_tag_and_a_manifest() {
-        Reading reading = FORMAT.read(Webhooks.delivery(Webhooks.request(fixture("cloudevents/batch.json"),
-                CloudEventsWebhook.BATCH, Map.of())));
+        Reading reading = FORMAT.read(Webhooks.delivery(
+                Webhooks.request(fixture("cloudevents/batch.json"), CloudEventsWebhook.BATCH, Map.of())));
 
         TagDeleted tag = (TagDeleted) reading.observations().get(0);
         TagDeleted manifest = (TagDeleted) reading.observations().get(1);
         assertThat(tag.tag()).isEqualTo("4.0.0");
         assertThat(tag.digest()).isNull();
         assertThat(manifest.tag()).isNull();
-        assertThat(manifest.digest()).isEqualTo("sha256:7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e");
-        assertThat(reading.observations()).extracting(o -> o.provenance().eventId())
+        assertThat(manifest.digest())
+                .isEqualTo("sha256:7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e");
+        assertThat(reading.observations())
+                .extracting(o -> o.provenance().eventId())
                 .containsExactly("gc-run-19-1", "gc-run-19-2");
     }
 
@@ -100,17 +116,22 @@ class CloudEventsWebhookTest {
         headers.remove("ce-id");
 
         assertThatThrownBy(() -> binary(headers))
-                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.field()).isEqualTo("ce-id"));
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
+                        e -> assertThat(e.field()).isEqualTo("ce-id"));
     }
 
     @Test
     void a_digest_that_contradicts_the_reference_is_refused() {
-        String body = Webhooks.text("cloudevents/structured-push-moved.json").replace("\"actor\"",
-                "\"digest\": \"sha256:7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e\", \"actor\"");
+        String body = Webhooks.text("cloudevents/structured-push-moved.json")
+                .replace(
+                        "\"actor\"",
+                        "\"digest\": \"sha256:7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e\", \"actor\"");
 
-        assertThatThrownBy(() -> FORMAT.read(Webhooks.delivery(Webhooks.request(body.getBytes(StandardCharsets.UTF_8),
-                CloudEventsWebhook.STRUCTURED, Map.of()))))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+        assertThatThrownBy(() -> FORMAT.read(Webhooks.delivery(Webhooks.request(
+                        body.getBytes(StandardCharsets.UTF_8), CloudEventsWebhook.STRUCTURED, Map.of()))))
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("data.digest"));
     }
 
@@ -118,18 +139,20 @@ class CloudEventsWebhookTest {
     void another_spec_version_is_refused() {
         String body = Webhooks.text("cloudevents/structured-push.json").replace("\"1.0\"", "\"0.3\"");
 
-        assertThatThrownBy(() -> FORMAT.read(Webhooks.delivery(Webhooks.request(body.getBytes(StandardCharsets.UTF_8),
-                CloudEventsWebhook.STRUCTURED, Map.of()))))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+        assertThatThrownBy(() -> FORMAT.read(Webhooks.delivery(Webhooks.request(
+                        body.getBytes(StandardCharsets.UTF_8), CloudEventsWebhook.STRUCTURED, Map.of()))))
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("specversion"));
     }
 
     private static Reading structured(String fixture) {
-        return FORMAT.read(Webhooks.delivery(Webhooks.request(fixture(fixture), CloudEventsWebhook.STRUCTURED, Map.of())));
+        return FORMAT.read(
+                Webhooks.delivery(Webhooks.request(fixture(fixture), CloudEventsWebhook.STRUCTURED, Map.of())));
     }
 
     private static Reading binary(Map<String, String> headers) {
-        return FORMAT.read(Webhooks.delivery(Webhooks.request(fixture("cloudevents/binary-data.json"), "application/json",
-                headers)));
+        return FORMAT.read(Webhooks.delivery(
+                Webhooks.request(fixture("cloudevents/binary-data.json"), "application/json", headers)));
     }
 }

@@ -37,16 +37,27 @@ class DistributionNotificationsTest {
         Reading reading = read(FORMAT, "distribution/push-manifest.json");
 
         assertThat(reading.ignored()).isZero();
-        assertThat(reading.observations()).containsExactly(new TagPushed(
-                new Provenance("9abea3dd-d416-4cb3-948f-3a797873726d", "9abea3dd-d416-4cb3-948f-3a797873726d",
-                        Instant.parse("2026-11-23T11:01:05.366409821Z"), null),
-                APP, "v1", FIRST, OCI_MANIFEST, 400L, List.of(),
-                URI.create("http://127.0.0.1:33461/v2/team-a/app/manifests/" + FIRST)));
+        assertThat(reading.observations())
+                .containsExactly(new TagPushed(
+                        new Provenance(
+                                "9abea3dd-d416-4cb3-948f-3a797873726d",
+                                "9abea3dd-d416-4cb3-948f-3a797873726d",
+                                Instant.parse("2026-11-23T11:01:05.366409821Z"),
+                                null),
+                        APP,
+                        "v1",
+                        FIRST,
+                        OCI_MANIFEST,
+                        400L,
+                        List.of(),
+                        URI.create("http://127.0.0.1:33461/v2/team-a/app/manifests/" + FIRST)));
     }
 
     @Test
     void the_same_manifest_pushed_under_another_tag_changes_that_tag() {
-        TagPushed push = (TagPushed) read(FORMAT, "distribution/push-same-manifest-new-tag.json").observations().get(0);
+        TagPushed push = (TagPushed) read(FORMAT, "distribution/push-same-manifest-new-tag.json")
+                .observations()
+                .get(0);
 
         assertThat(push.tag()).isEqualTo("v2");
         assertThat(push.digest()).isEqualTo(FIRST);
@@ -54,7 +65,9 @@ class DistributionNotificationsTest {
 
     @Test
     void a_new_manifest_pushed_to_a_tag_moves_the_tag() {
-        TagPushed push = (TagPushed) read(FORMAT, "distribution/push-new-manifest-same-tag.json").observations().get(0);
+        TagPushed push = (TagPushed) read(FORMAT, "distribution/push-new-manifest-same-tag.json")
+                .observations()
+                .get(0);
 
         assertThat(push.repository()).isEqualTo(APP);
         assertThat(push.tag()).isEqualTo("v1");
@@ -63,14 +76,17 @@ class DistributionNotificationsTest {
 
     @Test
     void a_docker_schema_2_push_keeps_its_media_type() {
-        TagPushed push = (TagPushed) read(FORMAT, "distribution/push-docker-manifest.json").observations().get(0);
+        TagPushed push = (TagPushed) read(FORMAT, "distribution/push-docker-manifest.json")
+                .observations()
+                .get(0);
 
         assertThat(push.mediaType()).isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
     }
 
     @Test
     void an_index_push_changes_its_tag_and_needs_its_platforms_read_from_the_registry() {
-        TagPushed push = (TagPushed) read(FORMAT, "distribution/push-index.json").observations().get(0);
+        TagPushed push = (TagPushed)
+                read(FORMAT, "distribution/push-index.json").observations().get(0);
 
         assertThat(push.repository()).isEqualTo(new RegistryRepository("127.0.0.1:33461", "team-a/multi"));
         assertThat(push.tag()).isEqualTo("v1");
@@ -80,8 +96,14 @@ class DistributionNotificationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"push-index-child.json", "push-blob.json", "pull-blob.json", "pull-manifest.json",
-            "mount-blob.json"})
+    @ValueSource(
+            strings = {
+                "push-index-child.json",
+                "push-blob.json",
+                "pull-blob.json",
+                "pull-manifest.json",
+                "mount-blob.json"
+            })
     void children_of_an_index_blobs_pulls_and_mounts_are_ignored(String fixture) {
         Reading reading = read(FORMAT, "distribution/" + fixture);
 
@@ -91,8 +113,10 @@ class DistributionNotificationsTest {
 
     @Test
     void deleting_a_manifest_names_its_digest_and_then_each_tag_that_pointed_at_it() {
-        TagDeleted manifest = (TagDeleted) read(FORMAT, "distribution/delete-manifest.json").observations().get(0);
-        TagDeleted tag = (TagDeleted) read(FORMAT, "distribution/delete-tag.json").observations().get(0);
+        TagDeleted manifest = (TagDeleted)
+                read(FORMAT, "distribution/delete-manifest.json").observations().get(0);
+        TagDeleted tag = (TagDeleted)
+                read(FORMAT, "distribution/delete-tag.json").observations().get(0);
 
         assertThat(manifest.repository()).isEqualTo(APP);
         assertThat(manifest.tag()).isNull();
@@ -100,21 +124,26 @@ class DistributionNotificationsTest {
         assertThat(tag.repository()).isEqualTo(APP);
         assertThat(tag.tag()).isEqualTo("v2");
         assertThat(tag.digest()).isNull();
-        assertThat(tag.provenance().eventId()).isNotEqualTo(manifest.provenance().eventId());
+        assertThat(tag.provenance().eventId())
+                .isNotEqualTo(manifest.provenance().eventId());
     }
 
     @Test
     void a_configured_registry_replaces_the_host_the_notification_reports() {
-        TagPushed push = (TagPushed) Webhooks.readWithRegistry(FORMAT, "distribution/push-manifest.json",
-                "registry.tagline.test", null).observations().get(0);
+        TagPushed push = (TagPushed)
+                Webhooks.readWithRegistry(FORMAT, "distribution/push-manifest.json", "registry.tagline.test", null)
+                        .observations()
+                        .get(0);
 
         assertThat(push.repository()).isEqualTo(new RegistryRepository("registry.tagline.test", "team-a/app"));
     }
 
     @Test
     void a_configured_registry_url_is_where_index_manifests_are_read() {
-        TagPushed push = (TagPushed) Webhooks.readWithRegistry(FORMAT, "distribution/push-index.json", null,
-                URI.create("https://mirror.tagline.test/")).observations().get(0);
+        TagPushed push = (TagPushed) Webhooks.readWithRegistry(
+                        FORMAT, "distribution/push-index.json", null, URI.create("https://mirror.tagline.test/"))
+                .observations()
+                .get(0);
 
         assertThat(push.manifestUrl())
                 .hasToString("https://mirror.tagline.test/v2/team-a/multi/manifests/" + push.digest());
@@ -123,7 +152,8 @@ class DistributionNotificationsTest {
     @Test
     void a_url_that_is_not_the_manifest_s_own_is_never_read() {
         String body = text("distribution/push-index.json").replace("/v2/team-a/multi/manifests/", "/internal/admin/");
-        TagPushed push = (TagPushed) read(FORMAT, utf8(body), Map.of()).observations().get(0);
+        TagPushed push =
+                (TagPushed) read(FORMAT, utf8(body), Map.of()).observations().get(0);
 
         assertThat(push.manifestUrl()).isNull();
         assertThat(push.lacksPlatforms()).isFalse();
@@ -134,18 +164,21 @@ class DistributionNotificationsTest {
         String body = text("distribution/push-manifest.json").replace(FIRST, "sha256:70161E4C");
 
         assertThatThrownBy(() -> read(FORMAT, utf8(body), Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("events[0].target.digest"));
     }
 
     @Test
     void one_bad_event_refuses_the_whole_envelope() {
         String good = events(text("distribution/push-manifest.json"));
-        String bad = events(text("distribution/push-new-manifest-same-tag.json")).replace("team-a/app", "Team-A/app");
+        String bad =
+                events(text("distribution/push-new-manifest-same-tag.json")).replace("team-a/app", "Team-A/app");
         byte[] body = utf8("{\"events\":[" + good + "," + bad + "]}");
 
         assertThatThrownBy(() -> read(FORMAT, body, Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("events[1].target.repository"));
     }
 
@@ -154,16 +187,21 @@ class DistributionNotificationsTest {
         String body = text("distribution/delete-manifest.json").replace("\"digest\": \"" + FIRST + "\",", "");
 
         assertThatThrownBy(() -> read(FORMAT, utf8(body), Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("events[0].target"));
     }
 
     @Test
     void a_body_without_events_is_refused() {
         assertThatThrownBy(() -> read(FORMAT, utf8("{\"event\":[]}"), Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.field()).isEqualTo("events"));
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
+                        e -> assertThat(e.field()).isEqualTo("events"));
         assertThatThrownBy(() -> read(FORMAT, utf8("{\"events\":"), Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class, e -> assertThat(e.field()).isEqualTo("body"));
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
+                        e -> assertThat(e.field()).isEqualTo("body"));
     }
 
     /** The single event of a captured envelope, as JSON text. */

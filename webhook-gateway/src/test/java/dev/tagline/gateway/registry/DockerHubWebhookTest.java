@@ -32,9 +32,21 @@ class DockerHubWebhookTest {
 
     @Test
     void a_later_push_of_the_tag_is_another_event_and_a_redelivery_the_same() {
-        String first = read(FORMAT, "dockerhub/push.json").observations().get(0).provenance().eventId();
-        String redelivered = read(FORMAT, "dockerhub/push.json").observations().get(0).provenance().eventId();
-        String later = read(FORMAT, "dockerhub/push-again.json").observations().get(0).provenance().eventId();
+        String first = read(FORMAT, "dockerhub/push.json")
+                .observations()
+                .get(0)
+                .provenance()
+                .eventId();
+        String redelivered = read(FORMAT, "dockerhub/push.json")
+                .observations()
+                .get(0)
+                .provenance()
+                .eventId();
+        String later = read(FORMAT, "dockerhub/push-again.json")
+                .observations()
+                .get(0)
+                .provenance()
+                .eventId();
 
         assertThat(redelivered).isEqualTo(first);
         assertThat(later).isNotEqualTo(first);
@@ -42,8 +54,9 @@ class DockerHubWebhookTest {
 
     @Test
     void an_official_image_lives_under_library() {
-        byte[] body = Webhooks.text("dockerhub/push.json").replace("\"repo_name\": \"acmecorp/worker\"",
-                "\"repo_name\": \"nginx\"").getBytes(StandardCharsets.UTF_8);
+        byte[] body = Webhooks.text("dockerhub/push.json")
+                .replace("\"repo_name\": \"acmecorp/worker\"", "\"repo_name\": \"nginx\"")
+                .getBytes(StandardCharsets.UTF_8);
 
         TagNamed named = (TagNamed) read(FORMAT, body, Map.of()).observations().get(0);
         assertThat(named.repository()).isEqualTo(new RegistryRepository("docker.io", "library/nginx"));
@@ -51,11 +64,13 @@ class DockerHubWebhookTest {
 
     @Test
     void a_push_without_a_tag_is_refused_naming_the_field() {
-        byte[] body = Webhooks.text("dockerhub/push.json").replace("\"tag\": \"2025.11\"", "\"tag\": null")
+        byte[] body = Webhooks.text("dockerhub/push.json")
+                .replace("\"tag\": \"2025.11\"", "\"tag\": null")
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> read(FORMAT, body, Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("push_data.tag"));
     }
 }

@@ -21,7 +21,8 @@ class EcrEventBridgeTest {
 
     @Test
     void a_successful_push_changes_the_tag_of_the_account_s_registry() {
-        TagPushed push = (TagPushed) read(FORMAT, "ecr/push.json").observations().get(0);
+        TagPushed push =
+                (TagPushed) read(FORMAT, "ecr/push.json").observations().get(0);
 
         assertThat(push.repository()).isEqualTo(TRACKER);
         assertThat(push.tag()).isEqualTo("2.4.0");
@@ -33,7 +34,8 @@ class EcrEventBridgeTest {
 
     @Test
     void a_push_of_another_image_under_the_tag_moves_it_even_without_a_media_type() {
-        TagPushed moved = (TagPushed) read(FORMAT, "ecr/push-moved.json").observations().get(0);
+        TagPushed moved =
+                (TagPushed) read(FORMAT, "ecr/push-moved.json").observations().get(0);
 
         assertThat(moved.tag()).isEqualTo("2.4.0");
         assertThat(moved.digest()).isEqualTo("sha256:a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192");
@@ -42,18 +44,21 @@ class EcrEventBridgeTest {
 
     @Test
     void an_index_push_keeps_the_index_media_type() {
-        TagPushed push = (TagPushed) read(FORMAT, "ecr/push-index.json").observations().get(0);
+        TagPushed push =
+                (TagPushed) read(FORMAT, "ecr/push-index.json").observations().get(0);
 
         assertThat(push.mediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
     }
 
     @Test
     void a_tag_delete_names_the_tag_and_its_digest() {
-        TagDeleted deleted = (TagDeleted) read(FORMAT, "ecr/delete-tag.json").observations().get(0);
+        TagDeleted deleted =
+                (TagDeleted) read(FORMAT, "ecr/delete-tag.json").observations().get(0);
 
         assertThat(deleted.repository()).isEqualTo(TRACKER);
         assertThat(deleted.tag()).isEqualTo("2.3.9");
-        assertThat(deleted.digest()).isEqualTo("sha256:6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d");
+        assertThat(deleted.digest())
+                .isEqualTo("sha256:6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d");
     }
 
     @ParameterizedTest

@@ -35,7 +35,9 @@ class GitHubPackageWebhookTest {
 
     @Test
     void a_new_version_with_the_same_tag_moves_it() {
-        TagPushed moved = (TagPushed) readPackage("github/package-published-moved.json").observations().get(0);
+        TagPushed moved = (TagPushed) readPackage("github/package-published-moved.json")
+                .observations()
+                .get(0);
 
         assertThat(moved.tag()).isEqualTo("v2.3.0");
         assertThat(moved.digest()).isEqualTo("sha256:9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d");

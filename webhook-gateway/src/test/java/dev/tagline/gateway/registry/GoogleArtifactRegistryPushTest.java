@@ -24,7 +24,8 @@ class GoogleArtifactRegistryPushTest {
 
     @Test
     void an_insert_with_a_tag_changes_the_tag() {
-        TagPushed push = (TagPushed) read(FORMAT, "gar/insert-tag.json").observations().get(0);
+        TagPushed push =
+                (TagPushed) read(FORMAT, "gar/insert-tag.json").observations().get(0);
 
         assertThat(push.repository()).isEqualTo(LEDGER);
         assertThat(push.tag()).isEqualTo("1.9.0");
@@ -35,7 +36,8 @@ class GoogleArtifactRegistryPushTest {
 
     @Test
     void an_insert_of_another_digest_under_the_tag_moves_it() {
-        TagPushed moved = (TagPushed) read(FORMAT, "gar/insert-tag-moved.json").observations().get(0);
+        TagPushed moved = (TagPushed)
+                read(FORMAT, "gar/insert-tag-moved.json").observations().get(0);
 
         assertThat(moved.tag()).isEqualTo("1.9.0");
         assertThat(moved.digest()).isEqualTo("sha256:8192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70");
@@ -51,14 +53,17 @@ class GoogleArtifactRegistryPushTest {
 
     @Test
     void deletes_name_a_tag_or_a_digest() {
-        TagDeleted tag = (TagDeleted) read(FORMAT, "gar/delete-tag.json").observations().get(0);
-        TagDeleted digest = (TagDeleted) read(FORMAT, "gar/delete-digest.json").observations().get(0);
+        TagDeleted tag =
+                (TagDeleted) read(FORMAT, "gar/delete-tag.json").observations().get(0);
+        TagDeleted digest = (TagDeleted)
+                read(FORMAT, "gar/delete-digest.json").observations().get(0);
 
         assertThat(tag.repository()).isEqualTo(LEDGER);
         assertThat(tag.tag()).isEqualTo("1.8.0");
         assertThat(tag.digest()).isNull();
         assertThat(digest.tag()).isNull();
-        assertThat(digest.digest()).isEqualTo("sha256:2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70819");
+        assertThat(digest.digest())
+                .isEqualTo("sha256:2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70819");
     }
 
     @Test
@@ -66,7 +71,8 @@ class GoogleArtifactRegistryPushTest {
         byte[] body = "{\"message\":{\"data\":\"%%%\",\"messageId\":\"1\"}}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> read(FORMAT, body, Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("message.data"));
     }
 
@@ -74,11 +80,14 @@ class GoogleArtifactRegistryPushTest {
     void a_bad_digest_inside_the_data_is_refused_naming_its_path() {
         String notification = "{\"action\":\"INSERT\",\"tag\":\"europe-west1-docker.pkg.dev/p/r/i:1\","
                 + "\"digest\":\"europe-west1-docker.pkg.dev/p/r/i@sha256:1234\"}";
-        byte[] body = ("{\"message\":{\"data\":\"" + Base64.getEncoder().encodeToString(
-                notification.getBytes(StandardCharsets.UTF_8)) + "\",\"messageId\":\"2\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"message\":{\"data\":\""
+                        + Base64.getEncoder().encodeToString(notification.getBytes(StandardCharsets.UTF_8))
+                        + "\",\"messageId\":\"2\"}}")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> read(FORMAT, body, Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("message.data.digest"));
     }
 }

@@ -39,8 +39,10 @@ class HarborWebhookTest {
 
     @Test
     void a_new_artifact_under_the_same_tag_moves_it_with_another_event_id() {
-        TagPushed first = (TagPushed) read(FORMAT, "harbor/push-artifact.json").observations().get(0);
-        TagPushed moved = (TagPushed) read(FORMAT, "harbor/push-artifact-moved.json").observations().get(0);
+        TagPushed first = (TagPushed)
+                read(FORMAT, "harbor/push-artifact.json").observations().get(0);
+        TagPushed moved = (TagPushed)
+                read(FORMAT, "harbor/push-artifact-moved.json").observations().get(0);
 
         assertThat(moved.tag()).isEqualTo(first.tag());
         assertThat(moved.digest()).isNotEqualTo(first.digest());
@@ -49,8 +51,16 @@ class HarborWebhookTest {
 
     @Test
     void a_redelivery_keeps_its_event_id() {
-        String first = read(FORMAT, "harbor/push-artifact.json").observations().get(0).provenance().eventId();
-        String again = read(FORMAT, "harbor/push-artifact.json").observations().get(0).provenance().eventId();
+        String first = read(FORMAT, "harbor/push-artifact.json")
+                .observations()
+                .get(0)
+                .provenance()
+                .eventId();
+        String again = read(FORMAT, "harbor/push-artifact.json")
+                .observations()
+                .get(0)
+                .provenance()
+                .eventId();
 
         assertThat(again).isEqualTo(first);
     }
@@ -59,10 +69,15 @@ class HarborWebhookTest {
     void a_multi_arch_index_pushed_under_two_tags_changes_both() {
         Reading reading = read(FORMAT, "harbor/push-artifact-index.json");
 
-        assertThat(reading.observations()).extracting(o -> ((TagPushed) o).tag()).containsExactly("2.0.0", "latest");
-        assertThat(reading.observations()).extracting(o -> ((TagPushed) o).digest()).containsOnly(
-                "sha256:c1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80");
-        assertThat(reading.observations()).extracting(o -> o.provenance().eventId()).doesNotHaveDuplicates();
+        assertThat(reading.observations())
+                .extracting(o -> ((TagPushed) o).tag())
+                .containsExactly("2.0.0", "latest");
+        assertThat(reading.observations())
+                .extracting(o -> ((TagPushed) o).digest())
+                .containsOnly("sha256:c1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80");
+        assertThat(reading.observations())
+                .extracting(o -> o.provenance().eventId())
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -75,11 +90,13 @@ class HarborWebhookTest {
 
     @Test
     void a_deleted_artifact_deletes_its_tag_at_its_digest() {
-        TagDeleted deleted = (TagDeleted) read(FORMAT, "harbor/delete-artifact.json").observations().get(0);
+        TagDeleted deleted = (TagDeleted)
+                read(FORMAT, "harbor/delete-artifact.json").observations().get(0);
 
         assertThat(deleted.repository()).isEqualTo(API);
         assertThat(deleted.tag()).isEqualTo("1.4.1");
-        assertThat(deleted.digest()).isEqualTo("sha256:0f4a1d7c2be15a3d2b5e6c7a8f9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3");
+        assertThat(deleted.digest())
+                .isEqualTo("sha256:0f4a1d7c2be15a3d2b5e6c7a8f9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3");
     }
 
     @ParameterizedTest
@@ -93,10 +110,12 @@ class HarborWebhookTest {
 
     @Test
     void a_resource_url_that_is_not_a_reference_is_refused_naming_its_field() {
-        String body = text("harbor/push-artifact.json").replace("harbor.tagline.test/payments/api:1.4.2", "not a reference");
+        String body =
+                text("harbor/push-artifact.json").replace("harbor.tagline.test/payments/api:1.4.2", "not a reference");
 
         assertThatThrownBy(() -> read(FORMAT, body.getBytes(StandardCharsets.UTF_8), Map.of()))
-                .isInstanceOfSatisfying(InvalidPayloadException.class,
+                .isInstanceOfSatisfying(
+                        InvalidPayloadException.class,
                         e -> assertThat(e.field()).isEqualTo("event_data.resources[0].resource_url"));
     }
 }

@@ -23,12 +23,13 @@ class IndexPlatformsTest {
 
     @Test
     void every_child_of_an_index_is_a_platform() throws IOException {
-        OciImages.LayoutImage index = OciImages.index(layouts, List.of(OciImages.Platform.LINUX_AMD64,
-                OciImages.Platform.LINUX_ARM64), "platforms");
+        OciImages.LayoutImage index = OciImages.index(
+                layouts, List.of(OciImages.Platform.LINUX_AMD64, OciImages.Platform.LINUX_ARM64), "platforms");
 
-        assertThat(IndexPlatforms.parse(blob(index.digest()), index.digest())).containsExactly(
-                new Platform(index.childDigests().get(0), "linux", "amd64", null),
-                new Platform(index.childDigests().get(1), "linux", "arm64", "v8"));
+        assertThat(IndexPlatforms.parse(blob(index.digest()), index.digest()))
+                .containsExactly(
+                        new Platform(index.childDigests().get(0), "linux", "amd64", null),
+                        new Platform(index.childDigests().get(1), "linux", "arm64", "v8"));
     }
 
     @Test

@@ -20,8 +20,17 @@ import java.util.Map;
 class WebhookFormatsFuzzTest {
 
     /** A binary-mode CloudEvent's own headers, valid, so that the fuzzer works on the data. */
-    private static final Map<String, String> CLOUD_EVENT_HEADERS = Map.of("ce-specversion", "1.0", "ce-id", "e-1",
-            "ce-source", "/registry", "ce-type", "dev.example.image.pushed", "ce-time", "2025-11-23T14:00:00Z");
+    private static final Map<String, String> CLOUD_EVENT_HEADERS = Map.of(
+            "ce-specversion",
+            "1.0",
+            "ce-id",
+            "e-1",
+            "ce-source",
+            "/registry",
+            "ce-type",
+            "dev.example.image.pushed",
+            "ce-time",
+            "2025-11-23T14:00:00Z");
 
     @FuzzTest
     @DictionaryFile(resourcePath = "webhook-formats.dict")
@@ -50,8 +59,11 @@ class WebhookFormatsFuzzTest {
     @FuzzTest
     @DictionaryFile(resourcePath = "webhook-formats.dict")
     void github_packages(@NotNull byte[] body) {
-        readOrRefuse(new GitHubPackageWebhook(), MediaTypes.JSON, Map.of(GitHubPackageWebhook.EVENT_HEADER, "package",
-                GitHubPackageWebhook.DELIVERY_HEADER, "d-1"), body);
+        readOrRefuse(
+                new GitHubPackageWebhook(),
+                MediaTypes.JSON,
+                Map.of(GitHubPackageWebhook.EVENT_HEADER, "package", GitHubPackageWebhook.DELIVERY_HEADER, "d-1"),
+                body);
     }
 
     @FuzzTest
@@ -90,13 +102,15 @@ class WebhookFormatsFuzzTest {
         readOrRefuse(new CloudEventsWebhook(), MediaTypes.JSON, CLOUD_EVENT_HEADERS, body);
     }
 
-    private static void readOrRefuse(WebhookFormat format, String contentType, Map<String, String> headers,
-            byte[] body) {
+    private static void readOrRefuse(
+            WebhookFormat format, String contentType, Map<String, String> headers, byte[] body) {
         Reading reading;
         try {
             reading = format.read(Webhooks.delivery(Webhooks.request(body, contentType, headers)));
         } catch (InvalidPayloadException refused) {
-            assertThat(refused.field()).as("the refused field of %s", refused.getMessage()).isNotBlank();
+            assertThat(refused.field())
+                    .as("the refused field of %s", refused.getMessage())
+                    .isNotBlank();
             return;
         }
         for (Observation observation : reading.observations()) {

@@ -17,8 +17,7 @@ final class Webhooks {
 
     static final Instant RECEIVED = Instant.parse("2025-11-23T14:00:00Z");
 
-    private Webhooks() {
-    }
+    private Webhooks() {}
 
     static byte[] fixture(String path) {
         try (InputStream in = Webhooks.class.getResourceAsStream("/formats/" + path)) {
@@ -55,7 +54,9 @@ final class Webhooks {
     }
 
     static Reading readWithRegistry(WebhookFormat format, String fixture, String registry, URI registryUrl) {
-        return format.read(new Delivery(request(fixture(fixture), MediaTypes.JSON, Map.of()), Optional.ofNullable(registry),
+        return format.read(new Delivery(
+                request(fixture(fixture), MediaTypes.JSON, Map.of()),
+                Optional.ofNullable(registry),
                 Optional.ofNullable(registryUrl)));
     }
 }
