@@ -6,6 +6,7 @@ import dev.tagline.events.reference.ImageReference;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.events.reference.ResourceNames;
 import dev.tagline.imports.domain.ImportOrder;
+import dev.tagline.web.InvalidRequestException;
 
 /** Validates an import request into an order, naming the first offending field. */
 final class ImportOrders {

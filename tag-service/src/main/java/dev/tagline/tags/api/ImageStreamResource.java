@@ -3,6 +3,7 @@ package dev.tagline.tags.api;
 import dev.tagline.access.RequiresRole;
 import dev.tagline.access.Role;
 import dev.tagline.tags.service.ImageStreamService;
+import dev.tagline.web.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

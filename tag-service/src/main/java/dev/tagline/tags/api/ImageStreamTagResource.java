@@ -4,6 +4,7 @@ import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.TagSpec;
 import dev.tagline.tags.service.ImageStreamService;
 import dev.tagline.tags.service.Rollbacks;
+import dev.tagline.web.InvalidRequestException;
 import dev.tagline.web.QueryNumbers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

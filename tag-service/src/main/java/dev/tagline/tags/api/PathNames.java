@@ -4,6 +4,7 @@ import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.events.reference.ResourceNames;
+import dev.tagline.web.InvalidRequestException;
 
 /** Validates names taken from request paths: namespaces and streams are DNS-1123 labels, tags follow the tag grammar. */
 final class PathNames {

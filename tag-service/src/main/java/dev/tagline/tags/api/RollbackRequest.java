@@ -3,6 +3,7 @@ package dev.tagline.tags.api;
 import dev.tagline.events.reference.Digest;
 import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.tags.domain.RollbackTarget;
+import dev.tagline.web.InvalidRequestException;
 
 /**
  * Body of a rollback: the earlier history item to point at again, by {@code image} digest or by

@@ -9,6 +9,7 @@ import dev.tagline.events.reference.InvalidReferenceException;
 import dev.tagline.tags.domain.StreamNames;
 import dev.tagline.tags.domain.TagCommand;
 import dev.tagline.tags.domain.TagSource;
+import dev.tagline.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

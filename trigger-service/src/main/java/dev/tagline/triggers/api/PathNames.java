@@ -2,6 +2,7 @@ package dev.tagline.triggers.api;
 
 import dev.tagline.events.StreamTagRef;
 import dev.tagline.events.reference.ResourceNames;
+import dev.tagline.web.InvalidRequestException;
 
 /** Validates names taken from requests: namespaces, triggers and streams are DNS-1123 labels, tags follow the tag grammar. */
 final class PathNames {

@@ -1,5 +1,7 @@
 package dev.tagline.triggers.api;
 
+import dev.tagline.web.InvalidRequestException;
+
 /** Rejects a request that has no body where one is needed. */
 final class RequestBodies {
 

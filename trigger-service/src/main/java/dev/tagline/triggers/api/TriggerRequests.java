@@ -8,6 +8,7 @@ import dev.tagline.triggers.domain.TriggerSpec;
 import dev.tagline.triggers.domain.WebhookSecret;
 import dev.tagline.triggers.domain.WebhookSpec;
 import dev.tagline.triggers.domain.WebhookUrl;
+import dev.tagline.web.InvalidRequestException;
 import java.util.Map;
 import java.util.Optional;
 

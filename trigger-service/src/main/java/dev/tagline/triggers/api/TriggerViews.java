@@ -15,6 +15,7 @@ import dev.tagline.triggers.domain.Trigger;
 import dev.tagline.triggers.store.DeliveryRepository;
 import dev.tagline.triggers.store.FollowedTagRepository;
 import dev.tagline.triggers.store.TriggerRepository;
+import dev.tagline.web.InvalidRequestException;
 import dev.tagline.web.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;

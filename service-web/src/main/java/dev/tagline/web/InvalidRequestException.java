@@ -1,6 +1,5 @@
-package dev.tagline.triggers.api;
+package dev.tagline.web;
 
-import dev.tagline.web.FieldException;
 import jakarta.ws.rs.core.Response;
 
 /** A request path, parameter or body that can never be accepted; names the offending field. */
