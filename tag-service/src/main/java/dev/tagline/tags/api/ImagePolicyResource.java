@@ -5,6 +5,7 @@ import dev.tagline.access.Role;
 import dev.tagline.tags.domain.ImagePolicyValidator;
 import dev.tagline.tags.domain.ValidPolicy;
 import dev.tagline.tags.service.ImagePolicyService;
+import dev.tagline.web.RequestBodies;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -4,6 +4,7 @@ import dev.tagline.access.RequiresRole;
 import dev.tagline.access.Role;
 import dev.tagline.tags.service.ImageStreamService;
 import dev.tagline.web.InvalidRequestException;
+import dev.tagline.web.RequestBodies;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

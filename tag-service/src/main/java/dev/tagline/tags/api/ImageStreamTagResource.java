@@ -6,6 +6,7 @@ import dev.tagline.tags.service.ImageStreamService;
 import dev.tagline.tags.service.Rollbacks;
 import dev.tagline.web.InvalidRequestException;
 import dev.tagline.web.QueryNumbers;
+import dev.tagline.web.RequestBodies;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -3,6 +3,7 @@ package dev.tagline.tags.api;
 import dev.tagline.tags.domain.Sequentially;
 import dev.tagline.tags.domain.TagCommand;
 import dev.tagline.tags.service.TagOperations;
+import dev.tagline.web.RequestBodies;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

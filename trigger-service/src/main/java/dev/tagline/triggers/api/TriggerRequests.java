@@ -9,6 +9,7 @@ import dev.tagline.triggers.domain.WebhookSecret;
 import dev.tagline.triggers.domain.WebhookSpec;
 import dev.tagline.triggers.domain.WebhookUrl;
 import dev.tagline.web.InvalidRequestException;
+import dev.tagline.web.RequestBodies;
 import java.util.Map;
 import java.util.Optional;
 

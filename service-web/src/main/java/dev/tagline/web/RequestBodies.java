@@ -1,13 +1,11 @@
-package dev.tagline.triggers.api;
-
-import dev.tagline.web.InvalidRequestException;
+package dev.tagline.web;
 
 /** Rejects a request that has no body where one is needed. */
-final class RequestBodies {
+public final class RequestBodies {
 
     private RequestBodies() {}
 
-    static <T> T required(T body) {
+    public static <T> T required(T body) {
         if (body == null) {
             throw new InvalidRequestException("body", "a JSON body is required");
         }
